@@ -1,0 +1,41 @@
+// The command line: commander turns flags into one pipeline call per command (STYLE.md habit 7).
+// This is the only place, with its siblings in src/cli, that touches process and the console.
+
+import { Command, CommanderError } from "commander";
+import { TOOL_NAME, TOOL_VERSION } from "../pipeline/tool-version.js";
+import { UsageError } from "../pipeline/usage-error.js";
+
+const program = new Command()
+  .name(TOOL_NAME)
+  .description("公务员平时考核评定工具：校验考核工作簿，按方案计分定等，生成结果表、公示和反馈单")
+  .version(TOOL_VERSION, "-V, --version", "显示版本号")
+  .helpOption("-h, --help", "显示帮助")
+  .helpCommand("help [command]", "显示某个命令的帮助")
+  .showHelpAfterError("（运行 assess --help 查看用法）")
+  .exitOverride()
+  .configureOutput({ writeOut: (s) => process.stderr.write(s), writeErr: (s) => process.stderr.write(s) });
+
+// Commands register themselves here, one line each.
+// (commands)
+
+async function main(argv: string[]): Promise<number> {
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end with exit code 0; anything else commander rejects is bad usage.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`错误：${error.message}\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`assess 内部错误，未能完成：${message}\n请把这条信息和所用的文件交给系统管理员。\n`);
+    if (process.env.ASSESS_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    return 2;
+  }
+}
+
+process.exitCode = await main(process.argv);

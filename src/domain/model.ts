@@ -1,0 +1,140 @@
+// What a read and checked workbook holds (workbook.md), as plain data for the pure domain.
+// The reader fills it; the engine grades it. Values carry their cell so that later checks
+// (cross-sheet, decisions) can name it.
+
+import type { Exact } from "./exact.js";
+import type {
+  Category,
+  DecisionKind,
+  Dimension,
+  EventKind,
+  Grade,
+  PersonKind,
+  RaterGroup,
+  Status,
+  WorkState,
+} from "./labels.js";
+import type { CellRef } from "./problem.js";
+
+export interface Period {
+  year: number;
+  quarter: 1 | 2 | 3 | 4;
+}
+
+export interface Unit {
+  code: string;
+  name: string;
+  parentCode: string | null;
+  contact: string | null;
+  phone: string | null;
+  address: string | null;
+  ref: CellRef;
+}
+
+export interface Person {
+  unitCode: string;
+  id: string;
+  name: string;
+  department: string;
+  title: string | null;
+  kind: PersonKind;
+  status: Status;
+  statusReason: string | null;
+  window: boolean;
+  selfGrade: Grade | null;
+  note: string | null;
+  /** The 人员编号 cell. */
+  ref: CellRef;
+}
+
+export interface Indicator {
+  name: string;
+  category: Category;
+  dimension: Dimension | null;
+  max: Exact;
+  description: string | null;
+}
+
+export interface WorkItem {
+  personId: string;
+  item: string;
+  state: WorkState;
+  reason: string | null;
+  note: string | null;
+  ref: CellRef;
+}
+
+/** One row of 个性评分: I already summed from the indicator columns or read from 个性得分. */
+export interface IndividualScore {
+  personId: string;
+  individual: Exact;
+  comment: string | null;
+  goal: string | null;
+  reviewer: string | null;
+  ref: CellRef;
+}
+
+/** One value of a rating: points, or a grade word worth ratingPoints[word] × max (rules.md §2). */
+export type RatingPart =
+  | { indicator: string | null; max: Exact; points: Exact }
+  | { indicator: string; max: Exact; grade: Grade };
+
+/** One row of 共性测评. A 测评得分 column gives one part with indicator null and max 100. */
+export interface Rating {
+  personId: string;
+  group: RaterGroup;
+  raterId: string | null;
+  parts: RatingPart[];
+  ref: CellRef;
+}
+
+export interface ScoreEvent {
+  personId: string;
+  kind: EventKind;
+  /** > 0 for bonus and deduction; null for veto and barGood. */
+  points: Exact | null;
+  reason: string;
+  /** ISO date `2026-10-09`, or null. */
+  date: string | null;
+  ref: CellRef;
+}
+
+export interface Decision {
+  personId: string;
+  grade: Grade;
+  kind: DecisionKind;
+  reason: string;
+  /** ISO date. */
+  date: string;
+  ref: CellRef;
+}
+
+export interface WorkbookSettings {
+  contact: string | null;
+  phone: string | null;
+  address: string | null;
+  /** ISO date of the first day of the notice, or null to leave blanks for the clerk. */
+  noticeStart: string | null;
+}
+
+/** One input file, read and checked. */
+export interface AppraisalWorkbook {
+  /** The file as the clerk named it. */
+  file: string;
+  sha256: string;
+  period: Period;
+  settings: WorkbookSettings;
+  units: Unit[];
+  persons: Person[];
+  indicators: Indicator[];
+  workItems: WorkItem[];
+  individualScores: IndividualScore[];
+  ratings: Rating[];
+  events: ScoreEvent[];
+  decisions: Decision[];
+}
+
+/** A graded person (workbook.md): a 非领导成员 with 考核状态 参加. */
+export function isGraded(person: Pick<Person, "kind" | "status">): boolean {
+  return person.kind === "staff" && person.status === "participating";
+}

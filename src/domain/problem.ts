@@ -1,0 +1,72 @@
+// A problem is data, not an exception (STYLE.md habit 2; outputs.md "Problems"): checks push
+// problems and go on, so that a clerk sees every problem of a run at once.
+
+export type Severity = "error" | "warning";
+export const SEVERITY_LABEL: Record<Severity, string> = { error: "错误", warning: "警告" };
+
+export interface Problem {
+  severity: Severity;
+  /** Rule code, e.g. E_SCORE_RANGE (errors start with E_, warnings with W_). */
+  code: string;
+  /** The file as the clerk named it (relative to where the command ran), or "" for the rules. */
+  file: string;
+  /** Sheet name, or "" when the problem is about the whole file or the run. */
+  sheet: string;
+  /** A1 address (`C7`), or "" for a whole sheet or file. */
+  cell: string;
+  /** The column header the cell is under, or "". */
+  header: string;
+  /** The value found, as text, or "". */
+  value: string;
+  /** What to change, in Chinese, naming the cell: `个性评分!D7「工作质量」填写了“九十”，应为 0 至 40 之间的数字。` */
+  message: string;
+}
+
+/** Where a value came from, so that later checks can point at the cell. */
+export interface CellRef {
+  file: string;
+  sheet: string;
+  cell: string;
+  header: string;
+}
+
+export function problemAt(
+  ref: CellRef,
+  severity: Severity,
+  code: string,
+  value: string,
+  message: string,
+): Problem {
+  return { severity, code, file: ref.file, sheet: ref.sheet, cell: ref.cell, header: ref.header, value, message };
+}
+
+export function hasErrors(problems: readonly Problem[]): boolean {
+  return problems.some((p) => p.severity === "error");
+}
+
+function rowOf(cell: string): number {
+  const m = /\d+$/.exec(cell);
+  return m ? Number(m[0]) : 0;
+}
+
+function columnOf(cell: string): number {
+  const letters = /^[A-Z]+/.exec(cell)?.[0] ?? "";
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** Stable order for reports: file, sheet, row, column, then as found (outputs.md "Problems"). */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort(
+      (a, b) =>
+        (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : 0) ||
+        (a.p.sheet < b.p.sheet ? -1 : a.p.sheet > b.p.sheet ? 1 : 0) ||
+        rowOf(a.p.cell) - rowOf(b.p.cell) ||
+        columnOf(a.p.cell) - columnOf(b.p.cell) ||
+        a.i - b.i,
+    )
+    .map(({ p }) => p);
+}

@@ -1,0 +1,186 @@
+// The input workbook's sheets and headers (workbook.md, template v1). The reader finds sheets and
+// columns by these names and `assess template` writes them from the same table, so the two
+// cannot drift.
+
+import {
+  DECISION_KIND_LABEL,
+  EVENT_KIND_LABEL,
+  GRADE_LABEL,
+  PERSON_KIND_LABEL,
+  RATER_GROUP_LABEL,
+  STATUS_LABEL,
+  WORK_STATE_LABEL,
+  YES_NO_LABEL,
+  CATEGORY_LABEL,
+  DIMENSION_LABEL,
+} from "./labels.js";
+
+export type ColumnKind = "text" | "id" | "number" | "date" | "choice";
+
+export interface ColumnDef {
+  /** Header text as written in templates; the reader compares normalised text. */
+  header: string;
+  required: boolean;
+  kind: ColumnKind;
+  /** The allowed words of a closed set (kind "choice"). */
+  choices?: readonly string[];
+  /** Shown in the template's 说明 sheet and in input prompts. */
+  hint?: string;
+  /** Column width in templates, in characters. */
+  width?: number;
+}
+
+export interface SheetDef {
+  name: string;
+  /** Whether a workbook must have this sheet (单位 is required only with several units). */
+  required: boolean;
+  columns: readonly ColumnDef[];
+}
+
+const choices = (table: Record<string, string>): readonly string[] => Object.values(table);
+
+export const PARAMETERS_SHEET: SheetDef = {
+  name: "参数",
+  required: true,
+  columns: [
+    { header: "项目", required: true, kind: "text", width: 16 },
+    { header: "内容", required: true, kind: "text", width: 40 },
+  ],
+};
+
+/** The 项目 of the 参数 sheet. */
+export const PARAMETER_KEYS = {
+  year: "年度",
+  quarter: "季度",
+  unitCode: "单位代码",
+  unitName: "单位名称",
+  parentCode: "主管单位代码",
+  contact: "联系人",
+  phone: "联系电话",
+  address: "受理地址",
+  noticeStart: "公示开始日期",
+} as const;
+
+export const UNITS_SHEET: SheetDef = {
+  name: "单位",
+  required: false,
+  columns: [
+    { header: "单位代码", required: true, kind: "id", width: 14 },
+    { header: "单位名称", required: true, kind: "text", width: 28 },
+    { header: "主管单位代码", required: false, kind: "id", width: 14 },
+    { header: "联系人", required: false, kind: "text", width: 10 },
+    { header: "联系电话", required: false, kind: "id", width: 16 },
+    { header: "受理地址", required: false, kind: "text", width: 30 },
+  ],
+};
+
+export const PERSONS_SHEET: SheetDef = {
+  name: "人员",
+  required: true,
+  columns: [
+    { header: "单位代码", required: false, kind: "id", width: 12 },
+    { header: "人员编号", required: true, kind: "id", width: 20 },
+    { header: "姓名", required: true, kind: "text", width: 10 },
+    { header: "科室", required: true, kind: "text", width: 14 },
+    { header: "职务职级", required: false, kind: "text", width: 14 },
+    { header: "人员类别", required: false, kind: "choice", choices: choices(PERSON_KIND_LABEL), width: 12 },
+    { header: "考核状态", required: false, kind: "choice", choices: choices(STATUS_LABEL), width: 12 },
+    { header: "状态原因", required: false, kind: "text", width: 20 },
+    { header: "窗口岗位", required: false, kind: "choice", choices: choices(YES_NO_LABEL), width: 10 },
+    { header: "自评等次", required: false, kind: "choice", choices: choices(GRADE_LABEL), width: 10 },
+    { header: "备注", required: false, kind: "text", width: 20 },
+  ],
+};
+
+export const INDICATORS_SHEET: SheetDef = {
+  name: "指标",
+  required: true,
+  columns: [
+    { header: "指标名称", required: true, kind: "text", width: 14 },
+    { header: "类别", required: true, kind: "choice", choices: choices(CATEGORY_LABEL), width: 8 },
+    { header: "维度", required: false, kind: "choice", choices: choices(DIMENSION_LABEL), width: 8 },
+    { header: "满分", required: true, kind: "number", width: 8 },
+    { header: "说明", required: false, kind: "text", width: 40 },
+  ],
+};
+
+export const WORK_LIST_SHEET: SheetDef = {
+  name: "工作清单",
+  required: true,
+  columns: [
+    { header: "人员编号", required: true, kind: "id", width: 20 },
+    { header: "姓名", required: false, kind: "text", width: 10 },
+    { header: "工作事项", required: true, kind: "text", width: 40 },
+    { header: "完成情况", required: true, kind: "choice", choices: choices(WORK_STATE_LABEL), width: 10 },
+    { header: "未完成原因", required: false, kind: "text", width: 30 },
+    { header: "备注", required: false, kind: "text", width: 20 },
+  ],
+};
+
+/** 个性评分: these columns, then one column per 个性 indicator or the single 个性得分 column. */
+export const INDIVIDUAL_SHEET: SheetDef = {
+  name: "个性评分",
+  required: true,
+  columns: [
+    { header: "人员编号", required: true, kind: "id", width: 20 },
+    { header: "姓名", required: false, kind: "text", width: 10 },
+    { header: "评鉴意见", required: false, kind: "text", width: 30 },
+    { header: "改进目标", required: false, kind: "text", width: 30 },
+    { header: "评鉴人", required: false, kind: "text", width: 10 },
+  ],
+};
+export const INDIVIDUAL_TOTAL_HEADER = "个性得分";
+
+/** 共性测评: these columns, then one column per 共性 indicator or the single 测评得分 column. */
+export const COMMON_SHEET: SheetDef = {
+  name: "共性测评",
+  required: true,
+  columns: [
+    { header: "被测评人编号", required: true, kind: "id", width: 20 },
+    { header: "被测评人姓名", required: false, kind: "text", width: 12 },
+    { header: "测评人类别", required: true, kind: "choice", choices: choices(RATER_GROUP_LABEL), width: 12 },
+    { header: "测评人", required: false, kind: "id", width: 20 },
+  ],
+};
+export const COMMON_TOTAL_HEADER = "测评得分";
+
+export const EVENTS_SHEET: SheetDef = {
+  name: "加减分",
+  required: false,
+  columns: [
+    { header: "人员编号", required: true, kind: "id", width: 20 },
+    { header: "姓名", required: false, kind: "text", width: 10 },
+    { header: "类型", required: true, kind: "choice", choices: choices(EVENT_KIND_LABEL), width: 8 },
+    { header: "分值", required: false, kind: "number", width: 8 },
+    { header: "事由", required: true, kind: "text", width: 40 },
+    { header: "日期", required: false, kind: "date", width: 12 },
+  ],
+};
+
+export const DECISIONS_SHEET: SheetDef = {
+  name: "审定",
+  required: false,
+  columns: [
+    { header: "人员编号", required: true, kind: "id", width: 20 },
+    { header: "姓名", required: false, kind: "text", width: 10 },
+    { header: "审定等次", required: true, kind: "choice", choices: choices(GRADE_LABEL), width: 10 },
+    { header: "类型", required: true, kind: "choice", choices: choices(DECISION_KIND_LABEL), width: 12 },
+    { header: "理由", required: true, kind: "text", width: 40 },
+    { header: "日期", required: true, kind: "date", width: 12 },
+  ],
+};
+
+export const INSTRUCTIONS_SHEET_NAME = "说明";
+
+/** Every sheet the reader knows, in the order templates write them (after 说明). */
+export const SHEETS: readonly SheetDef[] = [
+  PARAMETERS_SHEET,
+  UNITS_SHEET,
+  PERSONS_SHEET,
+  INDICATORS_SHEET,
+  WORK_LIST_SHEET,
+  INDIVIDUAL_SHEET,
+  COMMON_SHEET,
+  EVENTS_SHEET,
+  DECISIONS_SHEET,
+];
