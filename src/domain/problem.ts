@@ -20,6 +20,11 @@ export interface Problem {
   value: string;
   /** What to change, in Chinese, naming the cell: `个性评分!D7「工作质量」填写了“九十”，应为 0 至 40 之间的数字。` */
   message: string;
+  /**
+   * The unit code an error belongs to, when it can be told (a person's row). Absent: the whole
+   * file (every unit in it). Used to decide which units are graded; not part of the JSON shape.
+   */
+  unit?: string;
 }
 
 /** Where a value came from, so that later checks can point at the cell. */
