@@ -7,7 +7,12 @@ import type { Person, Unit } from "./model.js";
 
 /** Why a person has the grade they have; each renders to the exact words of rules.md. */
 export type Reason =
-  | { kind: "quota"; quota: number }
+  | {
+      kind: "quota";
+      quota: number;
+      /** With allocation "department": the 科室 whose share of Q was exceeded (rules.md §4.4). */
+      department?: string;
+    }
   | { kind: "veto"; text: string }
   | { kind: "barGood"; text: string }
   | { kind: "tie"; tied: number; left: number; policy: "committee" | "strict" }
@@ -19,7 +24,9 @@ export type Reason =
 export function reasonText(reason: Reason): string {
   switch (reason.kind) {
     case "quota":
-      return `超出好等次名额（${reason.quota}名）`;
+      return reason.department === undefined
+        ? `超出好等次名额（${reason.quota}名）`
+        : `超出${reason.department}好等次名额（${reason.quota}名）`;
     case "veto":
       return `否决：${reason.text}`;
     case "barGood":
@@ -29,6 +36,9 @@ export function reasonText(reason: Reason): string {
         ? `${reason.tied}人并列，剩余${reason.left}个名额，由考核委员会审定`
         : `${reason.tied}人并列，剩余${reason.left}个名额，按方案均定为较好`;
     case "decision":
+      if (reason.from === reason.to) {
+        return `${DECISION_KIND_LABEL[reason.decision]}：维持${OUTCOME_LABEL[reason.to]}（${reason.text}）`;
+      }
       return `${DECISION_KIND_LABEL[reason.decision]}：由${OUTCOME_LABEL[reason.from]}改为${OUTCOME_LABEL[reason.to]}（${reason.text}）`;
     case "pooled":
       return `与${reason.parentName}统筹`;

@@ -1,0 +1,98 @@
+// The scores of one graded person (rules.md §2 and "Arithmetic"): I, each rater's r, each group's
+// g, C, B, D and the total S. Everything stays exact until S is rounded, once, half up to 2
+// decimals.
+
+import type { Exact } from "./exact.js";
+import { add, clamp, compare, div, min, mul, ratio, roundTo, sub, sum, ZERO } from "./exact.js";
+import type { PersonScores } from "./graded.js";
+import type { RaterGroup } from "./labels.js";
+import { RATER_GROUPS } from "./labels.js";
+import type { Rating, ScoreEvent } from "./model.js";
+import type { Rules } from "./rules.js";
+
+/** A rater's score r: grade words are ratingPoints[word] × 满分, numbers are points (§2). */
+export function raterScore(rating: Pick<Rating, "parts">, ratingPoints: Rules["ratingPoints"]): Exact {
+  return sum(rating.parts.map((part) => ("grade" in part ? mul(ratingPoints[part.grade], part.max) : part.points)));
+}
+
+/**
+ * A group's score g: the mean of its raters' r, after dropping one highest and one lowest when
+ * the group has `trimFrom` or more ratings (§2). Trimming never empties a group: with fewer than
+ * 3 ratings nothing is dropped, whatever `trimFrom` says. null for a group without ratings.
+ */
+export function groupScore(scores: readonly Exact[], trimFrom: number): Exact | null {
+  if (scores.length === 0) return null;
+  let kept = [...scores];
+  if (scores.length >= trimFrom && scores.length >= 3) {
+    kept = kept.sort(compare).slice(1, -1);
+  }
+  return div(sum(kept), ratio(BigInt(kept.length)));
+}
+
+/**
+ * 共性得分 C: the weighted mean of the group scores over the groups that have ratings and a
+ * weight above zero, with the weights of the person's kind of post, divided by the sum of those
+ * weights (§2). null when no such group has a rating (the reader reports that as an input error).
+ */
+export function commonScore(
+  ratings: readonly Pick<Rating, "group" | "parts">[],
+  window: boolean,
+  rules: Pick<Rules, "raterWeights" | "windowRaterWeights" | "ratingPoints" | "trimFrom">,
+): Exact | null {
+  const weights = window ? rules.windowRaterWeights : rules.raterWeights;
+  let weighted = ZERO;
+  let weightSum = ZERO;
+  for (const group of RATER_GROUPS) {
+    const weight = weights[group];
+    if (compare(weight, ZERO) <= 0) continue;
+    const g = groupScore(scoresOf(ratings, group, rules.ratingPoints), rules.trimFrom);
+    if (g === null) continue;
+    weighted = add(weighted, mul(weight, g));
+    weightSum = add(weightSum, weight);
+  }
+  return compare(weightSum, ZERO) > 0 ? div(weighted, weightSum) : null;
+}
+
+function scoresOf(
+  ratings: readonly Pick<Rating, "group" | "parts">[],
+  group: RaterGroup,
+  ratingPoints: Rules["ratingPoints"],
+): Exact[] {
+  return ratings.filter((r) => r.group === group).map((r) => raterScore(r, ratingPoints));
+}
+
+/** Sum of the events' points of one kind, capped (null: no cap). */
+function cappedPoints(events: readonly ScoreEvent[], kind: "bonus" | "deduction", cap: Exact | null): Exact {
+  const total = sum(events.filter((e) => e.kind === kind).map((e) => e.points ?? ZERO));
+  return cap === null ? total : min(total, cap);
+}
+
+/**
+ * S = w_i × I + w_c × C + B − D, clamped to [0, maxScore], then rounded half up to 2 decimals
+ * (§2): the only rounding of a score (rules.md "Arithmetic").
+ */
+export function totalScore(
+  individual: Exact,
+  common: Exact,
+  bonus: Exact,
+  deduction: Exact,
+  rules: Pick<Rules, "weights" | "maxScore">,
+): Exact {
+  const raw = sub(add(add(mul(rules.weights.individual, individual), mul(rules.weights.common, common)), bonus), deduction);
+  return roundTo(clamp(raw, ZERO, rules.maxScore), 2);
+}
+
+/** Every score of a graded person, from I, the person's ratings and events. null without C. */
+export function scorePerson(
+  individual: Exact,
+  ratings: readonly Pick<Rating, "group" | "parts">[],
+  events: readonly ScoreEvent[],
+  window: boolean,
+  rules: Rules,
+): PersonScores | null {
+  const common = commonScore(ratings, window, rules);
+  if (common === null) return null;
+  const bonus = cappedPoints(events, "bonus", rules.bonusCap);
+  const deduction = cappedPoints(events, "deduction", rules.deductionCap);
+  return { individual, common, bonus, deduction, total: totalScore(individual, common, bonus, deduction, rules) };
+}
