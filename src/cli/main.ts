@@ -17,6 +17,10 @@ const program = new Command()
 
 // Commands register themselves here, one line each.
 // (commands)
+(await import("./template-command.js")).registerTemplateCommand(program);
+(await import("./validate-command.js")).registerValidateCommand(program);
+(await import("./rules-command.js")).registerRulesCommand(program);
+(await import("./grade-command.js")).registerGradeCommand(program);
 
 async function main(argv: string[]): Promise<number> {
   try {

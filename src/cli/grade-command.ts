@@ -1,0 +1,74 @@
+// `assess grade PATH... [--rules F] [--out DIR] [--json] [--force] [--max-size MiB]` (outputs.md):
+// flags → one call of the grade pipeline → a line per unit and the problem table on stderr (or
+// one JSON document on stdout) → the exit code.
+
+import type { Command } from "commander";
+import type { GradedUnit } from "../domain/graded.js";
+import { OUTCOME_LABEL } from "../domain/labels.js";
+import { type GradeResult, grade } from "../pipeline/grade.js";
+import { UsageError } from "../pipeline/usage-error.js";
+import { gradeJson } from "./grade-json.js";
+import { parseMaxSize, MAX_SIZE_DEFAULT_MIB } from "./max-size-option.js";
+import { problemCountLine, renderProblemTable } from "./problem-table.js";
+
+interface GradeFlags {
+  rules?: string;
+  out?: string;
+  force?: boolean;
+  maxSize: string;
+  json?: boolean;
+}
+
+export function registerGradeCommand(program: Command): void {
+  program
+    .command("grade")
+    .description("校验并评定，为每个无错误的单位写出结果表、公示和反馈单；多个单位时另写汇总表")
+    .argument("<paths...>", "工作簿（.xlsx）或文件夹（读取其中的 .xlsx，不进子文件夹）")
+    .option("--rules <file>", "规则文件（JSON）；不给时用内置的标准方案")
+    .option("--out <dir>", "输出文件夹；默认在第一个输入旁边建“{年度}Q{季度}_结果”")
+    .option("--force", "覆盖已存在的输出文件")
+    .option("--max-size <MiB>", "一个工作簿解压后的大小上限（MiB）", MAX_SIZE_DEFAULT_MIB)
+    .option("--json", "在标准输出上打印一个 JSON 文档（结果和问题），不打印表格")
+    .action(async (paths: string[], flags: GradeFlags) => {
+      process.exitCode = await runGrade(paths, flags);
+    });
+}
+
+const STATE_TEXT = { final: "完成", draft: "草稿（有待定人员，未出公示）", error: "有错误，未评定" } as const;
+
+function unitLine(unit: GradedUnit): string {
+  const tally = new Map<string, number>();
+  for (const p of unit.persons) if (p.grade !== null) tally.set(OUTCOME_LABEL[p.grade], (tally.get(OUTCOME_LABEL[p.grade]) ?? 0) + 1);
+  const counts = [...tally].map(([label, n]) => `${label} ${n}`).join("，");
+  return `单位 ${unit.unit.code} ${unit.unit.name}：${STATE_TEXT[unit.state]}${counts ? `（${counts}）` : ""}\n`;
+}
+
+async function runGrade(paths: string[], flags: GradeFlags): Promise<number> {
+  let result: GradeResult;
+  try {
+    result = await grade(paths, {
+      rulesPath: flags.rules,
+      outDir: flags.out,
+      force: flags.force === true,
+      maxSizeMiB: parseMaxSize(flags.maxSize),
+    });
+  } catch (error) {
+    // With --json, stdout holds the document whatever the exit code (outputs.md "Exit codes").
+    if (!(error instanceof UsageError) || !flags.json) throw error;
+    const problem = { severity: "error" as const, code: "E_USAGE", file: "", sheet: "", cell: "", header: "", value: "", message: error.message };
+    const failed: GradeResult = { exitCode: 2, rules: null, period: null, units: [], pools: [], problems: [problem], outDir: null, written: [] };
+    process.stdout.write(`${JSON.stringify(gradeJson(failed), null, 2)}\n`);
+    process.stderr.write(`错误：${error.message}\n`);
+    return 2;
+  }
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify(gradeJson(result), null, 2)}\n`);
+    process.stderr.write(`${problemCountLine(result.problems)}\n`);
+    return result.exitCode;
+  }
+  process.stderr.write(result.units.map(unitLine).join(""));
+  process.stderr.write(renderProblemTable(result.problems));
+  if (result.outDir !== null) process.stderr.write(`已写入 ${result.written.length} 个文件到 ${result.outDir}\n`);
+  else process.stderr.write("没有可写出的结果。\n");
+  return result.exitCode;
+}

@@ -1,0 +1,88 @@
+// Problems as the clerk reads them on stderr: a table sorted by file, sheet and row, with the
+// severity in Chinese, the place (`人员!C7`) and the message, then a count line (outputs.md
+// "Problems"). Also the problem record of every --json document, so that all commands agree.
+
+import { chalkStderr, type ChalkInstance } from "chalk";
+import type { Problem } from "../domain/problem.js";
+import { SEVERITY_LABEL, sortProblems } from "../domain/problem.js";
+
+/** One problem in --json output (outputs.md: severity 错误 / 警告, the rest as found). */
+export interface ProblemRecord {
+  severity: string;
+  code: string;
+  file: string;
+  sheet: string;
+  cell: string;
+  header: string;
+  value: string;
+  message: string;
+}
+
+export function problemRecord(problem: Problem): ProblemRecord {
+  return {
+    severity: SEVERITY_LABEL[problem.severity],
+    code: problem.code,
+    file: problem.file,
+    sheet: problem.sheet,
+    cell: problem.cell,
+    header: problem.header,
+    value: problem.value,
+    message: problem.message,
+  };
+}
+
+/** Columns a character takes in a terminal: Chinese characters and full-width forms take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    const wide =
+      (code >= 0x1100 && code <= 0x115f) ||
+      (code >= 0x2e80 && code <= 0xa4cf) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xfe30 && code <= 0xfe4f) ||
+      (code >= 0xff00 && code <= 0xff60) ||
+      (code >= 0xffe0 && code <= 0xffe6) ||
+      (code >= 0x20000 && code <= 0x3fffd);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+function pad(text: string, width: number): string {
+  return text + " ".repeat(Math.max(0, width - displayWidth(text)));
+}
+
+function placeOf(problem: Problem): string {
+  if (problem.sheet === "") return "—";
+  return problem.cell === "" ? problem.sheet : `${problem.sheet}!${problem.cell}`;
+}
+
+/** `共 2 个错误、1 个警告。` or `未发现问题。` */
+export function problemCountLine(problems: readonly Problem[]): string {
+  const errors = problems.filter((p) => p.severity === "error").length;
+  const warnings = problems.length - errors;
+  if (problems.length === 0) return "未发现问题。";
+  return `共 ${errors} 个错误、${warnings} 个警告。`;
+}
+
+/**
+ * The table, one line per problem, ending with the count line. `color`: a chalk instance, or
+ * undefined for stderr's own colour support.
+ */
+export function renderProblemTable(problems: readonly Problem[], color: ChalkInstance = chalkStderr): string {
+  const rows = sortProblems(problems).map((p) => ({ problem: p, cells: [SEVERITY_LABEL[p.severity], p.file || "—", placeOf(p)] }));
+  if (rows.length === 0) return `${problemCountLine(problems)}\n`;
+  const head = ["类别", "文件", "位置"];
+  const widths = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r.cells[i] ?? ""))));
+  const line = (cells: string[]): string[] => cells.map((c, i) => pad(c, widths[i] ?? 0));
+  const out = [color.bold(`${line(head).join("  ")}  说明`)];
+  for (const { problem, cells } of rows) {
+    const paint = problem.severity === "error" ? color.red : color.yellow;
+    const [severity = "", ...rest] = line(cells);
+    out.push(`${[paint(severity), ...rest].join("  ")}  ${problem.message}`);
+  }
+  out.push(problemCountLine(problems));
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,64 @@
+// `assess template [--units F] [--roster F] [--year Y --quarter Q] [--rules F] [--out DIR]
+// [--force]` (outputs.md): flags → one call of the template pipeline → the problem table and
+// the files written on stderr → the exit code (0 all written, 1 some input row has an error,
+// 2 cannot run).
+
+import type { Command } from "commander";
+import { makeTemplates, type TemplateResult } from "../pipeline/template.js";
+import { renderProblemTable } from "./problem-table.js";
+
+interface TemplateFlags {
+  units?: string;
+  roster?: string;
+  year?: string;
+  quarter?: string;
+  rules?: string;
+  out?: string;
+  force?: boolean;
+}
+
+export function registerTemplateCommand(program: Command): void {
+  program
+    .command("template")
+    .description("生成供单位填报的考核工作簿：不给名单时一份空白工作簿，给出单位名单和人员名册时每个单位一份（已预填人员）")
+    .option("--units <file>", "单位名单（.xlsx 或 .csv，列同“单位”工作表；CSV 可为 UTF-8 或 GBK）")
+    .option("--roster <file>", "人员名册（.xlsx 或 .csv，列同“人员”工作表；CSV 可为 UTF-8 或 GBK）")
+    .option("--year <year>", "年度，如 2026（与 --quarter 同时给出）")
+    .option("--quarter <quarter>", "季度，1 至 4（也可写 Q3、第三季度）")
+    .option("--rules <file>", "规则文件（JSON），其中的指标写入“指标”工作表；不给时用内置的标准方案")
+    .option("--out <dir>", "输出文件夹；默认为当前文件夹下的“{年度}Q{季度}_模板”")
+    .option("--force", "覆盖已有的同名文件")
+    .action(async (flags: TemplateFlags) => {
+      process.exitCode = await runTemplate(flags);
+    });
+}
+
+function report(result: TemplateResult): string {
+  const lines: string[] = [];
+  for (const unit of result.units) {
+    const label = [unit.code, unit.name].filter((part) => part !== "").join(" ") || "（未填单位代码）";
+    if (unit.file === null) lines.push(`单位 ${label}：有错误，未生成填报工作簿。`);
+  }
+  if (result.written.length > 0) {
+    lines.push(`已生成 ${result.written.length} 份填报工作簿：`);
+    for (const file of result.written) lines.push(`  ${file}`);
+  } else if (result.exitCode !== 0) {
+    lines.push("未生成任何填报工作簿。");
+  }
+  return lines.map((line) => `${line}\n`).join("");
+}
+
+async function runTemplate(flags: TemplateFlags): Promise<number> {
+  const result = await makeTemplates({
+    unitsPath: flags.units,
+    rosterPath: flags.roster,
+    year: flags.year,
+    quarter: flags.quarter,
+    rulesPath: flags.rules,
+    outDir: flags.out,
+    force: flags.force === true,
+  });
+  if (result.problems.length > 0) process.stderr.write(renderProblemTable(result.problems));
+  process.stderr.write(report(result));
+  return result.exitCode;
+}

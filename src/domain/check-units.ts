@@ -1,0 +1,57 @@
+// Units of a run (workbook.md 单位 and "Checks across sheets"): a unit with no person gets a
+// warning; a 主管单位代码 names another unit of the same run (workbook or folder) or is blank.
+// A person's 单位代码 is checked where the 人员 row is read (parse-persons.ts), which knows its cell.
+
+import type { Person, Unit } from "./model.js";
+import type { CellRef, Problem } from "./problem.js";
+import { problemAt } from "./problem.js";
+
+/** A unit's 主管单位代码 and its cell, kept by the reader for checks across workbooks. */
+export interface ParentLink {
+  unitCode: string;
+  parentCode: string;
+  ref: CellRef;
+}
+
+export function checkUnitsHavePersons(units: readonly Unit[], persons: readonly Person[]): Problem[] {
+  const withPersons = new Set(persons.map((p) => p.unitCode));
+  return units
+    .filter((unit) => !withPersons.has(unit.code))
+    .map((unit) => ({
+      ...problemAt(
+        unit.ref,
+        "warning",
+        "W_UNIT_WITHOUT_PERSONS",
+        unit.code,
+        `${unit.ref.sheet}!${unit.ref.cell}：单位“${unit.name}”（${unit.code}）在“人员”工作表中没有人员，不作评定。` +
+          `如有人员，请在“人员”工作表的单位代码列填写 ${unit.code}。`,
+      ),
+      unit: unit.code,
+    }));
+}
+
+/** `runUnits`: every unit code of the run (all workbooks), for pooling under a 主管单位 (rules.md §1.2). */
+export function checkParentLinks(links: readonly ParentLink[], runUnits: ReadonlySet<string>): Problem[] {
+  const problems: Problem[] = [];
+  for (const link of links) {
+    const at = `${link.ref.sheet}!${link.ref.cell}「${link.ref.header}」`;
+    if (link.parentCode === link.unitCode) {
+      problems.push({
+        ...problemAt(link.ref, "error", "E_UNKNOWN_PARENT", link.parentCode, `${at}填写了本单位自己的代码“${link.parentCode}”。请填写主管单位的单位代码，没有主管单位时留空。`),
+        unit: link.unitCode,
+      });
+    } else if (!runUnits.has(link.parentCode)) {
+      problems.push({
+        ...problemAt(
+          link.ref,
+          "error",
+          "E_UNKNOWN_PARENT",
+          link.parentCode,
+          `${at}填写了“${link.parentCode}”，但本次处理的工作簿中没有这个单位。请核对代码，把主管单位的工作簿一并处理，或留空。`,
+        ),
+        unit: link.unitCode,
+      });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,81 @@
+// The 共性测评 sheet, the democratic evaluation (workbook.md): one rating of one person by one
+// rater a row, with EITHER one column per 共性 indicator (a grade word, or points 0 to its 满分)
+// OR one 测评得分 column (0-100). A rater may not rate themselves.
+
+import type { RatingPresence } from "../domain/check-coverage.js";
+import type { PersonReference } from "../domain/check-person-references.js";
+import { ZERO, exact } from "../domain/exact.js";
+import { RATER_GROUP_LABEL } from "../domain/labels.js";
+import type { Rating, RatingPart } from "../domain/model.js";
+import type { Problem } from "../domain/problem.js";
+import { COMMON_SHEET, COMMON_TOTAL_HEADER } from "../domain/sheets.js";
+import { dataRows, findHeaderRow } from "../workbook/find-header-row.js";
+import type { NumberRange } from "../workbook/normalise-cell.js";
+import type { PlainSheet } from "../workbook/plain.js";
+import { indicatorHeader, type ParsedIndicators } from "./parse-indicators.js";
+import { scoreLayout, scoreRange } from "./parse-individual-scores.js";
+import { RowReader, type SheetContext, personReference } from "./parse-rows.js";
+
+export interface ParsedRatings {
+  ratings: Rating[];
+  references: PersonReference[];
+  presence: RatingPresence[] | null;
+  problems: Problem[];
+}
+
+const SHEET = COMMON_SHEET.name;
+const FIXED = COMMON_SHEET.columns.map((c) => c.header);
+const TOTAL_RANGE: NumberRange = { min: ZERO, max: exact(100), code: "E_SCORE_RANGE" };
+const RATED = "被测评人编号";
+const RATER = "测评人";
+
+export function parseRatingsSheet(context: SheetContext, sheet: PlainSheet, parsed: ParsedIndicators): ParsedRatings {
+  const { file } = context;
+  const own = parsed.indicators.filter((i) => i.category === "common");
+  const individual = new Set(parsed.indicators.filter((i) => i.category === "individual").map(indicatorHeader));
+  const found = findHeaderRow(file, SHEET, sheet, {
+    required: COMMON_SHEET.columns.filter((c) => c.required).map((c) => c.header),
+    isKnown: (h) => FIXED.includes(h) || h === COMMON_TOTAL_HEADER || (parsed.names.has(h) && !individual.has(h)),
+    unknownNote: (h) => (individual.has(h) ? "是个性指标，应在“个性评分”工作表中评分" : null),
+  });
+  const result: ParsedRatings = { ratings: [], references: [], presence: null, problems: [...found.problems] };
+  if (!found.layout) return result;
+  const layout = found.layout;
+  const scores = scoreLayout(file, layout, own, parsed.complete, COMMON_TOTAL_HEADER, "共性");
+  result.problems.push(...scores.problems);
+  const presence: RatingPresence[] = [];
+  result.presence = presence;
+
+  for (const row of dataRows(layout)) {
+    const r = new RowReader(file, layout, row);
+    const personId = r.id(RATED, true);
+    if (personId !== null) result.references.push(personReference(r, "rating", personId, RATED, "被测评人姓名"));
+    if (personId !== null && context.graded(personId)) {
+      const group = r.choice("测评人类别", RATER_GROUP_LABEL, true);
+      const raterId = r.id(RATER);
+      presence.push({ personId, group, ref: r.ref(RATED) });
+      if (raterId !== null && raterId === personId) {
+        r.report(RATER, "E_SELF_RATING", raterId, `${r.place(RATER)}与被测评人编号相同：本人不能测评自己。请删除这一行，或改正测评人编号。`);
+      }
+      let parts: (RatingPart | null)[] = [];
+      if (scores.layout?.kind === "total") {
+        const points = r.score(COMMON_TOTAL_HEADER, TOTAL_RANGE);
+        parts = [points === null ? null : { indicator: null, max: exact(100), points }];
+      } else if (scores.layout?.kind === "indicators") {
+        parts = scores.layout.indicators.map((indicator): RatingPart | null => {
+          const value = r.gradeOrPoints(indicatorHeader(indicator), scoreRange(indicator.max));
+          if (value === null) return null;
+          return "grade" in value
+            ? { indicator: indicator.name, max: indicator.max, grade: value.grade }
+            : { indicator: indicator.name, max: indicator.max, points: value.points };
+        });
+      }
+      const complete = parts.filter((p): p is RatingPart => p !== null);
+      if (group !== null && scores.layout !== null && complete.length === parts.length && !r.problems.some((p) => p.severity === "error")) {
+        result.ratings.push({ personId, group, raterId, parts: complete, ref: r.ref(RATED) });
+      }
+    }
+    result.problems.push(...r.finish(context.unitOf(personId)));
+  }
+  return result;
+}

@@ -1,0 +1,117 @@
+// PATH... → checked workbooks of one run (outputs.md "Commands": a PATH is a workbook or a folder
+// of .xlsx files, not descending, `~$` lock files skipped). Each file is read, parsed and checked
+// on its own; then the run is checked across files (check-run.ts, check-units.ts). Files are read
+// one after another so that memory holds one workbook's cells at a time.
+//
+// What comes back, for `validate` and `grade`:
+// - `workbooks`: every workbook whose 年度 and 季度 could be read, errors or not, in input order
+//   (a workbook without a period is left out; its problems remain). Whether a unit may be graded
+//   is told by `unitsInError`.
+// - `unreadable`: files refused before any sheet was parsed (one problem each).
+
+import { readdir, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { checkParentLinks } from "../domain/check-units.js";
+import { checkRunIdentities, checkRunPeriods, type RunMember } from "../domain/check-run.js";
+import type { AppraisalWorkbook } from "../domain/model.js";
+import type { Problem } from "../domain/problem.js";
+import type { Rules } from "../domain/rules.js";
+import { readWorkbookFile } from "../workbook/read-xlsx.js";
+import { problemsOfUnit } from "./build-run-summary.js";
+import { parseWorkbook } from "./parse-workbook.js";
+import { UsageError } from "./usage-error.js";
+
+export interface InputFile {
+  /** Where to read it. */
+  path: string;
+  /** The file as the clerk named it: as given, or the folder as given joined with the file's name. */
+  file: string;
+}
+
+export interface ReadOptions {
+  /** The most bytes a file's parts may inflate to (workbook.md: 256 MiB unless --max-size). */
+  maxInflatedBytes: number;
+}
+
+export interface ReadResult {
+  /** The files read, in input order. */
+  files: string[];
+  workbooks: AppraisalWorkbook[];
+  problems: Problem[];
+  unreadable: string[];
+}
+
+const LOCK_FILE = /^~\$/;
+const WORKBOOK_FILE = /\.xlsx$/i;
+
+/**
+ * The files named by PATH...: a file as it is (whatever its extension: the reader says what it
+ * is), a folder's `.xlsx` files sorted by name. A PATH that does not exist cannot run (exit 2).
+ */
+export async function expandPaths(paths: readonly string[]): Promise<InputFile[]> {
+  const files: InputFile[] = [];
+  const seen = new Set<string>();
+  const add = (path: string): void => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    files.push({ path, file: path });
+  };
+  for (const given of paths) {
+    let isFolder: boolean;
+    try {
+      isFolder = (await stat(given)).isDirectory();
+    } catch {
+      throw new UsageError(`找不到“${given}”。请检查文件或文件夹的路径和名称是否正确。`);
+    }
+    if (!isFolder) {
+      add(given);
+      continue;
+    }
+    const entries = await readdir(given, { withFileTypes: true });
+    const names = entries
+      .filter((e) => e.isFile() && WORKBOOK_FILE.test(e.name) && !LOCK_FILE.test(e.name))
+      .map((e) => e.name)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (names.length === 0) {
+      throw new UsageError(`文件夹“${given}”中没有 .xlsx 工作簿（不读取子文件夹）。请检查路径，或把工作簿放入该文件夹。`);
+    }
+    for (const name of names) add(join(given, name));
+  }
+  if (files.length === 0) throw new UsageError("没有给出要读取的工作簿。");
+  return files;
+}
+
+export async function readWorkbooks(paths: readonly string[], rules: Rules, options: ReadOptions): Promise<ReadResult> {
+  const inputs = await expandPaths(paths);
+  const problems: Problem[] = [];
+  const unreadable: string[] = [];
+  const members: RunMember[] = [];
+  const parents = [];
+  for (const input of inputs) {
+    const read = await readWorkbookFile(input.path, input.file, { maxInflatedBytes: options.maxInflatedBytes });
+    if ("problem" in read) {
+      problems.push(read.problem);
+      unreadable.push(input.file);
+      continue;
+    }
+    const parsed = parseWorkbook(read.workbook, rules);
+    problems.push(...parsed.problems);
+    parents.push(...parsed.parents);
+    const { year, quarter } = parsed.places;
+    if (parsed.workbook && year && quarter) members.push({ workbook: parsed.workbook, places: { year, quarter } });
+  }
+  const workbooks = members.map((m) => m.workbook);
+  const runUnits = new Set(workbooks.flatMap((w) => w.units.map((u) => u.code)));
+  problems.push(...checkRunPeriods(members), ...checkRunIdentities(workbooks), ...checkParentLinks(parents, runUnits));
+  return { files: inputs.map((i) => i.file), workbooks, problems, unreadable };
+}
+
+/** The codes of the units that have an error of their own or of their whole file (problem.ts `unit`). */
+export function unitsInError(workbooks: readonly AppraisalWorkbook[], problems: readonly Problem[]): Set<string> {
+  const errors = problems.filter((p) => p.severity === "error");
+  const codes = new Set<string>();
+  for (const workbook of workbooks) {
+    for (const unit of workbook.units) if (problemsOfUnit(unit, errors).length > 0) codes.add(unit.code);
+  }
+  return codes;
+}

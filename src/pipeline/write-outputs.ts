@@ -1,0 +1,148 @@
+// Writing the outputs of a run safely (outputs.md "Safety of files"): names that cannot leave
+// --out, no existing file replaced without --force (checked for every planned file before the
+// first is written), and each file written to a temporary file beside it, flushed to disk and
+// renamed into place, so that a crash leaves the old file or the new one, never half of one.
+
+import { randomBytes } from "node:crypto";
+import { lstat, mkdir, open, rename, rm } from "node:fs/promises";
+import path from "node:path";
+import type { Period } from "../domain/model.js";
+import { UsageError } from "./usage-error.js";
+
+/** The kinds of file a unit publishes (outputs.md "Per unit"). */
+export const UNIT_OUTPUT = {
+  result: "结果.xlsx",
+  notice: "公示.docx",
+  slips: "反馈单.docx",
+} as const;
+export type UnitOutputKind = (typeof UNIT_OUTPUT)[keyof typeof UNIT_OUTPUT];
+
+export interface PlannedFile {
+  /** A bare file name, made by `unitOutputName` or `runSummaryName`. */
+  name: string;
+  bytes: Buffer;
+}
+
+// Characters Windows, macOS or Linux refuse or treat specially in a name, control characters,
+// and the invisible marks that reorder text (a name could look like another: U+202E).
+const UNSAFE = /[/\\:*?"<>|\u0000-\u001F\u007F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
+/** Free text in a name is cut here, so that a name stays far below the 255-byte limit (UTF-8). */
+const MAX_PART = 40;
+
+/**
+ * A piece of a file name that names nothing but itself: `a/b` → `a_b`, `../x` → `_x`,
+ * `CON` → `_CON`, trailing dots and spaces (which Windows drops) replaced.
+ */
+export function safeNamePart(text: string): string {
+  let name = text.normalize("NFC").replace(UNSAFE, "_").trim();
+  name = name.replace(/\.{2,}/g, "_").replace(/^\./, "_").replace(/[. ]+$/, (tail) => "_".repeat(tail.length));
+  if (WINDOWS_RESERVED.test(name)) name = `_${name}`;
+  name = Array.from(name).slice(0, MAX_PART).join("");
+  return name === "" ? "_" : name;
+}
+
+/** `2026Q3_A01_某某局_结果.xlsx` (outputs.md: `{年度}Q{季度}_{单位代码}_{单位名称}_{kind}`). */
+export function unitOutputName(period: Period, unit: { code: string; name: string }, kind: UnitOutputKind): string {
+  return `${period.year}Q${period.quarter}_${safeNamePart(unit.code)}_${safeNamePart(unit.name)}_${kind}`;
+}
+
+/** `2026Q3_汇总.xlsx` (outputs.md "Per run"). */
+export function runSummaryName(period: Period): string {
+  return `${period.year}Q${period.quarter}_汇总.xlsx`;
+}
+
+/** The path of `name` in `outDir`; a name that would land anywhere else is a bug upstream. */
+export function resolveInside(outDir: string, name: string): string {
+  const root = path.resolve(outDir);
+  const target = path.resolve(root, name);
+  if (!target.startsWith(root + path.sep) || path.dirname(target) !== root) {
+    throw new Error(`output name ${JSON.stringify(name)} leads outside the output folder`);
+  }
+  return target;
+}
+
+async function kindOf(file: string): Promise<"missing" | "file" | "directory"> {
+  try {
+    const stats = await lstat(file);
+    return stats.isDirectory() ? "directory" : "file";
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return "missing";
+    throw error;
+  }
+}
+
+/** Write `bytes` to `target` through a temporary file in the same folder (same file system). */
+async function writeAtomically(target: string, bytes: Buffer): Promise<void> {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    const handle = await open(temp, "wx");
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Flush the folder's entry list so the renames survive a power cut; not possible on Windows. */
+async function syncFolder(folder: string): Promise<void> {
+  try {
+    const handle = await open(folder, "r");
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Folders cannot be opened for sync on every platform; the files themselves were synced.
+  }
+}
+
+/**
+ * Writes every planned file into `outDir` (created if missing) and returns their paths as
+ * `outDir` joined with the name. Raises UsageError, before writing anything, when a file exists
+ * and `force` is not set, or when a planned name is taken by a folder.
+ */
+export async function writeOutputs(
+  outDir: string,
+  files: readonly PlannedFile[],
+  options: { force: boolean },
+): Promise<string[]> {
+  const shown = (name: string): string => path.join(outDir, name);
+  const names = new Set<string>();
+  for (const file of files) {
+    if (names.has(file.name)) throw new Error(`two outputs are both named ${file.name}`);
+    names.add(file.name);
+  }
+  const targets = files.map((file) => ({ ...file, target: resolveInside(outDir, file.name) }));
+
+  const folder = await kindOf(path.resolve(outDir));
+  if (folder === "file") throw new UsageError(`输出位置 ${outDir} 是一个文件，不是文件夹；请用 --out 指定一个文件夹。`);
+
+  const existing: string[] = [];
+  const folders: string[] = [];
+  for (const { name, target } of targets) {
+    const kind = await kindOf(target);
+    if (kind === "file") existing.push(shown(name));
+    if (kind === "directory") folders.push(shown(name));
+  }
+  if (folders.length > 0) {
+    throw new UsageError(`以下输出文件的位置已有同名文件夹，无法写入：\n  ${folders.join("\n  ")}\n请移走这些文件夹，或用 --out 指定另一个文件夹。`);
+  }
+  if (existing.length > 0 && !options.force) {
+    throw new UsageError(
+      `以下输出文件已存在，未写入任何文件：\n  ${existing.join("\n  ")}\n如要覆盖，请加 --force；或用 --out 指定另一个文件夹。`,
+    );
+  }
+
+  await mkdir(path.resolve(outDir), { recursive: true });
+  for (const { target, bytes } of targets) await writeAtomically(target, bytes);
+  await syncFolder(path.resolve(outDir));
+  return targets.map(({ name }) => shown(name));
+}

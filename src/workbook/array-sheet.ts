@@ -1,0 +1,33 @@
+// A PlainSheet kept as rows of arrays: the reader fills it once and the parser reads it many
+// times, so a cell costs one array slot, not an object with its own address (1,000 workbooks a
+// run, outputs.md "Per run"). Also fit for any other source of plain cells (a .csv roster).
+
+import type { CellValue, PlainSheet } from "./plain.js";
+
+const BLANK: CellValue = { kind: "blank" };
+
+export class ArraySheet implements PlainSheet {
+  rowCount = 0;
+  columnCount = 0;
+  /** rows[row - 1][column - 1]; holes are blank. */
+  private readonly rows: (CellValue[] | undefined)[] = [];
+
+  constructor(readonly name: string) {}
+
+  /** Sets a cell (1-based). Blank values are not stored, so they do not widen the used range. */
+  set(row: number, column: number, value: CellValue): void {
+    if (value.kind === "blank" || row < 1 || column < 1) return;
+    let cells = this.rows[row - 1];
+    if (cells === undefined) {
+      cells = [];
+      this.rows[row - 1] = cells;
+    }
+    cells[column - 1] = value;
+    if (row > this.rowCount) this.rowCount = row;
+    if (column > this.columnCount) this.columnCount = column;
+  }
+
+  cell(row: number, column: number): CellValue {
+    return this.rows[row - 1]?.[column - 1] ?? BLANK;
+  }
+}
