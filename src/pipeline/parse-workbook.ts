@@ -179,7 +179,8 @@ export function parseWorkbook(plain: PlainWorkbook, rules: Pick<Rules, "raterWei
         rules,
       ),
     );
-    problems.push(...checkUnitsHavePersons(units.units, personList));
+    // A person whose unit could not be read has an error already; "no person" would mislead.
+    if (personList.every((p) => p.unitCode !== "")) problems.push(...checkUnitsHavePersons(units.units, personList));
   }
 
   const { period, places } = parameters;

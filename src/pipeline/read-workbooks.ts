@@ -11,7 +11,7 @@
 
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { checkParentLinks } from "../domain/check-units.js";
+import { checkParentLinks, type ParentLink } from "../domain/check-units.js";
 import { checkRunIdentities, checkRunPeriods, type RunMember } from "../domain/check-run.js";
 import type { AppraisalWorkbook } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
@@ -81,29 +81,44 @@ export async function expandPaths(paths: readonly string[]): Promise<InputFile[]
   return files;
 }
 
-export async function readWorkbooks(paths: readonly string[], rules: Rules, options: ReadOptions): Promise<ReadResult> {
-  const inputs = await expandPaths(paths);
-  const problems: Problem[] = [];
-  const unreadable: string[] = [];
-  const members: RunMember[] = [];
-  const parents = [];
-  for (const input of inputs) {
-    const read = await readWorkbookFile(input.path, input.file, { maxInflatedBytes: options.maxInflatedBytes });
-    if ("problem" in read) {
-      problems.push(read.problem);
-      unreadable.push(input.file);
-      continue;
-    }
-    const parsed = parseWorkbook(read.workbook, rules);
-    problems.push(...parsed.problems);
-    parents.push(...parsed.parents);
-    const { year, quarter } = parsed.places;
-    if (parsed.workbook && year && quarter) members.push({ workbook: parsed.workbook, places: { year, quarter } });
-  }
+/** One input file read and parsed on its own: the unit of work that can run in parallel. */
+export interface FileRead {
+  file: string;
+  /** Refused before any sheet was parsed (its one problem is in `problems`). */
+  unreadable: boolean;
+  /** The workbook with its period, or null when the period could not be read. */
+  member: RunMember | null;
+  problems: Problem[];
+  parents: ParentLink[];
+}
+
+export async function readOneFile(input: InputFile, rules: Rules, options: ReadOptions): Promise<FileRead> {
+  const read = await readWorkbookFile(input.path, input.file, { maxInflatedBytes: options.maxInflatedBytes });
+  if ("problem" in read) return { file: input.file, unreadable: true, member: null, problems: [read.problem], parents: [] };
+  const parsed = parseWorkbook(read.workbook, rules);
+  const { year, quarter } = parsed.places;
+  const member = parsed.workbook && year && quarter ? { workbook: parsed.workbook, places: { year, quarter } } : null;
+  return { file: input.file, unreadable: false, member, problems: parsed.problems, parents: parsed.parents };
+}
+
+/** The checks across the files of one run (one period), after each file was read on its own. */
+export function checkRun(reads: readonly FileRead[]): ReadResult {
+  const members = reads.flatMap((r) => (r.member ? [r.member] : []));
   const workbooks = members.map((m) => m.workbook);
   const runUnits = new Set(workbooks.flatMap((w) => w.units.map((u) => u.code)));
-  problems.push(...checkRunPeriods(members), ...checkRunIdentities(workbooks), ...checkParentLinks(parents, runUnits));
-  return { files: inputs.map((i) => i.file), workbooks, problems, unreadable };
+  const problems = [
+    ...reads.flatMap((r) => r.problems),
+    ...checkRunPeriods(members),
+    ...checkRunIdentities(workbooks),
+    ...checkParentLinks(reads.flatMap((r) => r.parents), runUnits),
+  ];
+  return { files: reads.map((r) => r.file), workbooks, problems, unreadable: reads.filter((r) => r.unreadable).map((r) => r.file) };
+}
+
+export async function readWorkbooks(paths: readonly string[], rules: Rules, options: ReadOptions): Promise<ReadResult> {
+  const reads: FileRead[] = [];
+  for (const input of await expandPaths(paths)) reads.push(await readOneFile(input, rules, options));
+  return checkRun(reads);
 }
 
 /** The codes of the units that have an error of their own or of their whole file (problem.ts `unit`). */

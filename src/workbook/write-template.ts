@@ -40,6 +40,7 @@ import {
   WORK_LIST_SHEET,
 } from "../domain/sheets.js";
 import { fixZipTimestamps } from "./fix-zip-timestamps.js";
+import { cellAddress } from "./plain.js";
 import { FIXED_AUTHOR, FIXED_DATE } from "./write-xlsx.js";
 
 export type TemplateUnit = Omit<Unit, "ref">;
@@ -79,7 +80,7 @@ const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF808080"
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const TEXT_FORMAT = "@";
 const DATE_FORMAT = "yyyy-mm-dd";
-/** Dates a template accepts (the reader takes any date; this catches typing slips such as 2062). */
+/** Dates a template accepts (the reader takes any date; this catches typing slips such as 1926). */
 const DATE_VALIDATION_RANGE = [new Date(Date.UTC(2000, 0, 1)), new Date(Date.UTC(2100, 11, 31))];
 
 function indicatorColumn(indicator: RulesIndicator, gradeWords: boolean): TemplateColumn {
@@ -121,18 +122,12 @@ export const TEMPLATE_SHEETS: readonly SheetDef[] = [
   DECISIONS_SHEET,
 ];
 
-/** How far down validations and formats reach: enough for the roster with room to add rows. */
+/** How far down validations reach (formats cover the whole column): the roster with room to add rows. */
 export function inputRows(sheet: SheetDef, personCount: number): number {
   // 共性测评 has a row per rater and person; 工作清单 several items per person
   if (sheet === COMMON_SHEET) return Math.max(2000, personCount * 30);
   if (sheet === WORK_LIST_SHEET) return Math.max(1000, personCount * 10);
   return Math.max(500, personCount + 200);
-}
-
-function columnLetter(column: number): string {
-  let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
 }
 
 /** What a clerk may write in a column, for the 说明 sheet and error messages. */
@@ -260,7 +255,7 @@ function newSheet(workbook: ExcelJS.Workbook, name: string, columns: number, fro
         state: "frozen",
         xSplit: frozenColumns,
         ySplit: HEADER_ROW,
-        topLeftCell: `${columnLetter(frozenColumns + 1)}${FIRST_INPUT_ROW}`,
+        topLeftCell: cellAddress(FIRST_INPUT_ROW, frozenColumns + 1),
         activeCell: `A${FIRST_INPUT_ROW}`,
       },
     ],
@@ -301,8 +296,7 @@ async function addDataSheet(
     if (column.kind === "date") sheetColumn.numFmt = DATE_FORMAT;
     const validation = validationFor(column);
     if (validation) {
-      const letter = columnLetter(i + 1);
-      rangeValidations(sheet).add(`${letter}${FIRST_INPUT_ROW}:${letter}${last}`, validation);
+      rangeValidations(sheet).add(`${cellAddress(FIRST_INPUT_ROW, i + 1)}:${cellAddress(last, i + 1)}`, validation);
     }
   });
 

@@ -249,7 +249,31 @@ describe("writeTemplate: made for people", () => {
     expect(found).toEqual({ sqref, type, operator, formulae, errorStyle, error });
   });
 
-  it("date columns accept dates from 2000 to 2100 and show them as yyyy-mm-dd", () => {
+  it("参数 lists its rows in 说明, with what each accepts", () => {
+    const lines: string[] = [];
+    filled.getWorksheet("说明")!.eachRow((row) => {
+      const v = row.values as unknown[];
+      if (v[1] === "参数" && v[2] !== v[1]) lines.push(`${String(v[2])}|${String(v[3] ?? "")}|${String(v[4])}`);
+    });
+    expect(lines).toEqual([
+      "年度|是|2000 至 2100 之间的四位年份",
+      "季度|是|1、2、3、4",
+      "单位代码|是|文本（数字也按文本填写）",
+      "单位名称|是|文字",
+      "主管单位代码||文本（数字也按文本填写）",
+      "联系人||文字",
+      "联系电话||文本（数字也按文本填写）",
+      "受理地址||文字",
+      "公示开始日期||日期，如 2026-10-09",
+    ]);
+  });
+
+  it("date cells accept dates from 2000 to 2100 and show them as yyyy-mm-dd", () => {
+    const notice = validationsOf(filledXml.get("参数")!).find((v) => v.sqref === "B10");
+    expect(notice?.type).toBe("date");
+    expect(notice?.formulae).toEqual(["36526", "73415"]);
+    expect(filled.getWorksheet("参数")!.getCell("B10").numFmt).toBe("yyyy-mm-dd");
+
     const found = validationsOf(filledXml.get("审定")!).find((v) => v.sqref === "F2:F500");
     expect(found?.type).toBe("date");
     // Excel serial numbers of 2000-01-01 and 2100-12-31
