@@ -6,6 +6,7 @@ import type { Command } from "commander";
 import { type ValidateResult, validate } from "../pipeline/validate.js";
 import { TOOL_NAME, TOOL_VERSION } from "../pipeline/tool-version.js";
 import { UsageError } from "../pipeline/usage-error.js";
+import { MAX_SIZE_DEFAULT_MIB, parseMaxSize } from "./max-size-option.js";
 import { problemCountLine, problemRecord, renderProblemTable } from "./problem-table.js";
 
 interface ValidateFlags {
@@ -14,27 +15,17 @@ interface ValidateFlags {
   json?: boolean;
 }
 
-const DEFAULT_MAX_SIZE_MIB = "256";
-
 export function registerValidateCommand(program: Command): void {
   program
     .command("validate")
     .description("校验考核工作簿（文件或文件夹），列出全部问题，不写任何文件")
     .argument("<paths...>", "工作簿（.xlsx）或文件夹（读取其中的 .xlsx，不进子文件夹）")
     .option("--rules <file>", "规则文件（JSON）；不给时用内置的标准方案")
-    .option("--max-size <MiB>", "一个工作簿解压后的大小上限（MiB）", DEFAULT_MAX_SIZE_MIB)
+    .option("--max-size <MiB>", "一个工作簿解压后的大小上限（MiB）", MAX_SIZE_DEFAULT_MIB)
     .option("--json", "在标准输出上打印一个 JSON 文档（问题清单），不打印表格")
     .action(async (paths: string[], flags: ValidateFlags) => {
       process.exitCode = await runValidate(paths, flags);
     });
-}
-
-function maxSizeMiB(text: string): number {
-  const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0) {
-    throw new UsageError(`--max-size 应为大于 0 的数（单位 MiB），如 512；现在是“${text}”。`);
-  }
-  return value;
 }
 
 function jsonDocument(result: ValidateResult): unknown {
@@ -61,7 +52,7 @@ function unitLines(result: ValidateResult): string {
 async function runValidate(paths: string[], flags: ValidateFlags): Promise<number> {
   let result: ValidateResult;
   try {
-    result = await validate(paths, { rulesPath: flags.rules, maxSizeMiB: maxSizeMiB(flags.maxSize) });
+    result = await validate(paths, { rulesPath: flags.rules, maxSizeMiB: parseMaxSize(flags.maxSize) });
   } catch (error) {
     // With --json, stdout holds the document whatever the exit code (outputs.md "Exit codes").
     if (!(error instanceof UsageError) || !flags.json) throw error;

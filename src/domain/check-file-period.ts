@@ -29,17 +29,6 @@ export function checkFilePeriod(file: string, period: Period, places: { year: Ce
   if (!named) return [];
   const problems: Problem[] = [];
   const name = file.replace(/^.*[\\/]/, "");
-  if (named.quarter !== period.quarter) {
-    problems.push(
-      problemAt(
-        places.quarter,
-        "warning",
-        "W_FILE_QUARTER",
-        String(period.quarter),
-        `文件名“${name}”是第${named.quarter}季度，但${places.quarter.sheet}!${places.quarter.cell}的季度是第${period.quarter}季度。请核对季度是否填错，或改正文件名。`,
-      ),
-    );
-  }
   if (named.year !== null && named.year !== period.year) {
     problems.push(
       problemAt(
@@ -48,6 +37,17 @@ export function checkFilePeriod(file: string, period: Period, places: { year: Ce
         "W_FILE_QUARTER",
         String(period.year),
         `文件名“${name}”是${named.year}年，但${places.year.sheet}!${places.year.cell}的年度是${period.year}年。请核对年度是否填错，或改正文件名。`,
+      ),
+    );
+  }
+  if (named.quarter !== period.quarter) {
+    problems.push(
+      problemAt(
+        places.quarter,
+        "warning",
+        "W_FILE_QUARTER",
+        String(period.quarter),
+        `文件名“${name}”是第${named.quarter}季度，但${places.quarter.sheet}!${places.quarter.cell}的季度是第${period.quarter}季度。请核对季度是否填错，或改正文件名。`,
       ),
     );
   }

@@ -7,10 +7,10 @@ import { CATEGORY_LABEL, DIMENSION_LABEL } from "../domain/labels.js";
 import type { Indicator } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
 import { COMMON_SHEET, COMMON_TOTAL_HEADER, INDICATORS_SHEET, INDIVIDUAL_SHEET, INDIVIDUAL_TOTAL_HEADER } from "../domain/sheets.js";
-import { dataRows, findHeaderRow } from "../workbook/find-header-row.js";
+import { dataRows, findHeaderRow, sheetProblem } from "../workbook/find-header-row.js";
 import { normaliseHeader, type NumberRange } from "../workbook/normalise-cell.js";
 import type { PlainSheet } from "../workbook/plain.js";
-import { RowReader, sheetProblem } from "./parse-rows.js";
+import { RowReader } from "./parse-rows.js";
 
 export interface ParsedIndicators {
   /** The indicators whose row reads without error, in sheet order. */
@@ -96,8 +96,7 @@ export function parseIndicatorsSheet(file: string, sheet: PlainSheet): ParsedInd
           SHEET,
           "E_INDICATOR_SUM",
           `“${SHEET}”工作表中个性指标的满分合计为 ${toText(individual)}，共性指标的满分合计为 ${toText(common)}；两者都应为 100。请调整各指标的满分。`,
-          "满分",
-          `${toText(individual)} / ${toText(common)}`,
+          { header: "满分", value: `${toText(individual)} / ${toText(common)}` },
         ),
       );
     }

@@ -9,12 +9,12 @@ import { type Exact, ZERO, add, exact } from "../domain/exact.js";
 import type { Indicator, IndividualScore } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
 import { INDIVIDUAL_SHEET, INDIVIDUAL_TOTAL_HEADER } from "../domain/sheets.js";
-import { dataRows, findHeaderRow, type HeaderLayout } from "../workbook/find-header-row.js";
+import { dataRows, findHeaderRow, sheetProblem, type HeaderLayout } from "../workbook/find-header-row.js";
 import type { NumberRange } from "../workbook/normalise-cell.js";
 import type { PlainSheet } from "../workbook/plain.js";
 import { cellAddress } from "../workbook/plain.js";
 import { indicatorHeader, type ParsedIndicators } from "./parse-indicators.js";
-import { RowReader, type SheetContext, personReference, sheetProblem } from "./parse-rows.js";
+import { RowReader, type SheetContext, personReference } from "./parse-rows.js";
 
 export interface ParsedIndividualScores {
   scores: IndividualScore[];
@@ -54,17 +54,14 @@ export function scoreLayout(
     return {
       layout: null,
       problems: [
-        {
-          ...sheetProblem(
-            file,
-            sheet,
-            "E_SCORE_LAYOUT",
-            `“${sheet}”工作表既有“${totalHeader}”列，又有${categoryLabel}指标列（${present.map((i) => i.name).join("、")}）。` +
-              `只能二选一：或按指标逐列评分，或只填一列“${totalHeader}”。请删除其中一种。`,
-            totalHeader,
-          ),
-          cell: cellAddress(layout.headerRow, totalColumn),
-        },
+        sheetProblem(
+          file,
+          sheet,
+          "E_SCORE_LAYOUT",
+          `${sheet}!${cellAddress(layout.headerRow, totalColumn)}：“${sheet}”工作表既有“${totalHeader}”列，又有${categoryLabel}指标列（${present.map((i) => i.name).join("、")}）。` +
+            `只能二选一：或按指标逐列评分，或只填一列“${totalHeader}”。请删除其中一种。`,
+          { cell: cellAddress(layout.headerRow, totalColumn), header: totalHeader },
+        ),
       ],
     };
   }
@@ -93,7 +90,7 @@ export function scoreLayout(
           sheet,
           "E_MISSING_HEADER",
           `“${sheet}”工作表的标题行（第 ${layout.headerRow} 行）中没有指标“${i.name}”列。按指标评分时，“指标”工作表中每个${categoryLabel}指标都要有一列。`,
-          i.name,
+          { header: i.name },
         ),
       ),
     };

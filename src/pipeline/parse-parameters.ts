@@ -5,12 +5,12 @@
 import type { Period, WorkbookSettings } from "../domain/model.js";
 import type { CellRef, Problem } from "../domain/problem.js";
 import { PARAMETERS_SHEET, PARAMETER_KEYS } from "../domain/sheets.js";
-import { dataRows, findHeaderRow } from "../workbook/find-header-row.js";
+import { dataRows, findHeaderRow, sheetProblem } from "../workbook/find-header-row.js";
 import type { CellRead } from "../workbook/normalise-cell.js";
 import { cellText, isBlank, normaliseHeader, readDate, readId, readQuarter, readText, readYear } from "../workbook/normalise-cell.js";
 import type { PlainSheet } from "../workbook/plain.js";
 import { cellAddress } from "../workbook/plain.js";
-import { faultProblem, sheetProblem } from "./parse-rows.js";
+import { faultProblem } from "./parse-rows.js";
 
 type ParameterKey = keyof typeof PARAMETER_KEYS;
 
@@ -74,26 +74,27 @@ export function parseParameters(file: string, sheet: PlainSheet | null): ParsedP
     if (label === "") continue; // a 内容 without 项目 cannot be placed; nothing to set
     const key = KEY_BY_LABEL.get(normaliseHeader(label));
     if (key === undefined) {
-      result.problems.push({
-        ...sheetProblem(
+      result.problems.push(
+        sheetProblem(
           file,
           SHEET,
           "W_UNKNOWN_PARAMETER",
           `${SHEET}!${itemCell}「项目」“${label}”不是参数表的项目，这一行不读取。可用的项目：${Object.values(PARAMETER_KEYS).join("、")}。`,
-          ITEM,
-          label,
+          { cell: itemCell, header: ITEM, value: label },
         ),
-        cell: itemCell,
-      });
+      );
       continue;
     }
     const ref: CellRef = { file, sheet: SHEET, cell: cellAddress(row, contentColumn), header: PARAMETER_KEYS[key] };
     const first = seen.get(key);
     if (first !== undefined) {
-      result.problems.push({
-        ...sheetProblem(file, SHEET, "E_DUPLICATE_PARAMETER", `${SHEET}!${itemCell}：项目“${PARAMETER_KEYS[key]}”已在 ${first} 填写过，每个项目只能有一行。请删除多余的一行。`, ITEM, label),
-        cell: itemCell,
-      });
+      result.problems.push(
+        sheetProblem(file, SHEET, "E_DUPLICATE_PARAMETER", `${SHEET}!${itemCell}：项目“${PARAMETER_KEYS[key]}”已在 ${first} 填写过，每个项目只能有一行。请删除多余的一行。`, {
+          cell: itemCell,
+          header: ITEM,
+          value: label,
+        }),
+      );
       continue;
     }
     seen.set(key, itemCell);
@@ -104,7 +105,7 @@ export function parseParameters(file: string, sheet: PlainSheet | null): ParsedP
       return null;
     };
     const required = (code: string, what: string): void => {
-      result.problems.push({ ...sheetProblem(file, SHEET, code, `${SHEET}!${ref.cell}「${ref.header}」没有填写，请填写${what}。`, ref.header), cell: ref.cell });
+      result.problems.push(sheetProblem(file, SHEET, code, `${SHEET}!${ref.cell}「${ref.header}」没有填写，请填写${what}。`, { cell: ref.cell, header: ref.header }));
     };
 
     switch (key) {
@@ -156,7 +157,7 @@ export function parseParameters(file: string, sheet: PlainSheet | null): ParsedP
         SHEET,
         "E_REQUIRED",
         `“${SHEET}”工作表中没有“${PARAMETER_KEYS[key]}”一行。请添加一行：项目填“${PARAMETER_KEYS[key]}”，内容填${EXAMPLE[key]}。`,
-        PARAMETER_KEYS[key],
+        { header: PARAMETER_KEYS[key] },
       ),
     );
   }

@@ -5,9 +5,9 @@ import { STATUS_LABEL, GRADE_LABEL, PERSON_KIND_LABEL, YES_NO_LABEL } from "../d
 import type { Person, Unit } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
 import { PERSONS_SHEET } from "../domain/sheets.js";
-import { dataRows, findHeaderRow } from "../workbook/find-header-row.js";
+import { dataRows, findHeaderRow, sheetProblem } from "../workbook/find-header-row.js";
 import type { PlainSheet } from "../workbook/plain.js";
-import { RowReader, sheetProblem } from "./parse-rows.js";
+import { RowReader } from "./parse-rows.js";
 
 export interface ParsedPersons {
   /** In roster order; a row whose 人员编号 is unreadable or repeated is left out. */
@@ -38,7 +38,9 @@ export function parsePersonsSheet(file: string, sheet: PlainSheet, units: readon
   if (onlyUnit === null && !unitsUnknown && !layout.columns.has("单位代码")) {
     const count = unitCodes === null ? "" : `，而工作簿中有 ${unitCodes.size} 个单位`;
     result.problems.push(
-      sheetProblem(file, sheetName, "E_MISSING_HEADER", `“${sheetName}”工作表没有“单位代码”列${count}。请加上“单位代码”列，为每人填写所在单位的代码。`, "单位代码"),
+      sheetProblem(file, sheetName, "E_MISSING_HEADER", `“${sheetName}”工作表没有“单位代码”列${count}。请加上“单位代码”列，为每人填写所在单位的代码。`, {
+        header: "单位代码",
+      }),
     );
   }
 

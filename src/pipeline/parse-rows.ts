@@ -34,11 +34,6 @@ export function faultProblem(ref: CellRef, fault: CellFault): Problem {
   return problemAt(ref, fault.severity, fault.code, fault.found, `${placeOf(ref)}${fault.text}`);
 }
 
-/** A problem about a whole sheet (no cell). */
-export function sheetProblem(file: string, sheet: string, code: string, message: string, header = "", value = ""): Problem {
-  return problemAt({ file, sheet, cell: "", header }, code.startsWith("W_") ? "warning" : "error", code, value, message);
-}
-
 /** How a blank required cell is told: what to fill in. */
 type Requirement = { code: string; expected: string } | null;
 
@@ -150,12 +145,6 @@ export class RowReader {
   finish(unit: string | undefined): Problem[] {
     return unit === undefined ? this.problems : this.problems.map((p) => ({ ...p, unit }));
   }
-}
-
-/** A reference to the cell under `header` in `row`, for sheet-level checks that name a cell. */
-export function refAt(file: string, layout: HeaderLayout, row: number, header: string): CellRef {
-  const column = layout.columns.get(header);
-  return { file, sheet: layout.sheetName, cell: column === undefined ? "" : cellAddress(row, column), header };
 }
 
 /** What the sheet parsers after 人员 need: the file, and the unit a person's row belongs to. */

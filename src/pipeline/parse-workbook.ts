@@ -17,6 +17,7 @@ import { checkUnitsHavePersons, type ParentLink } from "../domain/check-units.js
 import type { AppraisalWorkbook, Person, Unit } from "../domain/model.js";
 import { isGraded } from "../domain/model.js";
 import type { CellRef, Problem } from "../domain/problem.js";
+import { problemAt } from "../domain/problem.js";
 import type { Rules } from "../domain/rules.js";
 import {
   COMMON_SHEET,
@@ -30,7 +31,7 @@ import {
   UNITS_SHEET,
   WORK_LIST_SHEET,
 } from "../domain/sheets.js";
-import { findSheet } from "../workbook/find-header-row.js";
+import { findSheet, sheetProblem } from "../workbook/find-header-row.js";
 import type { PlainSheet, PlainWorkbook } from "../workbook/plain.js";
 import { parseDecisionsSheet } from "./parse-decisions.js";
 import { parseEventsSheet } from "./parse-events.js";
@@ -40,7 +41,6 @@ import { type ParsedParameters, parseParameters } from "./parse-parameters.js";
 import { parsePersonsSheet } from "./parse-persons.js";
 import { parseRatingsSheet } from "./parse-ratings.js";
 import type { SheetContext } from "./parse-rows.js";
-import { sheetProblem } from "./parse-rows.js";
 import { parseUnitsSheet } from "./parse-units.js";
 import { parseWorkListSheet } from "./parse-work-list.js";
 
@@ -67,17 +67,15 @@ function readUnits(
       const problems = [...parsed.problems];
       const named = parameters.unitCode;
       if (named && parsed.units.length > 0 && !parsed.units.some((u) => u.code === named.value)) {
-        problems.push({
-          ...sheetProblem(
-            file,
-            PARAMETERS_SHEET.name,
+        problems.push(
+          problemAt(
+            named.ref,
+            "warning",
             "W_PARAMETER_UNIT",
-            `${named.ref.sheet}!${named.ref.cell}「单位代码」“${named.value}”不在“单位”工作表中。有“单位”工作表时，单位以该表为准，参数表中的单位代码不读取。`,
-            "单位代码",
             named.value,
+            `${named.ref.sheet}!${named.ref.cell}「单位代码」“${named.value}”不在“单位”工作表中。有“单位”工作表时，单位以该表为准，参数表中的单位代码不读取。`,
           ),
-          cell: named.ref.cell,
-        });
+        );
       }
       return { units: parsed.units, parents: parsed.parents, problems };
     }
@@ -94,7 +92,7 @@ function readUnits(
         PARAMETERS_SHEET.name,
         "E_NO_UNIT",
         `“${PARAMETERS_SHEET.name}”工作表中没有填写“${key}”，工作簿中也没有“单位”工作表。请在参数表中填写本单位的单位代码和单位名称。`,
-        key,
+        { header: key },
       ),
     );
   }

@@ -30,7 +30,15 @@ export interface HeaderSpec {
   unknownNote?: (header: string) => string | null;
 }
 
-function sheetProblem(file: string, sheet: string, code: string, message: string, cell = "", header = "", value = ""): Problem {
+/** A problem on a sheet: at a cell, or (no cell) about the whole sheet. W_ codes are warnings. */
+export function sheetProblem(
+  file: string,
+  sheet: string,
+  code: string,
+  message: string,
+  at: { cell?: string; header?: string; value?: string } = {},
+): Problem {
+  const { cell = "", header = "", value = "" } = at;
   return { severity: code.startsWith("W_") ? "warning" : "error", code, file, sheet, cell, header, value, message };
 }
 
@@ -113,8 +121,8 @@ export function findHeaderRow(
             file,
             sheetName,
             "E_HEADER_TOO_LOW",
-            `“${sheetName}”工作表的列标题在第 ${row} 行，应在前 ${HEADER_SEARCH_ROWS} 行之内。请删除标题行上方多余的行。`,
-            cellAddress(row, 1),
+            `${sheetName}!${cellAddress(row, 1)}：“${sheetName}”工作表的列标题在第 ${row} 行，应在前 ${HEADER_SEARCH_ROWS} 行之内。请删除标题行上方多余的行。`,
+            { cell: cellAddress(row, 1) },
           ),
         );
         return { layout: null, problems };
@@ -130,8 +138,7 @@ export function findHeaderRow(
           sheetName,
           "E_MISSING_HEADER",
           `“${sheetName}”工作表${where}没有“${header}”列。请在标题行补上这一列，列标题须与模板一致。`,
-          "",
-          header,
+          { header },
         ),
       );
     }
@@ -144,7 +151,7 @@ export function findHeaderRow(
     if (!spec.isKnown(header)) {
       const note = spec.unknownNote?.(header) ?? `不是“${sheetName}”工作表的列`;
       problems.push(
-        sheetProblem(file, sheetName, "W_UNKNOWN_HEADER", `${sheetName}!${cell} 列标题“${text}”${note}，这一列不读取。`, cell, "", text),
+        sheetProblem(file, sheetName, "W_UNKNOWN_HEADER", `${sheetName}!${cell} 列标题“${text}”${note}，这一列不读取。`, { cell, value: text }),
       );
       continue;
     }
@@ -156,9 +163,7 @@ export function findHeaderRow(
           sheetName,
           "E_DUPLICATE_HEADER",
           `${sheetName}!${cell} 列标题“${text}”与 ${cellAddress(headerRow, first)} 重复。请删除或改名其中一列，每个列标题只能出现一次。`,
-          cell,
-          header,
-          text,
+          { cell, header, value: text },
         ),
       );
       continue;

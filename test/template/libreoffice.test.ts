@@ -1,15 +1,21 @@
 // A template opened by LibreOffice (what many offices use besides Excel and WPS): every sheet
-// converted to CSV must show the headers of sheets.ts, and identity numbers must stay text.
+// converted to CSV must show the headers of sheets.ts, identity numbers must stay text, and a
+// filled template saved again by LibreOffice must still validate.
 // Skipped with a message when soffice is missing; under CI a missing soffice is a failure.
 
 import { spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_RULES_FILE, toRules } from "../../src/domain/rules-file.js";
+import { makeTemplates } from "../../src/pipeline/template.js";
+import { validate } from "../../src/pipeline/validate.js";
 import { writeTemplate, type TemplatePerson } from "../../src/workbook/write-template.js";
+import { fillIn } from "./fill-template.js";
+
+const fixture = (name: string): string => path.join(path.dirname(fileURLToPath(import.meta.url)), "../../fixtures/template", name);
 
 const hasSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
 
@@ -86,5 +92,34 @@ describe("a template opened by LibreOffice", () => {
       "A01,340803198503120029,孙伟,办公室,,非领导成员,参加,,否,,",
     ]);
     expect((await lines("参数")).slice(1, 5)).toEqual(["年度,2026", "季度,3", "单位代码,001", "单位名称,县发展和改革局"]);
+  });
+
+  it("a filled template saved again by LibreOffice still validates with no problem", async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), "assess-template-lo-"));
+    folders.push(folder);
+    const made = await makeTemplates({
+      unitsPath: fixture("units.csv"),
+      rosterPath: fixture("roster.csv"),
+      year: "2026",
+      quarter: "3",
+      outDir: path.join(folder, "made"),
+      force: false,
+    });
+    for (const file of made.written) await fillIn(file);
+    const saved = path.join(folder, "saved");
+    const result = spawnSync(
+      "soffice",
+      [`-env:UserInstallation=${pathToFileURL(path.join(folder, "profile")).href}`, "--headless", "--convert-to", "xlsx", "--outdir", saved, ...made.written],
+      { encoding: "utf8", timeout: 180_000 },
+    );
+    expect(result.status, result.stderr).toBe(0);
+    const validated = await validate([saved], { maxSizeMiB: 256 });
+    expect(validated.problems).toEqual([]);
+    // a folder is read in file-name order: 2026Q3_A0101_… sorts before 2026Q3_A01_…
+    expect(validated.units.map((u) => [u.code, u.state])).toEqual([
+      ["A0101", "ok"],
+      ["A01", "ok"],
+      ["B02", "ok"],
+    ]);
   });
 });

@@ -49,7 +49,7 @@ describe("the header row", () => {
     const { layout, problems } = find([...Array.from({ length: 11 }, () => ["说明"]), ["人员编号", "姓名", "科室"]]);
     expect(layout).toBeNull();
     expect(problems.map(brief)).toEqual(["E_HEADER_TOO_LOW A12"]);
-    expect(problems[0]?.message).toBe("“人员”工作表的列标题在第 12 行，应在前 10 行之内。请删除标题行上方多余的行。");
+    expect(problems[0]?.message).toBe("人员!A12：“人员”工作表的列标题在第 12 行，应在前 10 行之内。请删除标题行上方多余的行。");
   });
 
   it("a missing required header is named, with the row that holds the others", () => {
