@@ -21,6 +21,7 @@ const program = new Command()
 (await import("./validate-command.js")).registerValidateCommand(program);
 (await import("./rules-command.js")).registerRulesCommand(program);
 (await import("./grade-command.js")).registerGradeCommand(program);
+(await import("./annual-command.js")).registerAnnualCommand(program);
 
 async function main(argv: string[]): Promise<number> {
   try {

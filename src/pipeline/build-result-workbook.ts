@@ -289,21 +289,28 @@ export function flattenRules(json: unknown, path = ""): Array<[string, string]> 
   return [[path, typeof json === "string" ? json : JSON.stringify(json) ?? ""]];
 }
 
-function rulesSheet(input: ResultWorkbookInput): SheetSpec {
-  const { graded, workbook, rules } = input;
-  // Which rules, which inputs and which tool produced this workbook; no clock time (outputs.md).
+/**
+ * The 规则 sheet: which rules, which inputs and which tool produced a workbook; no clock time
+ * (outputs.md 规则). Shared by 结果.xlsx and the annual 年度考核参考.xlsx.
+ */
+export function buildRulesSheet(
+  title: string,
+  rules: EffectiveRules,
+  inputFiles: readonly InputFile[],
+  toolVersion: string,
+): SheetSpec {
   const rows: SheetRow[] = [
     pair("方案名称", textCell(rules.rules.name)),
     pair("方案来源", textCell(rules.source ?? "内置标准方案")),
     pair("方案 SHA-256", textCell(rules.sha256)),
-    pair("工具版本", textCell(`assess ${input.toolVersion}`)),
-    ...input.inputFiles.map((f) => pair(`输入文件 ${f.file} 的 SHA-256`, textCell(f.sha256))),
+    pair("工具版本", textCell(`assess ${toolVersion}`)),
+    ...inputFiles.map((f) => pair(`输入文件 ${f.file} 的 SHA-256`, textCell(f.sha256))),
     { cells: [textCell("方案参数"), textCell("取值")], bold: true },
     ...flattenRules(rules.json).map(([key, value]) => pair(key, textCell(value))),
   ];
   return {
     name: "规则",
-    titles: [unitTitle(graded.unit, workbook.period, "所用方案")],
+    titles: [title],
     orientation: "portrait",
     columns: [
       { header: "项目", width: 36 },
@@ -311,6 +318,11 @@ function rulesSheet(input: ResultWorkbookInput): SheetSpec {
     ],
     rows,
   };
+}
+
+function rulesSheet(input: ResultWorkbookInput): SheetSpec {
+  const { graded, workbook, rules } = input;
+  return buildRulesSheet(unitTitle(graded.unit, workbook.period, "所用方案"), rules, input.inputFiles, input.toolVersion);
 }
 
 export function buildResultWorkbook(input: ResultWorkbookInput): WorkbookSpec {

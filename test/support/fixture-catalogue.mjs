@@ -16,6 +16,7 @@ import {
   sheetOf,
 } from "./workbook-data.mjs";
 import { writeWorkbook } from "./write-workbook.mjs";
+import { ANNUAL_FIXTURES } from "./annual-workbooks.mjs";
 
 /**
  * @typedef {import("./workbook-data.mjs").SheetData} SheetData
@@ -218,6 +219,8 @@ export const FIXTURES = [
     defect: "审计局也填了编号 DA02",
     sheets: () => replaceText(otherUnit(), "SJ02", "DA02"),
   },
+  // The seeded year of `assess annual` (annual-workbooks.mjs).
+  ...ANNUAL_FIXTURES,
 ];
 
 /** The bytes of a fixture. */
