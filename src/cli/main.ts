@@ -4,6 +4,11 @@
 import { Command, CommanderError } from "commander";
 import { TOOL_NAME, TOOL_VERSION } from "../pipeline/tool-version.js";
 import { UsageError } from "../pipeline/usage-error.js";
+import { registerAnnualCommand } from "./annual-command.js";
+import { registerGradeCommand } from "./grade-command.js";
+import { registerRulesCommand } from "./rules-command.js";
+import { registerTemplateCommand } from "./template-command.js";
+import { registerValidateCommand } from "./validate-command.js";
 
 const program = new Command()
   .name(TOOL_NAME)
@@ -15,13 +20,12 @@ const program = new Command()
   .exitOverride()
   .configureOutput({ writeOut: (s) => process.stderr.write(s), writeErr: (s) => process.stderr.write(s) });
 
-// Commands register themselves here, one line each.
-// (commands)
-(await import("./template-command.js")).registerTemplateCommand(program);
-(await import("./validate-command.js")).registerValidateCommand(program);
-(await import("./rules-command.js")).registerRulesCommand(program);
-(await import("./grade-command.js")).registerGradeCommand(program);
-(await import("./annual-command.js")).registerAnnualCommand(program);
+// The commands, in the order a clerk meets them in a quarter.
+registerTemplateCommand(program);
+registerValidateCommand(program);
+registerGradeCommand(program);
+registerAnnualCommand(program);
+registerRulesCommand(program);
 
 async function main(argv: string[]): Promise<number> {
   try {

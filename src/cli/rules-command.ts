@@ -1,5 +1,5 @@
 // `assess rules [--rules F] [--init]` (outputs.md): the effective rules as a Chinese table with
-// their SHA-256, or with --init a rules file to start from. A bad rules file: its problems on
+// their SHA-256 on stderr (human output), or with --init a rules file to start from on stdout. A bad rules file: its problems on
 // stderr and exit code 2.
 
 import type { Command } from "commander";
@@ -37,7 +37,9 @@ async function runRules(options: RulesOptions): Promise<number> {
     process.stderr.write(`规则文件有 ${problems.length} 处错误，请改正后再试。\n`);
     return 2;
   }
-  process.stdout.write(options.init ? `${formatRulesJson(value.json)}\n` : rulesReport(value));
+  // --init is a file to redirect (stdout); the table is for reading (stderr, outputs.md).
+  if (options.init) process.stdout.write(`${formatRulesJson(value.json)}\n`);
+  else process.stderr.write(rulesReport(value));
   return 0;
 }
 

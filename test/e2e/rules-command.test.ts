@@ -49,7 +49,8 @@ describe("assess rules", () => {
   it("prints the effective rules as a Chinese table with their SHA-256", () => {
     const run = assess("rules");
     expect(run.status).toBe(0);
-    const lines = run.stdout.split("\n");
+    expect(run.stdout).toBe("");
+    const lines = run.stderr.split("\n");
     expect(lines[0]).toBe("考核规则：标准方案（内置标准方案）");
     const row = (key: string): string[] =>
       (lines.find((line) => line.startsWith(`${key} `)) ?? "").split(/\s{2,}/);
@@ -68,9 +69,9 @@ describe("assess rules", () => {
     await writeFile(path, `\uFEFF${JSON.stringify({ name: "县直方案", goodRatio: 0.3, unitOverrides: { A01: { goodRatio: 0.45 } } })}`);
     const run = assess("rules", "--rules", path);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain(`考核规则：县直方案（规则文件 ${path}）`);
-    expect(run.stdout).toMatch(/^goodRatio\s+好等次比例上限\s+0\.3$/m);
-    expect(run.stdout).toMatch(/^unitOverrides\s+单独规定好等次比例的单位\s+A01 0\.45$/m);
+    expect(run.stderr).toContain(`考核规则：县直方案（规则文件 ${path}）`);
+    expect(run.stderr).toMatch(/^goodRatio\s+好等次比例上限\s+0\.3$/m);
+    expect(run.stderr).toMatch(/^unitOverrides\s+单独规定好等次比例的单位\s+A01 0\.45$/m);
   });
 
   it.each<[string, string, string[]]>([
