@@ -5,6 +5,7 @@
 import { chalkStderr, type ChalkInstance } from "chalk";
 import type { Problem } from "../domain/problem.js";
 import { SEVERITY_LABEL, sortProblems } from "../domain/problem.js";
+import { displayWidth, padToWidth as pad } from "./display-width.js";
 
 /** One problem in --json output (outputs.md: severity 错误 / 警告, the rest as found). */
 export interface ProblemRecord {
@@ -29,29 +30,6 @@ export function problemRecord(problem: Problem): ProblemRecord {
     value: problem.value,
     message: problem.message,
   };
-}
-
-/** Columns a character takes in a terminal: Chinese characters and full-width forms take two. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    const wide =
-      (code >= 0x1100 && code <= 0x115f) ||
-      (code >= 0x2e80 && code <= 0xa4cf) ||
-      (code >= 0xac00 && code <= 0xd7a3) ||
-      (code >= 0xf900 && code <= 0xfaff) ||
-      (code >= 0xfe30 && code <= 0xfe4f) ||
-      (code >= 0xff00 && code <= 0xff60) ||
-      (code >= 0xffe0 && code <= 0xffe6) ||
-      (code >= 0x20000 && code <= 0x3fffd);
-    width += wide ? 2 : 1;
-  }
-  return width;
-}
-
-function pad(text: string, width: number): string {
-  return text + " ".repeat(Math.max(0, width - displayWidth(text)));
 }
 
 function placeOf(problem: Problem): string {

@@ -9,6 +9,7 @@ import { type Problem, SEVERITY_LABEL } from "../domain/problem.js";
 import { DEFAULT_RULES_FILE } from "../domain/rules-file.js";
 import type { EffectiveRules, Rules } from "../domain/rules.js";
 import { loadRules } from "../pipeline/load-rules.js";
+import { displayWidth, padToWidth } from "./display-width.js";
 
 interface RulesOptions {
   rules?: string;
@@ -150,32 +151,9 @@ export function rulesRows(effective: EffectiveRules): Row[] {
   ];
 }
 
-/** Columns a terminal gives a character: two for CJK and full-width forms (East Asian Wide). */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    const wide =
-      (cp >= 0x1100 && cp <= 0x115f) ||
-      (cp >= 0x2e80 && cp <= 0xa4cf) ||
-      (cp >= 0xac00 && cp <= 0xd7a3) ||
-      (cp >= 0xf900 && cp <= 0xfaff) ||
-      (cp >= 0xfe30 && cp <= 0xfe4f) ||
-      (cp >= 0xff00 && cp <= 0xff60) ||
-      (cp >= 0xffe0 && cp <= 0xffe6) ||
-      (cp >= 0x20000 && cp <= 0x3fffd);
-    width += wide ? 2 : 1;
-  }
-  return width;
-}
-
-function padEnd(text: string, width: number): string {
-  return text + " ".repeat(Math.max(0, width - displayWidth(text)));
-}
-
 function formatTable(header: Row, rows: readonly Row[]): string {
   const widths = ([0, 1] as const).map((column) => Math.max(...[header, ...rows].map((row) => displayWidth(row[column]))));
-  const line = (row: Row): string => `${padEnd(row[0], widths[0] ?? 0)}  ${padEnd(row[1], widths[1] ?? 0)}  ${row[2]}`;
+  const line = (row: Row): string => `${padToWidth(row[0], widths[0] ?? 0)}  ${padToWidth(row[1], widths[1] ?? 0)}  ${row[2]}`;
   const rule = "-".repeat((widths[0] ?? 0) + (widths[1] ?? 0) + 4 + Math.max(...rows.map((r) => displayWidth(r[2]))));
   return [line(header), rule, ...rows.map(line)].map((text) => `${text.trimEnd()}\n`).join("");
 }

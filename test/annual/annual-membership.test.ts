@@ -6,7 +6,7 @@ import type { AnnualPerson, GradedYear } from "../../src/domain/annual.js";
 import { gradeYear } from "../../src/domain/annual.js";
 import { exact, fixed } from "../../src/domain/exact.js";
 import { graded, notGraded, quarter, sameUnitYear, unit } from "./support/build-quarter.js";
-import { DEFAULT_RULES, withAnnual } from "./support/default-rules.js";
+import { DEFAULT_RULES, withAnnual } from "../support/default-rules.js";
 
 function personOf(year: GradedYear, id: string): AnnualPerson {
   const person = year.persons.find((p) => p.id === id);

@@ -9,7 +9,7 @@ import { add, compare, exact, mul, ratio } from "../../src/domain/exact.js";
 import type { Quarter } from "../../src/domain/annual-tally.js";
 import type { PersonLine } from "./support/build-quarter.js";
 import { graded, notGraded, quarter, unit } from "./support/build-quarter.js";
-import { withAnnual } from "./support/default-rules.js";
+import { withAnnual } from "../support/default-rules.js";
 
 const UNIT_CODES = ["U01", "U02", "U03"] as const;
 

@@ -6,7 +6,7 @@ import { gradeYear } from "../../src/domain/annual.js";
 import { fixed, toText } from "../../src/domain/exact.js";
 import { ANNUAL_RESULT_LABEL, OUTCOME_LABEL } from "../../src/domain/labels.js";
 import { sameUnitYear } from "./support/build-quarter.js";
-import { DEFAULT_RULES, withAnnual } from "./support/default-rules.js";
+import { DEFAULT_RULES, withAnnual } from "../support/default-rules.js";
 
 /** A person's line as a clerk would read it in 年度考核参考.xlsx. */
 function line(person: AnnualPerson) {

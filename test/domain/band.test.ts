@@ -3,7 +3,7 @@ import { bandOf, eligibleBand } from "../../src/domain/band.js";
 import { exact } from "../../src/domain/exact.js";
 import { reasonText } from "../../src/domain/graded.js";
 import type { EventKind, Grade } from "../../src/domain/labels.js";
-import { defaultRules } from "./support/default-rules.js";
+import { defaultRules } from "../support/default-rules.js";
 
 const bands = defaultRules().bands;
 

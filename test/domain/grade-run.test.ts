@@ -7,7 +7,7 @@ import { GRADE_LABEL, OUTCOME_LABEL } from "../../src/domain/labels.js";
 import type { Rules } from "../../src/domain/rules.js";
 import type { PersonRow, WorkbookRows } from "./support/build-workbook.js";
 import { buildWorkbook } from "./support/build-workbook.js";
-import { defaultRules, rulesWith } from "./support/default-rules.js";
+import { defaultRules, rulesWith } from "../support/default-rules.js";
 
 /** The worked example of rules.md §4 (N = 7, Q = 2), with three persons who are not graded. */
 const workedExample: PersonRow[] = [

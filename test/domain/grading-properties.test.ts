@@ -9,7 +9,7 @@ import type { AppraisalWorkbook } from "../../src/domain/model.js";
 import type { Rules, TieKey } from "../../src/domain/rules.js";
 import type { PersonRow, RatingRow } from "./support/build-workbook.js";
 import { buildWorkbook } from "./support/build-workbook.js";
-import { rulesWith } from "./support/default-rules.js";
+import { rulesWith } from "../support/default-rules.js";
 
 // Few distinct values, so that ties at the line are common.
 const personArb = fc.record({

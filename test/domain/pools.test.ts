@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { exact } from "../../src/domain/exact.js";
 import { reasonText } from "../../src/domain/graded.js";
 import { formPools, notGradedReason } from "../../src/domain/pools.js";
-import { rulesWith } from "./support/default-rules.js";
+import { rulesWith } from "../support/default-rules.js";
 
 /** A unit "X<P:2" has code X, parent P and 2 graded persons. */
 function units(...rows: string[]) {

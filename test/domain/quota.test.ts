@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { compare, exact, mul, ratio } from "../../src/domain/exact.js";
 import { goodQuota, goodRatioOf } from "../../src/domain/quota.js";
 import type { QuotaRounding } from "../../src/domain/rules.js";
-import { defaultRules, rulesWith } from "./support/default-rules.js";
+import { defaultRules, rulesWith } from "../support/default-rules.js";
 
 describe("the quota Q (rules.md §4.1)", () => {
   it.each([

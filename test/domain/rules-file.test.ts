@@ -18,6 +18,7 @@ function check(given: unknown) {
 }
 
 const q = (n: number, d = 1): Exact => ratio(BigInt(n), BigInt(d));
+import { defaultRules } from "../support/default-rules.js";
 
 describe("DEFAULT_RULES_FILE (rules.md defaults)", () => {
   it("passes its own checks and becomes the exact domain rules", () => {
@@ -67,6 +68,8 @@ describe("DEFAULT_RULES_FILE (rules.md defaults)", () => {
     });
     expect(value!.source).toBeNull();
     expect(value!.json).toEqual(DEFAULT_RULES_FILE);
+    // The hand-written defaults the other tests use are these very rules.
+    expect(rules).toEqual(defaultRules());
   });
 });
 

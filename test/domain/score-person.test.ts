@@ -3,7 +3,7 @@ import { exact, ratio, toText } from "../../src/domain/exact.js";
 import type { RaterGroup } from "../../src/domain/labels.js";
 import { commonScore, groupScore, raterScore, scorePerson, totalScore } from "../../src/domain/score-person.js";
 import type { ScoreEvent } from "../../src/domain/model.js";
-import { defaultRules, rulesWith } from "./support/default-rules.js";
+import { defaultRules, rulesWith } from "../support/default-rules.js";
 import { gradePart, pointsPart } from "./support/build-workbook.js";
 
 const rules = defaultRules();

@@ -20,7 +20,7 @@ import { buildAnnualWorkbook, draftCauses, personNotes, quarterList } from "../.
 import type { SheetCell, SheetSpec, WorkbookSpec } from "../../src/workbook/write-xlsx.js";
 import { writeXlsx } from "../../src/workbook/write-xlsx.js";
 import { graded, notGraded, quarter, unit } from "../annual/support/build-quarter.js";
-import { withAnnual } from "../annual/support/default-rules.js";
+import { withAnnual } from "../support/default-rules.js";
 import { readXlsx, sheet } from "../support-outputs/read-office.js";
 
 const RULES: Rules = withAnnual({ excellentRatio: exact("0.25"), upliftRatio: exact("0.3"), upliftUnits: ["U02"] });

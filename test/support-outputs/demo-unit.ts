@@ -2,6 +2,7 @@
 // in one unit, plus a leadership member and a person 不确定等次. Scores are written out by hand;
 // totals are rules.md's S (e.g. A: 0.7 × 97 + 0.3 × 90.33 = 94.999 → 95.00).
 
+import { defaultRules } from "../support/default-rules.js";
 import { exact } from "../../src/domain/exact.js";
 import type { ChangeRecord, GradedPerson, GradedPool, GradedUnit, Reason } from "../../src/domain/graded.js";
 import type { Grade, Outcome, PersonKind, Status } from "../../src/domain/labels.js";
@@ -212,39 +213,11 @@ export const WORKBOOK: AppraisalWorkbook = {
 /** rules.md's defaults (标准方案), with the 2026 National Day holidays and 调休 days. */
 export function demoRules(overrides: Partial<Rules> = {}): Rules {
   return {
-    name: "标准方案",
-    weights: { individual: exact("0.7"), common: exact("0.3") },
-    raterWeights: { leader: exact("0.5"), colleague: exact("0.5"), recipient: exact(0) },
-    windowRaterWeights: { leader: exact("0.4"), colleague: exact("0.3"), recipient: exact("0.3") },
-    ratingPoints: { good: exact(1), fairlyGood: exact("0.85"), average: exact("0.7"), poor: exact("0.5") },
-    trimFrom: 5,
-    bonusCap: exact(5),
-    deductionCap: null,
-    maxScore: exact(100),
-    bands: { good: exact(90), fairlyGood: exact(80), average: exact(60) },
-    goodRatio: exact("0.4"),
-    quotaRounding: "floor",
-    minGoodQuota: 0,
-    poolSmallUnitsBelow: 0,
-    allocation: "unit",
-    reallocateUnused: false,
-    tieKeys: ["individual", "common"],
-    tiePolicy: "committee",
-    unitOverrides: {},
+    ...defaultRules(),
     indicators: [],
-    notice: { days: 5, list: "good", showScores: false, reviewDays: 5 },
     calendar: {
       holidays: ["2026-10-01", "2026-10-02", "2026-10-03", "2026-10-04", "2026-10-05", "2026-10-06", "2026-10-07"],
       workdays: ["2026-09-20", "2026-10-10"],
-    },
-    annual: {
-      excellentRatio: exact("0.2"),
-      upliftRatio: exact("0.25"),
-      upliftUnits: [],
-      minGoodShare: exact("0.5"),
-      barGrades: ["average", "poor"],
-      reserveMinGood: 3,
-      reminderMinWeak: 2,
     },
     ...overrides,
   };

@@ -1,8 +1,9 @@
-// The domain Rules of rules.md's 标准方案, written out by hand with exact(), so that the engine's
-// tests do not lean on the rules-file loader they would otherwise share a bug with.
+// The domain Rules of rules.md's 标准方案, written out by hand with exact(), so that tests
+// do not lean on the rules-file loader they would otherwise share a bug with. The one copy:
+// test/domain/rules-file.test.ts checks that the loader's defaults equal it.
 
-import { exact } from "../../../src/domain/exact.js";
-import type { Rules } from "../../../src/domain/rules.js";
+import { exact } from "../../src/domain/exact.js";
+import type { Rules } from "../../src/domain/rules.js";
 
 export function defaultRules(): Rules {
   return {
@@ -52,4 +53,11 @@ export function defaultRules(): Rules {
 /** The defaults with some keys changed, as a rules file would (objects replaced whole here). */
 export function rulesWith(changes: Partial<Rules>): Rules {
   return { ...defaultRules(), ...changes };
+}
+
+export const DEFAULT_RULES: Rules = defaultRules();
+
+/** The default rules with some annual keys changed, as a rules file would merge them. */
+export function withAnnual(annual: Partial<Rules["annual"]>, rest: Partial<Omit<Rules, "annual">> = {}): Rules {
+  return { ...DEFAULT_RULES, ...rest, annual: { ...DEFAULT_RULES.annual, ...annual } };
 }
