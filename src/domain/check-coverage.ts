@@ -8,7 +8,7 @@
 import { compare, ZERO } from "./exact.js";
 import { RATER_GROUP_LABEL, type RaterGroup } from "./labels.js";
 import type { Person } from "./model.js";
-import { isGraded } from "./model.js";
+import { isGraded, rowsByPersonId } from "./model.js";
 import type { CellRef, Problem } from "./problem.js";
 import { problemAt } from "./problem.js";
 import type { Rules } from "./rules.js";
@@ -31,15 +31,6 @@ export interface Presence {
   workItems: readonly RowPresence[] | null;
 }
 
-function byPerson<T extends RowPresence>(rows: readonly T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = map.get(row.personId);
-    if (list) list.push(row);
-    else map.set(row.personId, [row]);
-  }
-  return map;
-}
 
 function who(person: Person): string {
   return `${person.name}（人员编号 ${person.id}，${person.ref.sheet}!${person.ref.cell}）`;
@@ -55,7 +46,7 @@ export function checkCoverage(persons: readonly Person[], presence: Presence, ru
   const { file } = presence;
 
   if (presence.individual) {
-    const rows = byPerson(presence.individual);
+    const rows = rowsByPersonId(presence.individual);
     for (const person of graded) {
       const mine = rows.get(person.id) ?? [];
       if (mine.length === 0) {
@@ -80,7 +71,7 @@ export function checkCoverage(persons: readonly Person[], presence: Presence, ru
   }
 
   if (presence.ratings) {
-    const rows = byPerson(presence.ratings);
+    const rows = rowsByPersonId(presence.ratings);
     for (const person of graded) {
       const mine = rows.get(person.id) ?? [];
       const weights = person.window ? rules.windowRaterWeights : rules.raterWeights;
@@ -117,7 +108,7 @@ export function checkCoverage(persons: readonly Person[], presence: Presence, ru
   }
 
   if (presence.workItems) {
-    const rows = byPerson(presence.workItems);
+    const rows = rowsByPersonId(presence.workItems);
     for (const person of graded) {
       if (rows.has(person.id)) continue;
       problems.push(

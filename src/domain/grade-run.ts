@@ -4,7 +4,7 @@
 import type { GradedPerson, GradedPool, GradedUnit, PersonScores, UnitState } from "./graded.js";
 import { RATER_GROUP_LABEL, RATER_GROUPS } from "./labels.js";
 import type { AppraisalWorkbook, Decision, IndividualScore, Person, Rating, ScoreEvent, Unit } from "./model.js";
-import { isGraded } from "./model.js";
+import { isGraded, rowsByPersonId } from "./model.js";
 import type { Problem } from "./problem.js";
 import { problemAt } from "./problem.js";
 import type { Rules } from "./rules.js";
@@ -202,9 +202,9 @@ function collectUnits(workbooks: readonly AppraisalWorkbook[]): RunUnit[] {
 function rowsByPerson(workbook: AppraisalWorkbook): (personId: string) => PersonRows {
   const individual = new Map<string, IndividualScore>();
   for (const row of workbook.individualScores) if (!individual.has(row.personId)) individual.set(row.personId, row);
-  const ratings = groupBy(workbook.ratings);
-  const events = groupBy(workbook.events);
-  const decisions = groupBy(workbook.decisions);
+  const ratings = rowsByPersonId(workbook.ratings);
+  const events = rowsByPersonId(workbook.events);
+  const decisions = rowsByPersonId(workbook.decisions);
   return (id) => ({
     individual: individual.get(id),
     ratings: ratings.get(id) ?? [],
@@ -213,12 +213,3 @@ function rowsByPerson(workbook: AppraisalWorkbook): (personId: string) => Person
   });
 }
 
-function groupBy<T extends { personId: string }>(rows: readonly T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = map.get(row.personId);
-    if (list) list.push(row);
-    else map.set(row.personId, [row]);
-  }
-  return map;
-}

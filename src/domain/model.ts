@@ -138,3 +138,14 @@ export interface AppraisalWorkbook {
 export function isGraded(person: Pick<Person, "kind" | "status">): boolean {
   return person.kind === "staff" && person.status === "participating";
 }
+
+/** The rows of a sheet grouped by the person they name, in row order. */
+export function rowsByPersonId<T extends { personId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = map.get(row.personId);
+    if (list) list.push(row);
+    else map.set(row.personId, [row]);
+  }
+  return map;
+}
