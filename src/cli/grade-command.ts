@@ -1,6 +1,7 @@
-// `assess grade PATH... [--rules F] [--out DIR] [--json] [--force] [--max-size MiB]` (outputs.md):
-// flags → one call of the grade pipeline → a line per unit and the problem table on stderr (or
-// one JSON document on stdout) → the exit code.
+// `assess grade PATH... [--rules F] [--out DIR] [--json] [--force] [--max-size MiB] [--jobs N]
+// [--quiet]` (outputs.md): flags → one call of the grade pipeline, its progress shown as it goes
+// (progress.ts) → a line per unit and the problem table on stderr (or one JSON document on
+// stdout) → the exit code.
 
 import type { Command } from "commander";
 import type { GradedUnit } from "../domain/graded.js";
@@ -8,8 +9,11 @@ import { OUTCOME_LABEL } from "../domain/labels.js";
 import { type GradeResult, grade } from "../pipeline/grade.js";
 import { UsageError } from "../pipeline/usage-error.js";
 import { gradeJson } from "./grade-json.js";
+import { JOBS_DEFAULT, parseJobs } from "./jobs-option.js";
 import { parseMaxSize, MAX_SIZE_DEFAULT_MIB } from "./max-size-option.js";
 import { problemCountLine, renderProblemTable } from "./problem-table.js";
+import { progressMode, startProgress, stderrColor } from "./progress.js";
+import { releaseMemory } from "./release-memory.js";
 
 interface GradeFlags {
   rules?: string;
@@ -17,6 +21,8 @@ interface GradeFlags {
   force?: boolean;
   maxSize: string;
   json?: boolean;
+  jobs: string;
+  quiet?: boolean;
 }
 
 export function registerGradeCommand(program: Command): void {
@@ -29,6 +35,8 @@ export function registerGradeCommand(program: Command): void {
     .option("--force", "覆盖已存在的输出文件")
     .option("--max-size <MiB>", "一个工作簿解压后的大小上限（MiB）", MAX_SIZE_DEFAULT_MIB)
     .option("--json", "在标准输出上打印一个 JSON 文档（结果和问题），不打印表格")
+    .option("--jobs <N>", "同时读取和生成的线程数；1 表示不另开线程", JOBS_DEFAULT)
+    .option("--quiet", "不显示进度和逐个单位的结果，只显示问题和总结")
     .action(async (paths: string[], flags: GradeFlags) => {
       process.exitCode = await runGrade(paths, flags);
     });
@@ -44,6 +52,9 @@ function unitLine(unit: GradedUnit): string {
 }
 
 async function runGrade(paths: string[], flags: GradeFlags): Promise<number> {
+  const color = stderrColor();
+  const mode = progressMode({ quiet: flags.quiet === true, json: flags.json === true, stream: process.stderr });
+  const progress = startProgress({ mode, stream: process.stderr, color, now: () => performance.now(), readLines: "summary", unitLine });
   let result: GradeResult;
   try {
     result = await grade(paths, {
@@ -51,8 +62,15 @@ async function runGrade(paths: string[], flags: GradeFlags): Promise<number> {
       outDir: flags.out,
       force: flags.force === true,
       maxSizeMiB: parseMaxSize(flags.maxSize),
+      jobs: parseJobs(flags.jobs),
+      onProgress: (event) => {
+        progress.onProgress(event);
+        // Reading is done: what parsing left behind goes before the outputs are built.
+        if (event.phase === "read" && event.done === event.total) releaseMemory();
+      },
     });
   } catch (error) {
+    progress.stop();
     // With --json, stdout holds the document whatever the exit code (outputs.md "Exit codes").
     if (!(error instanceof UsageError) || !flags.json) throw error;
     const problem = { severity: "error" as const, code: "E_USAGE", file: "", sheet: "", cell: "", header: "", value: "", message: error.message };
@@ -61,13 +79,15 @@ async function runGrade(paths: string[], flags: GradeFlags): Promise<number> {
     process.stderr.write(`错误：${error.message}\n`);
     return 2;
   }
+  progress.stop();
   if (flags.json) {
     process.stdout.write(`${JSON.stringify(gradeJson(result), null, 2)}\n`);
     process.stderr.write(`${problemCountLine(result.problems)}\n`);
     return result.exitCode;
   }
-  process.stderr.write(result.units.map(unitLine).join(""));
-  process.stderr.write(renderProblemTable(result.problems));
+  // Units already shown as progress (plain lines) are not listed again; --quiet lists none.
+  if (mode !== "silent") process.stderr.write(result.units.filter((u) => !progress.printedUnits.has(u.unit.code)).map(unitLine).join(""));
+  process.stderr.write(renderProblemTable(result.problems, color));
   if (result.outDir !== null) process.stderr.write(`已写入 ${result.written.length} 个文件到 ${result.outDir}\n`);
   else process.stderr.write("没有可写出的结果。\n");
   return result.exitCode;

@@ -1,18 +1,23 @@
-// `assess validate PATH... [--rules F] [--max-size MiB] [--json]` (outputs.md): flags → one call
-// of the validate pipeline → the problem table on stderr, or one JSON document on stdout → the
-// exit code (0 no error, 1 some error or an unreadable file among others, 2 cannot run).
+// `assess validate PATH... [--rules F] [--max-size MiB] [--json] [--jobs N] [--quiet]`
+// (outputs.md): flags → one call of the validate pipeline, its progress shown as it goes
+// (progress.ts) → the problem table on stderr, or one JSON document on stdout → the exit code
+// (0 no error, 1 some error or an unreadable file among others, 2 cannot run).
 
 import type { Command } from "commander";
 import { type ValidateResult, validate } from "../pipeline/validate.js";
 import { TOOL_NAME, TOOL_VERSION } from "../pipeline/tool-version.js";
 import { UsageError } from "../pipeline/usage-error.js";
+import { JOBS_DEFAULT, parseJobs } from "./jobs-option.js";
 import { MAX_SIZE_DEFAULT_MIB, parseMaxSize } from "./max-size-option.js";
 import { problemCountLine, problemRecord, renderProblemTable } from "./problem-table.js";
+import { progressMode, startProgress, stderrColor } from "./progress.js";
 
 interface ValidateFlags {
   rules?: string;
   maxSize: string;
   json?: boolean;
+  jobs: string;
+  quiet?: boolean;
 }
 
 export function registerValidateCommand(program: Command): void {
@@ -23,6 +28,8 @@ export function registerValidateCommand(program: Command): void {
     .option("--rules <file>", "规则文件（JSON）；不给时用内置的标准方案")
     .option("--max-size <MiB>", "一个工作簿解压后的大小上限（MiB）", MAX_SIZE_DEFAULT_MIB)
     .option("--json", "在标准输出上打印一个 JSON 文档（问题清单），不打印表格")
+    .option("--jobs <N>", "同时读取的线程数；1 表示不另开线程", JOBS_DEFAULT)
+    .option("--quiet", "不显示进度和逐个单位的结论，只显示问题")
     .action(async (paths: string[], flags: ValidateFlags) => {
       process.exitCode = await runValidate(paths, flags);
     });
@@ -50,10 +57,19 @@ function unitLines(result: ValidateResult): string {
 }
 
 async function runValidate(paths: string[], flags: ValidateFlags): Promise<number> {
+  const color = stderrColor();
+  const mode = progressMode({ quiet: flags.quiet === true, json: flags.json === true, stream: process.stderr });
+  const progress = startProgress({ mode, stream: process.stderr, color, now: () => performance.now(), readLines: "each" });
   let result: ValidateResult;
   try {
-    result = await validate(paths, { rulesPath: flags.rules, maxSizeMiB: parseMaxSize(flags.maxSize) });
+    result = await validate(paths, {
+      rulesPath: flags.rules,
+      maxSizeMiB: parseMaxSize(flags.maxSize),
+      jobs: parseJobs(flags.jobs),
+      onProgress: progress.onProgress,
+    });
   } catch (error) {
+    progress.stop();
     // With --json, stdout holds the document whatever the exit code (outputs.md "Exit codes").
     if (!(error instanceof UsageError) || !flags.json) throw error;
     const problem = { severity: "error" as const, code: "E_USAGE", file: "", sheet: "", cell: "", header: "", value: "", message: error.message };
@@ -62,12 +78,13 @@ async function runValidate(paths: string[], flags: ValidateFlags): Promise<numbe
     process.stderr.write(`错误：${error.message}\n`);
     return 2;
   }
+  progress.stop();
   if (flags.json) {
     process.stdout.write(`${JSON.stringify(jsonDocument(result), null, 2)}\n`);
     process.stderr.write(`${problemCountLine(result.problems)}\n`);
   } else {
-    process.stderr.write(unitLines(result));
-    process.stderr.write(renderProblemTable(result.problems));
+    if (mode !== "silent") process.stderr.write(unitLines(result));
+    process.stderr.write(renderProblemTable(result.problems, color));
   }
   return result.exitCode;
 }

@@ -1,10 +1,9 @@
-// The part of the docx package that the documents use, typed by hand. docx 9.7 ships declarations
-// whose relative imports have no file extension, which TypeScript's NodeNext resolution (our
-// tsconfig) cannot follow, so every named export looks missing (dolanmiu/docx#2635); its runtime
-// ESM build is fine. This file is the only import of docx; the types below follow docx's own
-// option names, so they can be dropped for `export * from "docx"` once docx's types resolve.
+// The part of the docx package's API that the documents use, typed by hand after docx 9.7's own
+// option names. It is made by docx-writer.ts, which writes the same WordprocessingML straight
+// from these options: the docx package's object model cost a city's quarter end most of its time
+// (bench/run.js). Going back to the package is one line below (`import * as runtime from "docx"`).
 
-import * as runtime from "docx";
+import { docxWriter } from "./docx-writer.js";
 
 declare const opaque: unique symbol;
 /** Instances are handed back to docx, never inspected. */
@@ -110,6 +109,6 @@ interface DocxApi {
   };
 }
 
-const docx = runtime as unknown as DocxApi;
+const docx: DocxApi = docxWriter;
 
 export const { Document, Paragraph, TextRun, Table, TableRow, TableCell, Footer, Packer } = docx;

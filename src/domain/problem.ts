@@ -1,6 +1,8 @@
 // A problem is data, not an exception (STYLE.md habit 2; outputs.md "Problems"): checks push
 // problems and go on, so that a clerk sees every problem of a run at once.
 
+import type { Unit } from "./model.js";
+
 export type Severity = "error" | "warning";
 export const SEVERITY_LABEL: Record<Severity, string> = { error: "错误", warning: "警告" };
 
@@ -43,6 +45,14 @@ export function problemAt(
   message: string,
 ): Problem {
   return { severity, code, file: ref.file, sheet: ref.sheet, cell: ref.cell, header: ref.header, value, message };
+}
+
+/**
+ * The problems that concern a unit: those naming it, and those about its whole file (a problem
+ * without a unit belongs to every unit of its file).
+ */
+export function problemsOfUnit(unit: Pick<Unit, "code" | "ref">, problems: readonly Problem[]): Problem[] {
+  return problems.filter((p) => (p.unit === undefined ? p.file === unit.ref.file : p.unit === unit.code));
 }
 
 export function hasErrors(problems: readonly Problem[]): boolean {

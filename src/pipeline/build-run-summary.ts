@@ -3,8 +3,9 @@
 
 import { div, ratio } from "../domain/exact.js";
 import type { GradedPool, GradedUnit, UnitState } from "../domain/graded.js";
-import type { Period, Unit } from "../domain/model.js";
+import type { Period } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
+import { problemsOfUnit } from "../domain/problem.js";
 import type { SheetCell, SheetRow, WorkbookSpec } from "../workbook/write-xlsx.js";
 import { integerCell, percentCell, textCell } from "../workbook/write-xlsx.js";
 import { buildProblemSheet } from "./build-problem-sheet.js";
@@ -23,13 +24,8 @@ export interface RunSummaryInput {
 export const STATE_LABEL: Record<UnitState, string> = { final: "完成", draft: "草稿", error: "错误" };
 const STATE_FILL: Record<UnitState, string | undefined> = { final: undefined, draft: "FCE4D6", error: "FFC7CE" };
 
-/**
- * The problems that concern a unit: those naming it, and those about its whole file (a problem
- * without a unit belongs to every unit of its file; problem.ts).
- */
-export function problemsOfUnit(unit: Unit, problems: readonly Problem[]): Problem[] {
-  return problems.filter((p) => (p.unit === undefined ? p.file === unit.ref.file : p.unit === unit.code));
-}
+// Kept in domain/problem.ts, so that reading workbooks does not load the writers; exported here too.
+export { problemsOfUnit };
 
 function goodShare(good: number, graded: number): SheetCell {
   return graded > 0 ? percentCell(div(ratio(BigInt(good)), ratio(BigInt(graded)))) : textCell("—");

@@ -1,11 +1,14 @@
 // `assess grade PATH...` (outputs.md): read and check every workbook, grade the units that have
 // no error, build each unit's 结果.xlsx, 公示.docx (final units only) and 反馈单.docx, the run's
 // 汇总.xlsx when there are several units, and write them all safely. Returns what happened and the
-// exit code it calls for; never prints.
+// exit code it calls for; never prints (progress goes to `onProgress`).
+//
+// A city's quarter end is a thousand workbooks: files are read and units built by a pool of
+// worker threads (worker-pool.ts), their results taken in input order so that outputs never
+// depend on timing; each unit's files are written as soon as they are built, after every name was
+// checked (write-outputs.ts), so that no more than a few units' files are held at once.
 
 import path from "node:path";
-import { writeFeedbackSlips, slipContents } from "../documents/feedback-slips.js";
-import { noticeContent, writeNotice } from "../documents/notice.js";
 import type { GradedPool, GradedUnit } from "../domain/graded.js";
 import { gradeRun } from "../domain/grade-run.js";
 import type { AppraisalWorkbook, Period } from "../domain/model.js";
@@ -13,15 +16,20 @@ import type { Problem } from "../domain/problem.js";
 import { hasErrors, sortProblems } from "../domain/problem.js";
 import type { EffectiveRules } from "../domain/rules.js";
 import { writeXlsx } from "../workbook/write-xlsx.js";
-import { buildResultWorkbook } from "./build-result-workbook.js";
-import { buildRunSummary, problemsOfUnit } from "./build-run-summary.js";
+import type { InputFile } from "./build-result-workbook.js";
+import { buildRunSummary } from "./build-run-summary.js";
+import { type UnitBuild, unitFileNames, unitShare } from "./build-unit-files.js";
+import { inOrder } from "./in-order.js";
 import { loadRules } from "./load-rules.js";
 import { readWorkbooks, unitsInError } from "./read-workbooks.js";
 import { readNoticeWording, readSlipWording } from "./read-wording.js";
-import { TOOL_VERSION } from "./tool-version.js";
+import type { OnProgress } from "./run-progress.js";
 import { MIB } from "./validate.js";
-import type { PlannedFile } from "./write-outputs.js";
-import { runSummaryName, UNIT_OUTPUT, unitOutputName, writeOutputs } from "./write-outputs.js";
+import { openRunner, type TaskRunner } from "./worker-pool.js";
+import { openOutputs, type PlannedFile, runSummaryName } from "./write-outputs.js";
+
+/** Output files being written at once: enough to keep the disk busy, few enough to hold little. */
+const WRITES_IN_FLIGHT = 8;
 
 export interface GradeOptions {
   rulesPath?: string;
@@ -30,6 +38,9 @@ export interface GradeOptions {
   force: boolean;
   /** --max-size, in MiB. */
   maxSizeMiB: number;
+  /** --jobs: worker threads that read files and build units; 1 (the default) works in this thread. */
+  jobs?: number;
+  onProgress?: OnProgress;
 }
 
 export interface GradeResult {
@@ -55,53 +66,137 @@ function failed(rules: EffectiveRules | null, problems: Problem[]): GradeResult 
   return { exitCode: 2, rules, period: null, units: [], pools: [], problems: sortProblems(problems), outDir: null, written: [] };
 }
 
+/**
+ * Each unit's problems, in the order of `problems`: those naming it, and those about its whole
+ * file (problemsOfUnit in domain/problem.ts), found in one pass rather than one per unit.
+ */
+function problemsByUnit(workbooks: readonly AppraisalWorkbook[], problems: readonly Problem[]): Map<string, Problem[]> {
+  const unitsOfFile = new Map<string, string[]>();
+  const byUnit = new Map<string, Problem[]>();
+  for (const workbook of workbooks) {
+    for (const unit of workbook.units) {
+      const codes = unitsOfFile.get(unit.ref.file) ?? [];
+      codes.push(unit.code);
+      unitsOfFile.set(unit.ref.file, codes);
+    }
+  }
+  const add = (code: string, problem: Problem): void => {
+    const list = byUnit.get(code);
+    if (list) list.push(problem);
+    else byUnit.set(code, [problem]);
+  };
+  for (const problem of problems) {
+    if (problem.unit !== undefined) add(problem.unit, problem);
+    else for (const code of new Set(unitsOfFile.get(problem.file) ?? [])) add(code, problem);
+  }
+  return byUnit;
+}
+
+/**
+ * The input files a unit's grades come from, for its 规则 sheet: its own workbook's, and when it
+ * is pooled, those of the pool's other units. (All files of the run would make every unit's
+ * workbook grow with the city, and change when an unrelated unit's file changes.)
+ */
+function inputFilesOfPools(pools: readonly GradedPool[], workbookOf: ReadonlyMap<string, AppraisalWorkbook>): Map<string, InputFile[]> {
+  const files = new Map<string, InputFile[]>();
+  for (const pool of pools) {
+    const seen = new Set<string>();
+    const list: InputFile[] = [];
+    for (const code of pool.unitCodes) {
+      const workbook = workbookOf.get(code);
+      if (!workbook || seen.has(workbook.file)) continue;
+      seen.add(workbook.file);
+      list.push({ file: workbook.file, sha256: workbook.sha256 });
+    }
+    files.set(pool.code, list);
+  }
+  return files;
+}
+
 export async function grade(paths: readonly string[], options: GradeOptions): Promise<GradeResult> {
   const loaded = await loadRules(options.rulesPath);
   if (loaded.value === null) return failed(null, loaded.problems);
   const rules = loaded.value;
   // Wording is read before any grading so that a broken template stops the run with nothing written.
-  const [noticeWording, slipWording] = await Promise.all([readNoticeWording(), readSlipWording()]);
+  const [notice, slips] = await Promise.all([readNoticeWording(), readSlipWording()]);
+  const runner = openRunner(options.jobs ?? 1, { rules, maxInflatedBytes: options.maxSizeMiB * MIB, wording: { notice, slips } });
+  try {
+    return await gradeWith(runner, paths, rules, loaded.problems, options);
+  } finally {
+    await runner.close();
+  }
+}
 
-  const read = await readWorkbooks(paths, rules.rules, { maxInflatedBytes: options.maxSizeMiB * MIB });
+async function gradeWith(
+  runner: TaskRunner,
+  paths: readonly string[],
+  rules: EffectiveRules,
+  rulesProblems: readonly Problem[],
+  options: GradeOptions,
+): Promise<GradeResult> {
+  const read = await readWorkbooks(paths, rules.rules, { maxInflatedBytes: options.maxSizeMiB * MIB, runner, onProgress: options.onProgress });
   const first = read.workbooks[0];
   if (read.unreadable.length === read.files.length || first === undefined) {
-    return failed(rules, [...loaded.problems, ...read.problems]);
+    return failed(rules, [...rulesProblems, ...read.problems]);
   }
   const period = first.period;
   const graded = gradeRun(read.workbooks, rules.rules, unitsInError(read.workbooks, read.problems));
-  const problems = sortProblems([...loaded.problems, ...read.problems, ...graded.problems]);
+  const problems = sortProblems([...rulesProblems, ...read.problems, ...graded.problems]);
 
+  // A unit code used by two workbooks is an error; gradeRun takes the first, and so does this.
   const workbookOf = new Map<string, AppraisalWorkbook>();
-  for (const workbook of read.workbooks) for (const unit of workbook.units) workbookOf.set(unit.code, workbook);
+  for (const workbook of read.workbooks) for (const unit of workbook.units) if (!workbookOf.has(unit.code)) workbookOf.set(unit.code, workbook);
   const poolOf = new Map(graded.pools.map((pool) => [pool.code, pool]));
-  const inputFiles = read.workbooks.map((w) => ({ file: w.file, sha256: w.sha256 }));
+  const poolFiles = inputFilesOfPools(graded.pools, workbookOf);
+  const unitProblems = problemsByUnit(read.workbooks, problems);
 
-  const files: PlannedFile[] = [];
-  for (const unit of graded.units) {
-    if (unit.state === "error") continue;
+  const toBuild = graded.units.filter((unit) => unit.state !== "error");
+  const share = (unit: GradedUnit): UnitBuild["workbook"] => {
     const workbook = workbookOf.get(unit.unit.code);
-    const pool = poolOf.get(unit.poolCode);
-    if (!workbook || !pool) throw new Error(`unit ${unit.unit.code} has no workbook or pool`);
-    const warnings = problemsOfUnit(unit.unit, problems).filter((p) => p.severity === "warning");
-    const result = buildResultWorkbook({ graded: unit, pool, workbook, inputFiles, rules, warnings, toolVersion: TOOL_VERSION });
-    files.push({ name: unitOutputName(period, unit.unit, UNIT_OUTPUT.result), bytes: await writeXlsx(result) });
-    // A unit with a 待定 person is a draft and gets no notice (rules.md §5, outputs.md).
-    if (unit.state === "final") {
-      const content = noticeContent({ graded: unit, period, settings: workbook.settings, rules: rules.rules }, noticeWording);
-      files.push({ name: unitOutputName(period, unit.unit, UNIT_OUTPUT.notice), bytes: await writeNotice(content, noticeWording) });
+    if (!workbook) throw new Error(`unit ${unit.unit.code} has no workbook`);
+    return unitShare(workbook, unit);
+  };
+  // Built lazily, as the pool takes them: only the units in flight hold their share.
+  function* builds(): Generator<UnitBuild> {
+    for (const unit of toBuild) {
+      const pool = poolOf.get(unit.poolCode);
+      if (!pool) throw new Error(`unit ${unit.unit.code} has no pool`);
+      const warnings = (unitProblems.get(unit.unit.code) ?? []).filter((p) => p.severity === "warning");
+      yield { graded: unit, pool, workbook: share(unit), inputFiles: poolFiles.get(unit.poolCode) ?? [], warnings };
     }
-    const slips = slipContents({ graded: unit, period, workbook, rules: rules.rules }, slipWording);
-    if (slips.length > 0) {
-      files.push({ name: unitOutputName(period, unit.unit, UNIT_OUTPUT.slips), bytes: await writeFeedbackSlips(slips, slipWording) });
-    }
-  }
-  if (graded.units.length > 1) {
-    const summary = buildRunSummary({ period, units: graded.units, pools: graded.pools, problems });
-    files.push({ name: runSummaryName(period), bytes: await writeXlsx(summary) });
   }
 
+  const names = toBuild.flatMap((unit) => unitFileNames({ graded: unit, workbook: { period } }));
+  const summarised = graded.units.length > 1;
+  if (summarised) names.push(runSummaryName(period));
   const outDir = options.outDir ?? defaultOutDir(paths[0] ?? ".", period);
-  const written = files.length > 0 ? await writeOutputs(outDir, files, { force: options.force }) : [];
+  const written: string[] = [];
+  if (names.length > 0) {
+    const writer = await openOutputs(outDir, names, { force: options.force });
+    const built = inOrder(builds(), runner.capacity, async (unit) => ({ unit: unit.graded, files: await runner.run({ kind: "build", unit }) }));
+    // Files are written a few at a time while the next units are built: each write waits for
+    // the disk (write-outputs.ts syncs every file before renaming it into place).
+    const writing: Promise<string>[] = [];
+    const write = async (file: PlannedFile): Promise<void> => {
+      const started = writer.write(file);
+      started.catch(() => {}); // awaited below, in order; a failure must not go unobserved until then
+      writing.push(started);
+      if (writing.length > WRITES_IN_FLIGHT) written.push(await writing.shift()!);
+    };
+    let done = 0;
+    for await (const { unit, files } of built) {
+      for (const file of files) await write(file);
+      done += 1;
+      options.onProgress?.({ phase: "write", done, total: toBuild.length, unit, files: written.length + writing.length });
+    }
+    if (summarised) {
+      const summary = buildRunSummary({ period, units: graded.units, pools: graded.pools, problems });
+      await write({ name: runSummaryName(period), bytes: await writeXlsx(summary) });
+    }
+    while (writing.length > 0) written.push(await writing.shift()!);
+    await writer.finish();
+  }
+
   const allFinal = graded.units.every((u) => u.state === "final");
   const exitCode = allFinal && read.unreadable.length === 0 && !hasErrors(problems) ? 0 : 1;
   return {

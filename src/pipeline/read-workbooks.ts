@@ -1,7 +1,9 @@
 // PATH... → checked workbooks of one run (outputs.md "Commands": a PATH is a workbook or a folder
 // of .xlsx files, not descending, `~$` lock files skipped). Each file is read, parsed and checked
 // on its own; then the run is checked across files (check-run.ts, check-units.ts). Files are read
-// one after another so that memory holds one workbook's cells at a time.
+// by a task runner (worker-pool.ts: worker threads, or this thread with --jobs 1), a few at a
+// time and taken in input order, so that memory holds a few workbooks' cells at a time and the
+// result never depends on which file was quicker.
 //
 // What comes back, for `validate` and `grade`:
 // - `workbooks`: every workbook whose 年度 and 季度 could be read, errors or not, in input order
@@ -15,11 +17,16 @@ import { checkParentLinks, type ParentLink } from "../domain/check-units.js";
 import { checkRunIdentities, checkRunPeriods, type RunMember } from "../domain/check-run.js";
 import type { AppraisalWorkbook } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
+import { problemsOfUnit } from "../domain/problem.js";
 import type { Rules } from "../domain/rules.js";
 import { readWorkbookFile } from "../workbook/read-xlsx.js";
-import { problemsOfUnit } from "./build-run-summary.js";
+import { inOrder } from "./in-order.js";
 import { parseWorkbook } from "./parse-workbook.js";
+import type { OnProgress } from "./run-progress.js";
+import { SharedValues } from "./share-values.js";
 import { UsageError } from "./usage-error.js";
+import type { TaskRunner } from "./worker-pool.js";
+import type { ReadKeep } from "./worker-tasks.js";
 
 export interface InputFile {
   /** Where to read it. */
@@ -97,7 +104,8 @@ export async function readOneFile(input: InputFile, rules: Rules, options: ReadO
   if ("problem" in read) return { file: input.file, unreadable: true, member: null, problems: [read.problem], parents: [] };
   const parsed = parseWorkbook(read.workbook, rules);
   const { year, quarter } = parsed.places;
-  const member = parsed.workbook && year && quarter ? { workbook: parsed.workbook, places: { year, quarter } } : null;
+  const workbook = parsed.workbook ? new SharedValues().workbook(parsed.workbook) : null;
+  const member = workbook && year && quarter ? { workbook, places: { year, quarter } } : null;
   return { file: input.file, unreadable: false, member, problems: parsed.problems, parents: parsed.parents };
 }
 
@@ -115,9 +123,46 @@ export function checkRun(reads: readonly FileRead[]): ReadResult {
   return { files: reads.map((r) => r.file), workbooks, problems, unreadable: reads.filter((r) => r.unreadable).map((r) => r.file) };
 }
 
-export async function readWorkbooks(paths: readonly string[], rules: Rules, options: ReadOptions): Promise<ReadResult> {
+export interface RunReadOptions extends ReadOptions {
+  /** Where the files are read (worker-pool.ts); without one, here, one after another. */
+  runner?: TaskRunner;
+  /** What of each workbook to keep (worker-tasks.ts); `all` unless said. */
+  keep?: ReadKeep;
+  onProgress?: OnProgress;
+}
+
+export async function readWorkbooks(paths: readonly string[], rules: Rules, options: RunReadOptions): Promise<ReadResult> {
+  const inputs = await expandPaths(paths);
+  const keep = options.keep ?? "all";
+  // A single file gains nothing from a worker, and sending a city-sized workbook back would copy it.
+  const runner = inputs.length > 1 ? options.runner : undefined;
+  const read = (input: InputFile): Promise<FileRead> =>
+    runner ? runner.run({ kind: "read", input, keep }) : readOneFile(input, rules, options);
   const reads: FileRead[] = [];
-  for (const input of await expandPaths(paths)) reads.push(await readOneFile(input, rules, options));
+  // A workbook back from a worker is a copy whose every string stands alone: share them again.
+  const shared = runner ? new SharedValues() : null;
+  let totalPersons = 0;
+  let totalErrors = 0;
+  for await (const fileRead of inOrder(inputs, runner?.capacity ?? 1, read)) {
+    if (shared && fileRead.member) shared.workbook(fileRead.member.workbook);
+    reads.push(fileRead);
+    const workbook = fileRead.member?.workbook;
+    const errors = fileRead.problems.filter((p) => p.severity === "error").length;
+    totalPersons += workbook?.persons.length ?? 0;
+    totalErrors += errors;
+    options.onProgress?.({
+      phase: "read",
+      done: reads.length,
+      total: inputs.length,
+      file: fileRead.file,
+      unreadable: fileRead.unreadable,
+      units: workbook?.units.length ?? 0,
+      persons: workbook?.persons.length ?? 0,
+      errors,
+      totalPersons,
+      totalErrors,
+    });
+  }
   return checkRun(reads);
 }
 

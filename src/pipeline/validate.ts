@@ -10,13 +10,18 @@ import type { Problem } from "../domain/problem.js";
 import { hasErrors, sortProblems } from "../domain/problem.js";
 import type { EffectiveRules } from "../domain/rules.js";
 import { loadRules } from "./load-rules.js";
-import { readWorkbooks, unitsInError } from "./read-workbooks.js";
+import { type ReadResult, readWorkbooks, unitsInError } from "./read-workbooks.js";
+import type { OnProgress } from "./run-progress.js";
+import { openRunner } from "./worker-pool.js";
 
 export interface ValidateOptions {
   /** The rules file as given with --rules, or undefined for the built-in 标准方案. */
   rulesPath?: string;
   /** --max-size, in MiB. */
   maxSizeMiB: number;
+  /** --jobs: worker threads that read the files; 1 (the default) reads them in this thread. */
+  jobs?: number;
+  onProgress?: OnProgress;
 }
 
 export interface ValidatedUnit {
@@ -45,7 +50,15 @@ export async function validate(paths: readonly string[], options: ValidateOption
   if (rules.value === null) {
     return { exitCode: 2, rules: null, files: [], period: null, units: [], problems: sortProblems(rules.problems) };
   }
-  const read = await readWorkbooks(paths, rules.value.rules, { maxInflatedBytes: options.maxSizeMiB * MIB });
+  const maxInflatedBytes = options.maxSizeMiB * MIB;
+  const runner = openRunner(options.jobs ?? 1, { rules: rules.value, maxInflatedBytes, wording: null });
+  let read: ReadResult;
+  try {
+    // Nothing is graded: of each workbook only its units and persons come back (worker-tasks.ts).
+    read = await readWorkbooks(paths, rules.value.rules, { maxInflatedBytes, runner, keep: "identities", onProgress: options.onProgress });
+  } finally {
+    await runner.close();
+  }
   const problems = sortProblems([...rules.problems, ...read.problems]);
   const inError = unitsInError(read.workbooks, problems);
   const units = read.workbooks.flatMap((workbook) =>

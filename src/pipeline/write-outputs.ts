@@ -104,23 +104,26 @@ async function syncFolder(folder: string): Promise<void> {
   }
 }
 
+/** The files of a run written one at a time as they are built (grade.ts), after one check of them all. */
+export interface OutputWriter {
+  /** Writes a file whose name was announced to `openOutputs`; returns `outDir` joined with its name. */
+  write(file: PlannedFile): Promise<string>;
+  /** Flushes the folder once every file is written. */
+  finish(): Promise<void>;
+}
+
 /**
- * Writes every planned file into `outDir` (created if missing) and returns their paths as
- * `outDir` joined with the name. Raises UsageError, before writing anything, when a file exists
- * and `force` is not set, or when a planned name is taken by a folder.
+ * Checks every name a run will write, before the first file is built: raises UsageError when a
+ * file exists and `force` is not set, or when a name is taken by a folder. Then creates `outDir`.
  */
-export async function writeOutputs(
-  outDir: string,
-  files: readonly PlannedFile[],
-  options: { force: boolean },
-): Promise<string[]> {
+export async function openOutputs(outDir: string, names: readonly string[], options: { force: boolean }): Promise<OutputWriter> {
   const shown = (name: string): string => path.join(outDir, name);
-  const names = new Set<string>();
-  for (const file of files) {
-    if (names.has(file.name)) throw new Error(`two outputs are both named ${file.name}`);
-    names.add(file.name);
+  const announced = new Set<string>();
+  for (const name of names) {
+    if (announced.has(name)) throw new Error(`two outputs are both named ${name}`);
+    announced.add(name);
   }
-  const targets = files.map((file) => ({ ...file, target: resolveInside(outDir, file.name) }));
+  const targets = names.map((name) => ({ name, target: resolveInside(outDir, name) }));
 
   const folder = await kindOf(path.resolve(outDir));
   if (folder === "file") throw new UsageError(`输出位置 ${outDir} 是一个文件，不是文件夹；请用 --out 指定一个文件夹。`);
@@ -142,7 +145,29 @@ export async function writeOutputs(
   }
 
   await mkdir(path.resolve(outDir), { recursive: true });
-  for (const { target, bytes } of targets) await writeAtomically(target, bytes);
-  await syncFolder(path.resolve(outDir));
-  return targets.map(({ name }) => shown(name));
+  return {
+    async write(file) {
+      if (!announced.has(file.name)) throw new Error(`output ${file.name} was not checked before writing`);
+      await writeAtomically(resolveInside(outDir, file.name), file.bytes);
+      return shown(file.name);
+    },
+    finish: () => syncFolder(path.resolve(outDir)),
+  };
+}
+
+/**
+ * Writes every planned file into `outDir` (created if missing) and returns their paths as
+ * `outDir` joined with the name. Raises UsageError, before writing anything, when a file exists
+ * and `force` is not set, or when a planned name is taken by a folder.
+ */
+export async function writeOutputs(
+  outDir: string,
+  files: readonly PlannedFile[],
+  options: { force: boolean },
+): Promise<string[]> {
+  const writer = await openOutputs(outDir, files.map((file) => file.name), options);
+  const written: string[] = [];
+  for (const file of files) written.push(await writer.write(file));
+  await writer.finish();
+  return written;
 }

@@ -27,6 +27,15 @@ export class ArraySheet implements PlainSheet {
     if (column > this.columnCount) this.columnCount = column;
   }
 
+  /**
+   * Empties a cell (read-xlsx-xml.ts: a stray value under a merged range whose top-left is blank).
+   * The used range is left as it was.
+   */
+  clear(row: number, column: number): void {
+    const cells = this.rows[row - 1];
+    if (cells !== undefined) delete cells[column - 1];
+  }
+
   cell(row: number, column: number): CellValue {
     return this.rows[row - 1]?.[column - 1] ?? BLANK;
   }

@@ -1,82 +1,18 @@
 // Reads one .xlsx file into plain sheets (src/workbook/plain.ts): guard the bytes (open-guard.ts),
-// load the checked parts with exceljs, and turn every worksheet's cells into plain values, with
-// merged ranges resolved. A file that cannot be read is one problem, never an exception.
+// then read the checked parts' XML straight into plain values, with merged ranges resolved
+// (read-xlsx-xml.ts). A file that cannot be read is one problem, never an exception.
+//
+// exceljs's reader did the second step until a city's quarter end (1,000 workbooks) showed it to
+// be most of the run's time and memory: it builds a model of every style, row and cell. Its
+// cases are kept as the tests of this reader (test/workbook/read-xlsx.test.ts).
 
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
-import ExcelJS from "exceljs";
 import type { Problem } from "../domain/problem.js";
-import { ArraySheet } from "./array-sheet.js";
 import { corrupt, fileRefusal, guardXlsxBytes, tooLarge, type OpenLimits } from "./open-guard.js";
-import type { CellValue, PlainSheet, PlainWorkbook } from "./plain.js";
-
-/**
- * Worksheet parts exceljs need not parse to give cell values. Data validations and conditional
- * formats are expanded by exceljs into one entry per cell (a rule over a whole column is a
- * million), and hyperlinks are read as their text anyway.
- */
-const IGNORED_NODES = ["dataValidations", "conditionalFormatting", "extLst", "hyperlinks"];
-
-const BLANK: CellValue = { kind: "blank" };
-
-function twoDigits(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-/** exceljs gives a date cell as a Date at that day's UTC midnight (plus the time of day). */
-function dateValue(date: Date): CellValue {
-  if (Number.isNaN(date.getTime())) return { kind: "error", text: "#####" }; // Excel's own display of an impossible date
-  const year = String(date.getUTCFullYear()).padStart(4, "0");
-  return { kind: "date", iso: `${year}-${twoDigits(date.getUTCMonth() + 1)}-${twoDigits(date.getUTCDate())}` };
-}
-
-function richTextOf(value: { richText: { text: string }[] }): string {
-  return value.richText.map((run) => run.text ?? "").join("");
-}
-
-/** One cell's value as exceljs holds it → a plain value. `formula` names the formula when needed. */
-export function plainValue(value: ExcelJS.CellValue | undefined, formula: () => string): CellValue {
-  if (value === null || value === undefined) return BLANK;
-  switch (typeof value) {
-    case "number":
-      return { kind: "number", value };
-    case "string":
-      return { kind: "text", text: value };
-    case "boolean":
-      return { kind: "boolean", value };
-    default:
-      break;
-  }
-  if (value instanceof Date) return dateValue(value);
-  if ("error" in value) return { kind: "error", text: String(value.error) };
-  if ("richText" in value) return { kind: "text", text: richTextOf(value) };
-  if ("formula" in value || "sharedFormula" in value) {
-    // A formula counts by its cached result; a file never recalculated has none (plain.ts).
-    const result = (value as { result?: ExcelJS.CellValue }).result;
-    if (result === undefined) return { kind: "noResult", formula: formula() };
-    return plainValue(result, formula);
-  }
-  if ("text" in value) {
-    const text = (value as { text: unknown }).text;
-    if (typeof text === "string") return { kind: "text", text };
-    if (text !== null && typeof text === "object" && "richText" in text) {
-      return { kind: "text", text: richTextOf(text as { richText: { text: string }[] }) };
-    }
-  }
-  return { kind: "text", text: JSON.stringify(value) };
-}
-
-function plainSheet(worksheet: ExcelJS.Worksheet): PlainSheet {
-  const sheet = new ArraySheet(worksheet.name);
-  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-      // A cell inside a merged range reads as the range's top-left cell (plain.ts, workbook.md).
-      const source = cell.master;
-      sheet.set(rowNumber, columnNumber, plainValue(source.value, () => source.formula ?? ""));
-    });
-  });
-  return sheet;
-}
+import type { PlainSheet, PlainWorkbook } from "./plain.js";
+import { readXlsxSheets, SheetDamage } from "./read-xlsx-xml.js";
+import { XmlDamage } from "./xml-scanner.js";
 
 /**
  * A file's bytes, or the one problem why they cannot be had: missing, a folder, no permission,
@@ -124,20 +60,14 @@ export async function readWorkbookFile(
   if ("problem" in guarded) return guarded;
   const sha256 = createHash("sha256").update(read.bytes).digest("hex");
 
-  let loaded: ExcelJS.Workbook;
-  try {
-    loaded = new ExcelJS.Workbook();
-    // exceljs declares its own Buffer type (an ArrayBuffer); a Node Buffer is what it reads.
-    await loaded.xlsx.load(guarded.zip as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_NODES });
-  } catch {
-    // Whatever exceljs cannot make sense of is, for the clerk, a damaged file (never a stack trace).
-    return corrupt(displayName, "工作簿内部结构有误");
-  }
   let sheets: PlainSheet[];
   try {
-    sheets = loaded.worksheets.map(plainSheet);
-  } catch {
-    return corrupt(displayName, "工作表内容有误");
+    sheets = readXlsxSheets(guarded.zip);
+  } catch (error) {
+    // Whatever cannot be made sense of is, for the clerk, a damaged file (never a stack trace).
+    if (error instanceof SheetDamage) return corrupt(displayName, `工作表“${error.sheet}”内容有误`);
+    if (error instanceof XmlDamage) return corrupt(displayName, "工作簿内部结构有误");
+    throw error;
   }
   return { workbook: { file: displayName, sha256, sheets } };
 }

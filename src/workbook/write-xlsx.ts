@@ -1,12 +1,18 @@
-// The only exceljs writer of outputs (outputs.md "Per unit", "Per run", "Safety of files"). The
+// The writer of output workbooks (outputs.md "Per unit", "Per run", "Safety of files"). The
 // pipeline describes sheets as plain data (titles, header, rows of typed cells, widths, fills);
-// this file turns a description into .xlsx bytes. The same description gives the same bytes:
-// creator and dates are fixed and the zip entries carry no clock time.
+// this file turns a description into .xlsx bytes, writing the SpreadsheetML itself. The same
+// description gives the same bytes: creator and dates are fixed and the zip entries carry no
+// clock time.
+//
+// exceljs wrote these files until a city's quarter end (1,000 units, bench/run.js): its model of
+// every cell and style, and its JavaScript deflate, took a quarter of the run. The XML is what
+// exceljs wrote for the same description, less what no client needs (theme, extension lists).
 
-import ExcelJS from "exceljs";
 import type { Exact } from "../domain/exact.js";
 import { toNumber } from "../domain/exact.js";
-import { FIXED_AUTHOR, FIXED_DATE, fixZipTimestamps } from "./fix-zip-timestamps.js";
+import { FIXED_AUTHOR, FIXED_DATE } from "./fix-zip-timestamps.js";
+import { cellAddress } from "./plain.js";
+import { zipParts } from "./zip-writer.js";
 
 /** One cell of an output sheet. Numbers are already exact-rounded by the caller's `decimal`. */
 export type SheetCell =
@@ -74,17 +80,10 @@ export function percentCell(value: Exact | null | undefined): SheetCell {
   return value ? { kind: "percent", value: toNumber(value, 4) } : BLANK;
 }
 
-const NUMBER_FORMAT: Record<"decimal" | "integer" | "percent", string> = {
-  decimal: "0.00",
-  integer: "0",
-  percent: "0.00%",
-};
-
 const BODY_FONT = "宋体";
 const TITLE_FONT = "黑体";
-const HEADER_FILL = "FFD9D9D9";
-const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF808080" } };
-const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const HEADER_FILL = "D9D9D9";
+const BORDER_COLOR = "FF808080";
 /** Characters that XML 1.0 cannot hold; a cell with one would make the file unreadable. */
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
@@ -112,103 +111,307 @@ function checkSheetName(name: string): void {
   }
 }
 
-function setCell(cell: ExcelJS.Cell, value: SheetCell): void {
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const MAIN_NAMESPACE = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const RELATIONSHIPS_NAMESPACE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+const XML_ESCAPED: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"]/g, (ch) => XML_ESCAPED[ch] ?? ch);
+}
+
+/**
+ * Text as a shared string holds it: without characters XML cannot hold, and with a literal
+ * `_x0041_` escaped as `_x005F_x0041_`, which Excel would otherwise read as the character `A`.
+ */
+function cellText(text: string): string {
+  return text.replace(XML_INVALID, "").replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1");
+}
+
+/** Built-in number formats (ECMA-376 Part 1, 18.8.30): `0` is 1, `0.00` is 2, `0.00%` is 10. */
+const NUMBER_FORMAT_ID: Record<"decimal" | "integer" | "percent", number> = { decimal: 2, integer: 1, percent: 10 };
+
+interface CellStyle {
+  font: { name: string; size: number; bold: boolean };
+  horizontal: "left" | "center" | "right";
+  fill?: string;
+  border: boolean;
+  numberFormat: number;
+}
+
+/** The styles of a workbook, each font, fill and cell format written once and used by index. */
+class StyleBook {
+  // Font 0 is the workbook's default: column widths are measured in its digits, as exceljs had it.
+  private readonly fonts = ['<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'];
+  private readonly fills = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'];
+  /** No border, and a thin grey line on every side. */
+  private readonly borders = [
+    "<border><left/><right/><top/><bottom/><diagonal/></border>",
+    `<border>${["left", "right", "top", "bottom"].map((side) => `<${side} style="thin"><color rgb="${BORDER_COLOR}"/></${side}>`).join("")}<diagonal/></border>`,
+  ];
+  private readonly formats = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
+  private readonly known = { fonts: new Map<string, number>(), fills: new Map<string, number>(), formats: new Map<string, number>() };
+
+  private indexOf(kind: "fonts" | "fills" | "formats", xml: string): number {
+    let id = this.known[kind].get(xml);
+    if (id === undefined) {
+      id = this[kind].length;
+      this[kind].push(xml);
+      this.known[kind].set(xml, id);
+    }
+    return id;
+  }
+
+  private readonly styleIds = new Map<string, number>();
+
+  /** The `s` of a cell with this style. */
+  id(style: CellStyle): number {
+    const key = `${style.font.name}|${style.font.size}|${style.font.bold}|${style.horizontal}|${style.fill ?? ""}|${style.border}|${style.numberFormat}`;
+    let id = this.styleIds.get(key);
+    if (id === undefined) {
+      id = this.format(style);
+      this.styleIds.set(key, id);
+    }
+    return id;
+  }
+
+  private format(style: CellStyle): number {
+    const font = this.indexOf("fonts", `<font>${style.font.bold ? "<b/>" : ""}<sz val="${style.font.size}"/><name val="${escapeXml(style.font.name)}"/></font>`);
+    const fill = style.fill ? this.indexOf("fills", `<fill><patternFill patternType="solid"><fgColor rgb="FF${style.fill}"/></patternFill></fill>`) : 0;
+    const border = style.border ? 1 : 0;
+    const applied =
+      (style.numberFormat !== 0 ? ' applyNumberFormat="1"' : "") + ' applyFont="1"' + (fill !== 0 ? ' applyFill="1"' : "") + (border !== 0 ? ' applyBorder="1"' : "") + ' applyAlignment="1"';
+    return this.indexOf(
+      "formats",
+      `<xf numFmtId="${style.numberFormat}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"${applied}>` +
+        `<alignment horizontal="${style.horizontal}" vertical="center" wrapText="1"/></xf>`,
+    );
+  }
+
+  xml(): string {
+    const list = (name: string, items: string[]): string => `<${name} count="${items.length}">${items.join("")}</${name}>`;
+    return (
+      `${XML_DECLARATION}<styleSheet xmlns="${MAIN_NAMESPACE}">` +
+      list("fonts", this.fonts) +
+      list("fills", this.fills) +
+      list("borders", this.borders) +
+      `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+      list("cellXfs", this.formats) +
+      `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`
+    );
+  }
+}
+
+/** The workbook's shared strings: every text cell is one (t="s"), never a formula. */
+class SharedStrings {
+  private readonly index = new Map<string, number>();
+  private readonly strings: string[] = [];
+  private uses = 0;
+
+  id(text: string): number {
+    this.uses += 1;
+    let id = this.index.get(text);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.strings.push(text);
+      this.index.set(text, id);
+    }
+    return id;
+  }
+
+  xml(): string {
+    const items = this.strings.map((text) => {
+      // Leading or trailing spaces and line breaks are kept only with xml:space="preserve".
+      const preserve = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : "";
+      return `<si><t${preserve}>${escapeXml(text)}</t></si>`;
+    });
+    return `${XML_DECLARATION}<sst xmlns="${MAIN_NAMESPACE}" count="${this.uses}" uniqueCount="${this.strings.length}">${items.join("")}</sst>`;
+  }
+}
+
+function cellXml(row: number, column: number, value: SheetCell, style: number, strings: SharedStrings): string {
+  const address = cellAddress(row, column);
   switch (value.kind) {
     case "blank":
-      return;
+      return `<c r="${address}" s="${style}"/>`;
     case "text":
-      // A plain string is written as a shared string, i.e. text: `=1+1` or `@SUM(A1)` stays
-      // visible text and never becomes a formula (outputs.md "Safety of files").
-      cell.value = value.text.replace(XML_INVALID, "");
-      return;
+      // A shared string is text: `=1+1` or `@SUM(A1)` stays visible text and never becomes a
+      // formula (outputs.md "Safety of files").
+      return `<c r="${address}" s="${style}" t="s"><v>${strings.id(cellText(value.text))}</v></c>`;
     case "decimal":
     case "integer":
     case "percent":
       if (!Number.isFinite(value.value)) throw new RangeError(`not a finite number: ${value.value}`);
-      cell.value = value.value;
-      cell.numFmt = NUMBER_FORMAT[value.kind];
-      return;
+      return `<c r="${address}" s="${style}"><v>${value.value}</v></c>`;
   }
 }
 
-function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, draft: boolean): void {
+function rowXml(row: number, cells: string, height?: number): string {
+  return `<row r="${row}"${height === undefined ? "" : ` ht="${height}" customHeight="1"`}>${cells}</row>`;
+}
+
+/** `'结果'!$3:$3`: a sheet name in a reference, quoted, its apostrophes doubled. */
+function quotedSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+interface WrittenSheet {
+  name: string;
+  xml: string;
+  /** The row repeated on every printed page: the header. */
+  headerRow: number;
+}
+
+function sheetXml(spec: SheetSpec, draft: boolean, styles: StyleBook, strings: SharedStrings): WrittenSheet {
   checkSheetName(spec.name);
   const width = Math.max(1, spec.columns.length);
   const titleRows = spec.titles.length > 0 ? [...spec.titles] : draft ? [""] : [];
   if (draft && titleRows.length > 0) titleRows[0] = `${titleRows[0]}${DRAFT_MARK}`;
   const headerRow = titleRows.length + 1;
-
-  const sheet = workbook.addWorksheet(spec.name, {
-    views: [{ state: "frozen", xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }],
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: spec.orientation,
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      // The header row is printed again on every page (outputs.md 结果).
-      printTitlesRow: `${headerRow}:${headerRow}`,
-    },
-    headerFooter: { oddFooter: "&C第 &P 页，共 &N 页", evenFooter: "&C第 &P 页，共 &N 页" },
-  });
-  spec.columns.forEach((column, i) => {
-    sheet.getColumn(i + 1).width = column.width;
-  });
+  const rows: string[] = [];
 
   titleRows.forEach((title, i) => {
-    const row = sheet.getRow(i + 1);
-    const cell = row.getCell(1);
-    setCell(cell, textCell(title));
-    cell.font = i === 0 ? { name: TITLE_FONT, size: 14, bold: true } : { name: BODY_FONT, size: 11 };
-    cell.alignment = { horizontal: i === 0 ? "center" : "left", vertical: "middle", wrapText: true };
-    row.height = i === 0 ? 28 : 20;
-    if (width > 1) sheet.mergeCells(i + 1, 1, i + 1, width);
+    const style = styles.id({
+      font: i === 0 ? { name: TITLE_FONT, size: 14, bold: true } : { name: BODY_FONT, size: 11, bold: false },
+      horizontal: i === 0 ? "center" : "left",
+      border: false,
+      numberFormat: 0,
+    });
+    // The title is merged across the columns; the merged cells carry its style.
+    let cells = cellXml(i + 1, 1, textCell(title), style, strings);
+    for (let c = 2; c <= width; c++) cells += cellXml(i + 1, c, BLANK, style, strings);
+    rows.push(rowXml(i + 1, cells, i === 0 ? 28 : 20));
   });
 
-  const header = sheet.getRow(headerRow);
-  spec.columns.forEach((column, i) => {
-    const cell = header.getCell(i + 1);
-    setCell(cell, textCell(column.header));
-    cell.font = { name: BODY_FONT, size: 11, bold: true };
-    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
-    cell.border = BORDER;
-  });
+  const headerStyle = styles.id({ font: { name: BODY_FONT, size: 11, bold: true }, horizontal: "center", fill: HEADER_FILL, border: true, numberFormat: 0 });
+  const headerCells = spec.columns.map((column, i) => cellXml(headerRow, i + 1, textCell(column.header), headerStyle, strings)).join("");
   const headerLines = Math.max(1, ...spec.columns.map((column) => linesNeeded(column.header, column.width)));
-  if (headerLines > 1) header.height = headerLines * LINE_HEIGHT + 3;
+  rows.push(rowXml(headerRow, headerCells, headerLines > 1 ? headerLines * LINE_HEIGHT + 3 : undefined));
 
   spec.rows.forEach((rowSpec, r) => {
     if (rowSpec.cells.length > width) throw new Error(`row ${r + 1} of ${spec.name} has more cells than columns`);
-    const row = sheet.getRow(headerRow + 1 + r);
+    const row = headerRow + 1 + r;
     let lines = 1;
+    let cells = "";
     for (let c = 0; c < width; c++) {
       const value = rowSpec.cells[c] ?? BLANK;
-      const cell = row.getCell(c + 1);
-      setCell(cell, value);
-      cell.font = { name: BODY_FONT, size: 11, bold: rowSpec.bold === true };
-      cell.alignment = {
+      const style = styles.id({
+        font: { name: BODY_FONT, size: 11, bold: rowSpec.bold === true },
         horizontal: value.kind === "text" || value.kind === "blank" ? "left" : "right",
-        vertical: "middle",
-        wrapText: true,
-      };
-      cell.border = BORDER;
-      if (rowSpec.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${rowSpec.fill}` } };
+        fill: rowSpec.fill,
+        border: true,
+        numberFormat: value.kind === "decimal" || value.kind === "integer" || value.kind === "percent" ? NUMBER_FORMAT_ID[value.kind] : 0,
+      });
+      cells += cellXml(row, c + 1, value, style, strings);
       if (value.kind === "text") lines = Math.max(lines, linesNeeded(value.text, spec.columns[c]?.width ?? 10));
     }
-    if (lines > 1) row.height = lines * LINE_HEIGHT + 3;
+    rows.push(rowXml(row, cells, lines > 1 ? lines * LINE_HEIGHT + 3 : undefined));
   });
+
+  const columns = spec.columns.map((column, i) => `<col min="${i + 1}" max="${i + 1}" width="${column.width}" customWidth="1"/>`).join("");
+  const merges = width > 1 ? titleRows.map((_, i) => `<mergeCell ref="A${i + 1}:${cellAddress(i + 1, width)}"/>`) : [];
+  const firstData = `A${headerRow + 1}`;
+  const footer = "&amp;C第 &amp;P 页，共 &amp;N 页";
+  const xml =
+    `${XML_DECLARATION}<worksheet xmlns="${MAIN_NAMESPACE}" xmlns:r="${RELATIONSHIPS_NAMESPACE}">` +
+    `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
+    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRow}" topLeftCell="${firstData}" activePane="bottomLeft" state="frozen"/>` +
+    `<selection pane="bottomLeft" activeCell="${firstData}" sqref="${firstData}"/></sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"/>` +
+    (columns ? `<cols>${columns}</cols>` : "") +
+    `<sheetData>${rows.join("")}</sheetData>` +
+    (merges.length > 0 ? `<mergeCells count="${merges.length}">${merges.join("")}</mergeCells>` : "") +
+    `<printOptions horizontalCentered="1"/>` +
+    `<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>` +
+    // A4 (paperSize 9), one page wide and as many pages long as it takes.
+    `<pageSetup paperSize="9" orientation="${spec.orientation}" fitToWidth="1" fitToHeight="0"/>` +
+    `<headerFooter><oddFooter>${footer}</oddFooter><evenFooter>${footer}</evenFooter></headerFooter></worksheet>`;
+  return { name: spec.name, xml, headerRow };
 }
+
+function workbookXml(sheets: readonly WrittenSheet[]): string {
+  // rId1 and rId2 are the styles and the shared strings (writeXlsx).
+  const entries = sheets.map((sheet, i) => `<sheet name="${escapeXml(sheet.name)}" sheetId="${i + 1}" r:id="rId${i + 3}"/>`).join("");
+  // The header row is printed again on every page (outputs.md 结果).
+  const titles = sheets
+    .map((sheet, i) => `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(quotedSheet(sheet.name)).replace(/'/g, "&apos;")}!$${sheet.headerRow}:$${sheet.headerRow}</definedName>`)
+    .join("");
+  return (
+    `${XML_DECLARATION}<workbook xmlns="${MAIN_NAMESPACE}" xmlns:r="${RELATIONSHIPS_NAMESPACE}">` +
+    `<workbookPr/><bookViews><workbookView/></bookViews><sheets>${entries}</sheets>` +
+    (titles ? `<definedNames>${titles}</definedNames>` : "") +
+    `</workbook>`
+  );
+}
+
+function relationshipsXml(relationships: readonly { type: string; target: string }[]): string {
+  return (
+    `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+    relationships.map((r, i) => `<Relationship Id="rId${i + 1}" Type="${r.type}" Target="${r.target}"/>`).join("") +
+    `</Relationships>`
+  );
+}
+
+function coreXml(): string {
+  const date = FIXED_DATE.toISOString().replace(/\.\d{3}Z$/, "Z");
+  return (
+    `${XML_DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
+    `xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+    `<dc:creator>${FIXED_AUTHOR}</dc:creator><cp:lastModifiedBy>${FIXED_AUTHOR}</cp:lastModifiedBy>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${date}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${date}</dcterms:modified></cp:coreProperties>`
+  );
+}
+
+const CONTENT_TYPE = {
+  workbook: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+  worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+  styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+  sharedStrings: "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml",
+  core: "application/vnd.openxmlformats-package.core-properties+xml",
+  app: "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+};
 
 /** The .xlsx bytes of `spec`; the same spec always gives the same bytes. */
 export async function writeXlsx(spec: WorkbookSpec): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = FIXED_AUTHOR;
-  workbook.lastModifiedBy = FIXED_AUTHOR;
-  workbook.created = FIXED_DATE;
-  workbook.modified = FIXED_DATE;
-  for (const sheet of spec.sheets) addSheet(workbook, sheet, spec.draft);
-  const bytes = await workbook.xlsx.writeBuffer();
-  return fixZipTimestamps(Buffer.from(bytes as ArrayBuffer));
+  const styles = new StyleBook();
+  const strings = new SharedStrings();
+  const sheets = spec.sheets.map((sheet) => sheetXml(sheet, spec.draft, styles, strings));
+  const parts: { name: string; contentType?: string; data: string }[] = [
+    { name: "xl/workbook.xml", contentType: CONTENT_TYPE.workbook, data: workbookXml(sheets) },
+    ...sheets.map((sheet, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, contentType: CONTENT_TYPE.worksheet, data: sheet.xml })),
+    { name: "xl/styles.xml", contentType: CONTENT_TYPE.styles, data: styles.xml() },
+    { name: "xl/sharedStrings.xml", contentType: CONTENT_TYPE.sharedStrings, data: strings.xml() },
+    {
+      name: "xl/_rels/workbook.xml.rels",
+      data: relationshipsXml([
+        { type: `${RELATIONSHIP}/styles`, target: "styles.xml" },
+        { type: `${RELATIONSHIP}/sharedStrings`, target: "sharedStrings.xml" },
+        ...sheets.map((_, i) => ({ type: `${RELATIONSHIP}/worksheet`, target: `worksheets/sheet${i + 1}.xml` })),
+      ]),
+    },
+    { name: "docProps/core.xml", contentType: CONTENT_TYPE.core, data: coreXml() },
+    {
+      name: "docProps/app.xml",
+      contentType: CONTENT_TYPE.app,
+      data: `${XML_DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>assess</Application></Properties>`,
+    },
+    {
+      name: "_rels/.rels",
+      data: relationshipsXml([
+        { type: `${RELATIONSHIP}/officeDocument`, target: "xl/workbook.xml" },
+        { type: "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", target: "docProps/core.xml" },
+        { type: `${RELATIONSHIP}/extended-properties`, target: "docProps/app.xml" },
+      ]),
+    },
+  ];
+  const contentTypes =
+    `${XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+    `<Default Extension="xml" ContentType="application/xml"/>` +
+    parts.flatMap((p) => (p.contentType ? [`<Override PartName="/${p.name}" ContentType="${p.contentType}"/>`] : [])).join("") +
+    `</Types>`;
+  return zipParts([{ name: "[Content_Types].xml", data: contentTypes }, ...parts].map((p) => ({ name: p.name, data: Buffer.from(p.data, "utf8") })));
 }

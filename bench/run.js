@@ -1,0 +1,178 @@
+// `npm run bench`: a city's quarter end, measured (issue 5). Generates, seeded, in a temporary
+// folder, a city of unit workbooks (40 persons each, ten ratings per graded person; bench/city.mjs)
+// and a single workbook holding the same units; runs `assess validate` and `assess grade` on both,
+// each in a fresh process, and prints for each the wall time (median of the runs), persons per
+// second and peak memory, beside the time exceljs's normal reader alone takes to load the same
+// workbooks (the floor of the former design). By default at 100 and at 1,000 units, to show how
+// the cost grows; then it checks the targets of issue 5.
+//
+//   node bench/run.js [--units N] [--runs R] [--seed S] [--jobs J] [--keep]
+//
+// `--units N` measures one city of N units (a quick run: --units 100). `--keep` leaves the
+// temporary folder (its path is printed). Plain JavaScript: it runs the compiled tool (npm run
+// bench compiles it first).
+
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { PERSONS_PER_UNIT } from "./city.mjs";
+import { writeCityFolder, writeCityWorkbook } from "./write-city.mjs";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const ASSESS = join(root, "bin", "assess.js");
+const EXCELJS_LOAD = join(root, "bench", "exceljs-load.mjs");
+const REPORT_PEAK = pathToFileURL(join(root, "bench", "report-peak.mjs")).href;
+const MiB = 1024;
+
+/** Issue 5's targets on a 2-core machine. */
+const TARGET = { gradeSeconds: 60, peakMiB: 1024, validateOverFloor: 2, perPersonGrowth: 0.2 };
+
+const { values: args } = parseArgs({
+  options: {
+    units: { type: "string" },
+    runs: { type: "string", default: "3" },
+    seed: { type: "string", default: "20261009" },
+    jobs: { type: "string" },
+    keep: { type: "boolean", default: false },
+  },
+});
+const sizes = args.units ? [Number(args.units)] : [100, 1000];
+const runs = Number(args.runs);
+const seed = Number(args.seed);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1) {
+  throw new Error("--units and --runs take whole numbers of at least 1");
+}
+
+/**
+ * Runs `node [--import report-peak] script ...args` and resolves with its wall time (from spawn
+ * to exit, as a clerk waits for it), its peak memory and its output.
+ */
+function measure(script, scriptArgs, peakFile) {
+  return new Promise((resolveRun, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, ["--import", REPORT_PEAK, script, ...scriptArgs], {
+      env: { ...process.env, BENCH_PEAK_FILE: peakFile, NO_COLOR: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("exit", async (code) => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      try {
+        const { maxRssKiB } = JSON.parse(await readFile(peakFile, "utf8"));
+        resolveRun({ seconds, peakMiB: maxRssKiB / MiB, code, stdout, stderr });
+      } catch (error) {
+        reject(new Error(`${script} ${scriptArgs.join(" ")} exited ${code} without a peak:\n${stderr}\n${error}`));
+      }
+    });
+  });
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Runs a measurement `runs` times; the median time and the largest peak. */
+async function repeat(label, script, scriptArgs, work, before = async () => {}) {
+  const results = [];
+  for (let run = 0; run < runs; run++) {
+    await before();
+    const result = await measure(script, scriptArgs, join(work, `peak-${results.length}.json`));
+    // Exit 1 is a run with errors in its input; the city has none, so anything but 0 is a failure.
+    if (result.code !== 0) throw new Error(`${label} exited ${result.code}:\n${result.stderr.slice(-2000)}`);
+    results.push(result);
+  }
+  return { seconds: median(results.map((r) => r.seconds)), peakMiB: Math.max(...results.map((r) => r.peakMiB)) };
+}
+
+const jobsArgs = args.jobs ? ["--jobs", args.jobs] : [];
+const work = await mkdtemp(join(tmpdir(), "assess-bench-"));
+const rows = [];
+try {
+  for (const units of sizes) {
+    const persons = units * PERSONS_PER_UNIT;
+    const folder = join(work, `city-${units}`);
+    const single = join(work, `city-${units}.xlsx`);
+    let started = Date.now();
+    await writeCityFolder(folder, units, seed);
+    await writeCityWorkbook(single, units, seed);
+    process.stderr.write(`generated ${units} unit workbooks and one workbook of ${units} units (seed ${seed}) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+
+    for (const [input, path] of [
+      ["folder", folder],
+      ["workbook", single],
+    ]) {
+      started = Date.now();
+      const floor = await repeat(`exceljs load of ${input}`, EXCELJS_LOAD, [path], work);
+      const validate = await repeat(`validate ${input}`, ASSESS, ["validate", path, "--quiet", ...jobsArgs], work);
+      const out = join(work, `out-${units}-${input}`);
+      const grade = await repeat(`grade ${input}`, ASSESS, ["grade", path, "--out", out, "--quiet", ...jobsArgs], work, () => rm(out, { recursive: true, force: true }));
+      await rm(out, { recursive: true, force: true });
+      for (const [command, result] of [
+        ["validate", validate],
+        ["grade", grade],
+      ]) {
+        rows.push({ units, persons, input, command, ...result, floor: floor.seconds, floorPeakMiB: floor.peakMiB });
+      }
+      process.stderr.write(`measured ${units} units, ${input}, in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+    }
+  }
+} finally {
+  if (args.keep) process.stderr.write(`kept ${work}\n`);
+  else await rm(work, { recursive: true, force: true });
+}
+
+const pad = (text, width) => String(text).padStart(width);
+const header = ["units", "persons", "input", "command", "wall s", "persons/s", "peak MiB", "exceljs load s", "exceljs MiB", "wall/load"];
+const widths = [6, 8, 9, 9, 8, 10, 9, 15, 12, 10];
+const line = (cells) => cells.map((cell, i) => pad(cell, widths[i] ?? 8)).join(" ");
+console.log(`assess bench: median of ${runs} run(s), ${process.platform} ${process.arch}, node ${process.version}, jobs ${args.jobs ?? "default"}`);
+console.log(line(header));
+for (const row of rows) {
+  console.log(
+    line([
+      row.units,
+      row.persons,
+      row.input,
+      row.command,
+      row.seconds.toFixed(2),
+      Math.round(row.persons / row.seconds),
+      Math.round(row.peakMiB),
+      row.floor.toFixed(2),
+      Math.round(row.floorPeakMiB),
+      (row.seconds / row.floor).toFixed(2),
+    ]),
+  );
+}
+
+// How cost grows: time per person at the largest size against the smallest.
+const checks = [];
+const find = (units, input, command) => rows.find((r) => r.units === units && r.input === input && r.command === command);
+const largest = Math.max(...sizes);
+const smallest = Math.min(...sizes);
+if (largest !== smallest) {
+  console.log(`time per person, ${largest} units against ${smallest}:`);
+  for (const input of ["folder", "workbook"]) {
+    for (const command of ["validate", "grade"]) {
+      const small = find(smallest, input, command);
+      const large = find(largest, input, command);
+      const growth = large.seconds / large.persons / (small.seconds / small.persons) - 1;
+      console.log(`  ${input} ${command}: ${((small.seconds / small.persons) * 1000).toFixed(3)} → ${((large.seconds / large.persons) * 1000).toFixed(3)} ms (${growth >= 0 ? "+" : ""}${(growth * 100).toFixed(0)}%)`);
+      if (input === "folder") checks.push([`time per person flat within ${TARGET.perPersonGrowth * 100}% (${input} ${command})`, growth <= TARGET.perPersonGrowth]);
+    }
+  }
+}
+const city = find(largest, "folder", "grade");
+checks.push([`${largest}-unit city graded with all outputs in at most ${TARGET.gradeSeconds} s (${city.seconds.toFixed(1)} s)`, city.seconds <= TARGET.gradeSeconds]);
+const peak = Math.max(...rows.filter((r) => r.units === largest).map((r) => r.peakMiB));
+checks.push([`peak memory at most ${TARGET.peakMiB} MiB (${Math.round(peak)} MiB)`, peak <= TARGET.peakMiB]);
+for (const input of ["folder", "workbook"]) {
+  const row = find(largest, input, "validate");
+  checks.push([`validate at most ${TARGET.validateOverFloor}x the exceljs load floor (${input}: ${(row.seconds / row.floor).toFixed(2)}x)`, row.seconds / row.floor <= TARGET.validateOverFloor]);
+}
+console.log("targets (issue 5):");
+for (const [what, met] of checks) console.log(`  ${met ? "met    " : "MISSED "} ${what}`);

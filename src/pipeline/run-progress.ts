@@ -1,0 +1,40 @@
+// What a long run tells its watcher as it goes (`validate` and `grade` over a city's folder of
+// workbooks): the pipeline calls back with counts, and src/cli/progress.ts decides how to show
+// them (a live line on a terminal, plain lines elsewhere, nothing with --quiet). No clock here:
+// the watcher times the run itself (STYLE.md habit 8).
+
+import type { GradedUnit } from "../domain/graded.js";
+
+/** One input file read, parsed and checked on its own (in input order). */
+export interface ReadProgress {
+  phase: "read";
+  /** Files read so far, this one included, and the number of files of the run. */
+  done: number;
+  total: number;
+  file: string;
+  /** Refused before any sheet was parsed. */
+  unreadable: boolean;
+  /** This file's units, graded persons... as read; 0 for an unreadable file. */
+  units: number;
+  persons: number;
+  /** This file's errors (the checks across files come later). */
+  errors: number;
+  /** Running totals over the files read so far. */
+  totalPersons: number;
+  totalErrors: number;
+}
+
+/** One unit's outputs written (`grade`), in the order of the run. */
+export interface WriteProgress {
+  phase: "write";
+  /** Units written so far, this one included, and the units that will be written. */
+  done: number;
+  total: number;
+  unit: GradedUnit;
+  /** Files written so far. */
+  files: number;
+}
+
+export type RunProgress = ReadProgress | WriteProgress;
+
+export type OnProgress = (progress: RunProgress) => void;

@@ -1,0 +1,87 @@
+// A city's workbooks repeat the same few values hundreds of thousands of times: the grade words of
+// 400,000 ratings, their indicators' 满分, the sheet and file names in every row's cell reference.
+// Parsed, and again after crossing from a worker thread (a structured clone copies every string
+// it meets), each repetition is an object of its own: a run kept 480 MB of workbooks for what 170
+// MB hold. This pass makes equal values one value. The model is never changed after parsing, so
+// sharing cannot be seen, except in memory.
+
+import type { Exact } from "../domain/exact.js";
+import type { AppraisalWorkbook, RatingPart } from "../domain/model.js";
+import type { CellRef } from "../domain/problem.js";
+
+/** A map of maps, made on first use: lookups by value that allocate nothing once a value is known. */
+function inner<K, V>(outer: Map<K, V>, key: K, make: () => V): V {
+  let value = outer.get(key);
+  if (value === undefined) {
+    value = make();
+    outer.set(key, value);
+  }
+  return value;
+}
+
+export class SharedValues {
+  private readonly strings = new Map<string, string>();
+  /** Exact values by numerator, then denominator (bigints compare by value as map keys). */
+  private readonly exacts = new Map<bigint, Map<bigint, Exact>>();
+  /** Rating parts by their shared 满分, indicator, then grade word or shared points. */
+  private readonly parts = new Map<Exact, Map<string | null, Map<string | Exact, RatingPart>>>();
+
+  string<T extends string | null>(value: T): T {
+    if (value === null) return value;
+    return inner(this.strings, value, () => value) as T;
+  }
+
+  exact(value: Exact): Exact {
+    return inner(inner(this.exacts, value.n, () => new Map<bigint, Exact>()), value.d, () => value);
+  }
+
+  part(part: RatingPart): RatingPart {
+    const max = this.exact(part.max);
+    const byValue = (indicator: string | null): Map<string | Exact, RatingPart> =>
+      inner(inner(this.parts, max, () => new Map()), indicator, () => new Map<string | Exact, RatingPart>());
+    if ("grade" in part) {
+      const indicator = this.string(part.indicator);
+      return inner(byValue(indicator), part.grade, (): RatingPart => ({ indicator, max, grade: part.grade }));
+    }
+    const indicator = this.string(part.indicator);
+    const points = this.exact(part.points);
+    return inner(byValue(indicator), points, (): RatingPart => ({ indicator, max, points }));
+  }
+
+  /** A cell reference keeps its own cell; its file, sheet and header are shared. */
+  ref(ref: CellRef): CellRef {
+    ref.file = this.string(ref.file);
+    ref.sheet = this.string(ref.sheet);
+    ref.header = this.string(ref.header);
+    return ref;
+  }
+
+  /** The workbook with its repeated values shared, changed in place (it is fresh from parsing or a clone). */
+  workbook(workbook: AppraisalWorkbook): AppraisalWorkbook {
+    workbook.file = this.string(workbook.file);
+    for (const person of workbook.persons) {
+      person.unitCode = this.string(person.unitCode);
+      person.department = this.string(person.department);
+      this.ref(person.ref);
+    }
+    for (const rating of workbook.ratings) {
+      rating.personId = this.string(rating.personId);
+      rating.raterId = this.string(rating.raterId);
+      const parts = rating.parts;
+      for (let i = 0; i < parts.length; i++) parts[i] = this.part(parts[i]!);
+      this.ref(rating.ref);
+    }
+    for (const item of workbook.workItems) {
+      item.personId = this.string(item.personId);
+      this.ref(item.ref);
+    }
+    for (const score of workbook.individualScores) {
+      score.personId = this.string(score.personId);
+      score.individual = this.exact(score.individual);
+      this.ref(score.ref);
+    }
+    for (const event of workbook.events) this.ref(event.ref);
+    for (const decision of workbook.decisions) this.ref(decision.ref);
+    return workbook;
+  }
+}

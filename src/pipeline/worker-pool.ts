@@ -1,0 +1,118 @@
+// Runs the tasks of a run (worker-tasks.ts) on both cores: input workbooks are independent, and
+// so are the units' output files once the run is graded. `--jobs N` worker threads take the
+// tasks; `--jobs 1` runs them here, one after another. The callers take results in input order
+// whatever order they finish in (in-order.ts), so the outputs never depend on timing, with only
+// `capacity` tasks in flight, so memory does not grow with the number of workbooks.
+
+import { existsSync } from "node:fs";
+import os from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { Task, TaskOf, TaskResults, TaskSetup } from "./worker-tasks.js";
+import { runTask } from "./worker-tasks.js";
+
+export interface TaskRunner {
+  /** Tasks worth keeping in flight: enough that no worker waits for the next one. */
+  readonly capacity: number;
+  run<K extends Task["kind"]>(task: TaskOf<K>): Promise<TaskResults[K]>;
+  /** Ends the workers; tasks still running are abandoned. */
+  close(): Promise<void>;
+}
+
+/** Two workers by default: the machines of an organisation department have two cores or more. */
+export function defaultJobs(): number {
+  return Math.max(1, Math.min(2, os.availableParallelism()));
+}
+
+/**
+ * `--jobs 1`: every task in this thread, in turn. Two in flight: one is being worked while the
+ * last one's files are read or written.
+ */
+function inThisThread(setup: TaskSetup): TaskRunner {
+  return {
+    capacity: 2,
+    run: (task) => runTask(task, setup),
+    close: async () => {},
+  };
+}
+
+/**
+ * The compiled worker script beside this module; when this module runs from src/ (the tests),
+ * the compiled one in dist/ (`npx tsc` first).
+ */
+function workerScript(): URL {
+  const beside = new URL("./worker-entry.js", import.meta.url);
+  if (existsSync(fileURLToPath(beside))) return beside;
+  return new URL("../../dist/pipeline/worker-entry.js", import.meta.url);
+}
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+type Reply = { id: number; result: unknown } | { id: number; error: string };
+
+/** A structured clone turns a Buffer into a plain Uint8Array; the writers expect Buffers. */
+function revive(kind: Task["kind"], result: unknown): unknown {
+  if (kind !== "build") return result;
+  return (result as { name: string; bytes: Uint8Array }[]).map((file) => ({
+    name: file.name,
+    bytes: Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength),
+  }));
+}
+
+class WorkerPool implements TaskRunner {
+  readonly capacity: number;
+  private readonly workers: { worker: Worker; pending: Map<number, Pending> }[] = [];
+  private nextId = 0;
+  private failure: Error | null = null;
+
+  constructor(size: number, setup: TaskSetup) {
+    this.capacity = 2 * size;
+    const script = workerScript();
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(script, { workerData: setup });
+      const pending = new Map<number, Pending>();
+      worker.on("message", (reply: Reply) => {
+        const waiting = pending.get(reply.id);
+        if (!waiting) return;
+        pending.delete(reply.id);
+        if ("error" in reply) waiting.reject(new Error(reply.error));
+        else waiting.resolve(reply.result);
+      });
+      const fail = (error: Error): void => {
+        this.failure = error;
+        for (const waiting of pending.values()) waiting.reject(error);
+        pending.clear();
+      };
+      worker.on("error", fail);
+      worker.on("exit", (code) => {
+        if (pending.size > 0) fail(new Error(`a worker thread stopped (exit code ${code}) with tasks unfinished`));
+      });
+      this.workers.push({ worker, pending });
+    }
+  }
+
+  run<K extends Task["kind"]>(task: TaskOf<K>): Promise<TaskResults[K]> {
+    if (this.failure) return Promise.reject(this.failure);
+    // The worker with the fewest tasks takes the next one.
+    let chosen = this.workers[0]!;
+    for (const candidate of this.workers) if (candidate.pending.size < chosen.pending.size) chosen = candidate;
+    const id = this.nextId++;
+    return new Promise<TaskResults[K]>((resolve, reject) => {
+      chosen.pending.set(id, { resolve: (value) => resolve(revive(task.kind, value) as TaskResults[K]), reject });
+      chosen.worker.postMessage({ id, task });
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
+  }
+}
+
+/** `jobs` worker threads, or this thread alone for `jobs` 1. */
+export function openRunner(jobs: number, setup: TaskSetup): TaskRunner {
+  if (!Number.isInteger(jobs) || jobs < 1) throw new RangeError(`jobs must be a whole number of at least 1, not ${jobs}`);
+  return jobs === 1 ? inThisThread(setup) : new WorkerPool(jobs, setup);
+}

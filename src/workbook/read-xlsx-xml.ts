@@ -1,0 +1,491 @@
+// The worksheets of a guarded .xlsx (open-guard.ts) as plain sheets, read straight from the
+// parts' XML: the workbook's sheet list and relationships, shared strings, the number formats
+// that make a number a date, and every worksheet's cells and merged ranges. It gives what
+// exceljs's reader gave (read-xlsx.test.ts holds both to the same cases) at a fraction of the time
+// and memory: exceljs builds a model of every style, row and cell, which made loading the floor
+// of a city's quarter end (1,000 workbooks; bench/run.js shows the figures).
+//
+// Cell values, after workbook.md "Cell values":
+// - a formula counts by its cached result (`<v>`), typed by the cell's `t` and, for numbers, by
+//   its number format; without a cached result it is `noResult` with its formula (a shared
+//   formula's own, slid from its master as Excel shows it);
+// - `t="e"` is an error value; `t="s"` a shared string; `t="inlineStr"` inline text; rich text
+//   runs are joined and phonetic runs (rPh) left out, as Excel displays the cell;
+// - a number whose format is a date format is a date; so is `t="d"` (ISO 8601 text);
+// - a merged range gives its top-left value to every cell in it.
+// A part that is not well-formed, or a workbook whose parts do not fit together, throws
+// XmlDamage; the caller turns it into the file's one E_FILE_CORRUPT problem.
+
+import { ArraySheet } from "./array-sheet.js";
+import type { CellValue, PlainSheet } from "./plain.js";
+import { XmlDamage, XmlScanner } from "./xml-scanner.js";
+import { entryData, isDamage, readZipDirectory } from "./zip-directory.js";
+
+const BLANK: CellValue = { kind: "blank" };
+const MAX_ROW = 1048576;
+const MAX_COLUMN = 16384;
+const WORKBOOK_PART = "xl/workbook.xml";
+const RELATIONSHIP_TYPE = {
+  worksheet: /\/worksheet$/,
+  sharedStrings: /\/sharedStrings$/,
+  styles: /\/styles$/,
+};
+
+/** Where reading went wrong, for the clerk's message: the workbook's structure or one sheet. */
+export class SheetDamage extends XmlDamage {
+  constructor(
+    readonly sheet: string,
+    cause: string,
+  ) {
+    super(cause);
+  }
+}
+
+/** The parts of a stored archive by name; OPC part names compare without case. */
+function partsOf(zip: Buffer): Map<string, Buffer> {
+  const directory = readZipDirectory(zip);
+  if (isDamage(directory)) throw new XmlDamage(directory.damage);
+  const parts = new Map<string, Buffer>();
+  for (const entry of directory.entries) {
+    const data = entryData(zip, entry);
+    if (isDamage(data)) throw new XmlDamage(data.damage);
+    parts.set(entry.name.toLowerCase(), data);
+  }
+  return parts;
+}
+
+/** A relationship's target as a part name: relative to the source part's folder, or absolute. */
+function resolveTarget(sourceFolder: string, target: string): string {
+  const segments = target.startsWith("/") ? [] : sourceFolder.split("/").filter((s) => s !== "");
+  for (const segment of target.split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") segments.pop();
+    else segments.push(segment);
+  }
+  return segments.join("/").toLowerCase();
+}
+
+interface Relationship {
+  type: string;
+  target: string;
+}
+
+function readRelationships(bytes: Buffer | undefined, sourceFolder: string): Map<string, Relationship> {
+  const relationships = new Map<string, Relationship>();
+  if (!bytes) return relationships;
+  const xml = new XmlScanner(bytes);
+  for (let token = xml.next(); token !== "end"; token = xml.next()) {
+    if (token !== "open" || xml.name !== "Relationship") continue;
+    const id = xml.attribute("Id");
+    const target = xml.attribute("Target");
+    if (id === undefined || target === undefined || xml.attribute("TargetMode") === "External") continue;
+    relationships.set(id, { type: xml.attribute("Type") ?? "", target: resolveTarget(sourceFolder, target) });
+  }
+  return relationships;
+}
+
+interface SheetEntry {
+  name: string;
+  relationshipId: string;
+}
+
+function readWorkbookPart(bytes: Buffer): { sheets: SheetEntry[]; date1904: boolean } {
+  const xml = new XmlScanner(bytes);
+  const sheets: SheetEntry[] = [];
+  let date1904 = false;
+  for (let token = xml.next(); token !== "end"; token = xml.next()) {
+    if (token !== "open") continue;
+    if (xml.name === "workbookPr") {
+      const value = xml.attribute("date1904");
+      date1904 = value === "1" || value === "true";
+    } else if (xml.name === "sheet" && xml.depth === 3) {
+      const name = xml.attribute("name");
+      const relationshipId = xml.attribute("id");
+      if (name === undefined || relationshipId === undefined) throw new XmlDamage("a sheet without name or relationship");
+      sheets.push({ name, relationshipId });
+    }
+  }
+  return { sheets, date1904 };
+}
+
+/** Excel writes characters XML cannot hold as `_xHHHH_` (ECMA-376 Part 1, 22.9.2.19). */
+function unescapeExcel(text: string): string {
+  return text.includes("_x") ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))) : text;
+}
+
+/**
+ * The text of a string item (`<si>` or `<is>`) just opened: its `<t>`, or its runs' `<t>` joined;
+ * phonetic runs (`<rPh>`, furigana) are not part of what the cell shows.
+ */
+function readStringItem(xml: XmlScanner): string {
+  const depth = xml.depth;
+  let text = "";
+  for (;;) {
+    const token = xml.next();
+    if (token === "end") return unescapeExcel(text);
+    if (token === "close" && xml.depth < depth) return unescapeExcel(text);
+    if (token !== "open") continue;
+    if (xml.name === "t") text += xml.elementText();
+    else if (xml.name === "rPh") xml.skipElement();
+  }
+}
+
+/** Every shared string as the cell value it gives, made once and shared by every cell that uses it. */
+function readSharedStrings(bytes: Buffer | undefined): CellValue[] {
+  const strings: CellValue[] = [];
+  if (!bytes) return strings;
+  const xml = new XmlScanner(bytes);
+  for (let token = xml.next(); token !== "end"; token = xml.next()) {
+    if (token === "open" && xml.name === "si") strings.push({ kind: "text", text: readStringItem(xml) });
+  }
+  return strings;
+}
+
+/**
+ * Built-in number formats that show a date or time (ECMA-376 Part 1, 18.8.30): 14-22, 45-47,
+ * and 27-36 and 50-58, the dates of Chinese, Japanese and Korean Excel (`yyyy"年"m"月"d"日"` is 31),
+ * which WPS and Chinese Excel write.
+ */
+function isBuiltInDate(id: number): boolean {
+  return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58);
+}
+
+/** A custom format shows a date when, outside quotes and brackets, it has a date or time letter. */
+export function isDateFormat(code: string): boolean {
+  return /[ymdhsb]/i.test(code.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, "").replace(/\\./g, ""));
+}
+
+/** For each cell style (`s` of a cell), whether its number format is a date format. */
+function readDateStyles(bytes: Buffer | undefined): boolean[] {
+  if (!bytes) return [];
+  const xml = new XmlScanner(bytes);
+  const custom = new Map<number, string>();
+  const dates: boolean[] = [];
+  let inCellXfs = false;
+  for (let token = xml.next(); token !== "end"; token = xml.next()) {
+    if (token === "close" && xml.name === "cellXfs") inCellXfs = false;
+    if (token !== "open") continue;
+    if (xml.name === "numFmt") {
+      custom.set(Number(xml.attribute("numFmtId")), xml.attribute("formatCode") ?? "");
+    } else if (xml.name === "cellXfs") {
+      inCellXfs = true;
+    } else if (xml.name === "xf" && inCellXfs) {
+      const id = Number(xml.attribute("numFmtId") ?? "0");
+      const code = custom.get(id);
+      dates.push(code !== undefined ? isDateFormat(code) : isBuiltInDate(id));
+      xml.skipElement();
+    }
+  }
+  return dates;
+}
+
+/** `B3` → column 2, row 3; null when the text is not a cell address within Excel's grid. */
+export function parseAddress(address: string): { row: number; column: number } | null {
+  let column = 0;
+  let i = 0;
+  for (; i < address.length; i++) {
+    const code = address.charCodeAt(i) & ~0x20; // upper case
+    if (code < 65 || code > 90) break;
+    column = column * 26 + (code - 64);
+  }
+  if (i === 0 || i === address.length || i > 3) return null;
+  let row = 0;
+  for (; i < address.length; i++) {
+    const code = address.charCodeAt(i);
+    if (code < 48 || code > 57) return null;
+    row = row * 10 + (code - 48);
+  }
+  if (row < 1 || row > MAX_ROW || column > MAX_COLUMN) return null;
+  return { row, column };
+}
+
+function columnLetters(column: number): string {
+  let letters = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/**
+ * A shared formula as it reads in another cell of its range: relative references moved by the
+ * distance from the master cell, `$` references kept, function names and sheet names left alone.
+ */
+export function slideFormula(formula: string, from: { row: number; column: number }, to: { row: number; column: number }): string {
+  return formula.replace(/((?:[A-Za-z_\-0-9]*)!)?([A-Za-z0-9_$]{2,})(\()?/g, (whole, sheet: string | undefined, part: string, call: string | undefined) => {
+    if (call) return whole;
+    const m = /^(\$)?([A-Za-z]{1,3})(\$)?([1-9][0-9]*)$/.exec(part);
+    if (!m) return whole;
+    const [, columnFixed, letters = "", rowFixed, digits = ""] = m;
+    const start = parseAddress(`${letters}1`);
+    if (!start) return whole;
+    const column = columnFixed ? start.column : start.column + to.column - from.column;
+    const row = rowFixed ? Number(digits) : Number(digits) + to.row - from.row;
+    if (column < 1 || row < 1) return whole;
+    return `${sheet ?? ""}${columnFixed ?? ""}${columnLetters(column)}${rowFixed ?? ""}${row}`;
+  });
+}
+
+const SERIAL_UNIX_EPOCH = 25569;
+const SERIAL_1904_OFFSET = 1462;
+const DAY_MS = 24 * 3600 * 1000;
+
+function twoDigits(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** A date as the ISO day it falls on (time of day dropped); an impossible one shows as Excel shows it. */
+function dateOf(date: Date): CellValue {
+  if (Number.isNaN(date.getTime())) return { kind: "error", text: "#####" };
+  const year = String(date.getUTCFullYear()).padStart(4, "0");
+  return { kind: "date", iso: `${year}-${twoDigits(date.getUTCMonth() + 1)}-${twoDigits(date.getUTCDate())}` };
+}
+
+/** An Excel serial day number as a date (the 1904 system counts from 1904-01-01). */
+function serialDate(serial: number, date1904: boolean): CellValue {
+  return dateOf(new Date(Math.round((serial - SERIAL_UNIX_EPOCH + (date1904 ? SERIAL_1904_OFFSET : 0)) * DAY_MS)));
+}
+
+interface WorkbookContext {
+  sharedStrings: CellValue[];
+  dateStyles: boolean[];
+  date1904: boolean;
+}
+
+/** What one `<c>` element held, before it is judged. */
+interface CellParts {
+  type: string;
+  style: number;
+  formula: string;
+  /** The `<f>` element's `t` (shared, array) or "". */
+  formulaType: string;
+  formulaRef: string;
+  sharedIndex: string;
+  hasFormula: boolean;
+  /** The `<v>` text; undefined without one, or with an empty one. */
+  value: string | undefined;
+  hasValueElement: boolean;
+  inline: string | undefined;
+}
+
+/** Number cells repeat a few values (scores); one object per distinct value, up to a point. */
+const NUMBER_CACHE_LIMIT = 4096;
+
+class SheetReader {
+  private readonly sheet: ArraySheet;
+  private readonly masters = new Map<string, { formula: string; row: number; column: number }>();
+  private readonly numbers = new Map<string, CellValue>();
+  private readonly merges: { top: number; left: number; bottom: number; right: number }[] = [];
+
+  constructor(
+    name: string,
+    private readonly context: WorkbookContext,
+  ) {
+    this.sheet = new ArraySheet(name);
+  }
+
+  read(bytes: Buffer): PlainSheet {
+    const xml = new XmlScanner(bytes);
+    let rowNumber = 0;
+    let columnNumber = 0;
+    for (let token = xml.next(); token !== "end"; token = xml.next()) {
+      if (token !== "open") continue;
+      switch (xml.name) {
+        case "row": {
+          const r = xml.attribute("r");
+          rowNumber = r === undefined ? rowNumber + 1 : Number(r);
+          if (!Number.isInteger(rowNumber) || rowNumber < 1 || rowNumber > MAX_ROW) throw new XmlDamage(`bad row number ${r ?? ""}`);
+          columnNumber = 0;
+          break;
+        }
+        case "c": {
+          const r = xml.attribute("r");
+          if (r === undefined) {
+            columnNumber += 1;
+            if (rowNumber < 1 || columnNumber > MAX_COLUMN) throw new XmlDamage("a cell without address outside a row");
+          } else {
+            const address = parseAddress(r);
+            if (!address) throw new XmlDamage(`bad cell address ${r}`);
+            rowNumber = address.row;
+            columnNumber = address.column;
+          }
+          this.readCell(xml, rowNumber, columnNumber);
+          break;
+        }
+        case "mergeCell":
+          this.addMerge(xml.attribute("ref") ?? "");
+          break;
+        default:
+          // Sheet views, column widths, validations, hyperlinks ...: nothing a cell value depends on.
+          if (xml.depth === 2 && xml.name !== "sheetData" && xml.name !== "mergeCells") xml.skipElement();
+          break;
+      }
+    }
+    this.applyMerges();
+    return this.sheet;
+  }
+
+  private readCell(xml: XmlScanner, row: number, column: number): void {
+    const parts: CellParts = {
+      type: xml.attribute("t") ?? "n",
+      style: Number(xml.attribute("s") ?? "0"),
+      formula: "",
+      formulaType: "",
+      formulaRef: "",
+      sharedIndex: "",
+      hasFormula: false,
+      value: undefined,
+      hasValueElement: false,
+      inline: undefined,
+    };
+    if (!xml.selfClosing) {
+      const depth = xml.depth;
+      for (;;) {
+        const token = xml.next();
+        if (token === "end" || (token === "close" && xml.depth < depth)) break;
+        if (token !== "open") continue;
+        if (xml.name === "v") {
+          const text = xml.elementText();
+          parts.hasValueElement = true;
+          parts.value = text === "" ? undefined : text;
+        } else if (xml.name === "f") {
+          parts.formulaType = xml.attribute("t") ?? "";
+          parts.formulaRef = xml.attribute("ref") ?? "";
+          parts.sharedIndex = xml.attribute("si") ?? "";
+          parts.formula = xml.elementText();
+          parts.hasFormula = parts.formula !== "" || parts.formulaType !== "";
+        } else if (xml.name === "is") {
+          parts.inline = readStringItem(xml);
+        } else {
+          xml.skipElement();
+        }
+      }
+    }
+    this.sheet.set(row, column, this.cellValue(parts, row, column));
+  }
+
+  private cellValue(parts: CellParts, row: number, column: number): CellValue {
+    if (parts.hasFormula) {
+      const formula = this.formulaText(parts, row, column);
+      // A formula counts by its cached result; a file never recalculated has none (plain.ts).
+      // A text result may be empty (`=""`): the cell then shows nothing.
+      if (parts.value === undefined) return parts.type === "str" && parts.hasValueElement ? BLANK : { kind: "noResult", formula };
+      return this.typedValue(parts.type, parts.value, parts.style);
+    }
+    if (parts.type === "inlineStr") return parts.inline === undefined || parts.inline === "" ? BLANK : { kind: "text", text: parts.inline };
+    if (parts.value === undefined) return BLANK;
+    return this.typedValue(parts.type, parts.value, parts.style);
+  }
+
+  private formulaText(parts: CellParts, row: number, column: number): string {
+    if (parts.formulaType !== "shared" || parts.sharedIndex === "") return parts.formula;
+    if (parts.formula !== "") {
+      this.masters.set(parts.sharedIndex, { formula: parts.formula, row, column });
+      return parts.formula;
+    }
+    const master = this.masters.get(parts.sharedIndex);
+    return master ? slideFormula(master.formula, master, { row, column }) : "";
+  }
+
+  private typedValue(type: string, value: string, style: number): CellValue {
+    switch (type) {
+      case "s": {
+        const shared = this.context.sharedStrings[Number(value)];
+        if (shared === undefined) throw new XmlDamage(`shared string ${value} does not exist`);
+        return shared;
+      }
+      case "str":
+      case "inlineStr":
+        return { kind: "text", text: value };
+      case "b":
+        return { kind: "boolean", value: Number.parseInt(value, 10) !== 0 };
+      case "e":
+        return { kind: "error", text: value };
+      case "d":
+        return dateOf(new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) || !value.includes("T") ? value : `${value}Z`));
+      default:
+        return this.number(value, style);
+    }
+  }
+
+  private number(value: string, style: number): CellValue {
+    const isDate = this.context.dateStyles[style] === true;
+    const key = isDate ? `d${value}` : value;
+    const known = this.numbers.get(key);
+    if (known) return known;
+    const number = Number(value.trim());
+    if (value.trim() === "" || !Number.isFinite(number)) throw new XmlDamage(`a number cell holds ${value}`);
+    const cell: CellValue = isDate ? serialDate(number, this.context.date1904) : { kind: "number", value: number };
+    if (this.numbers.size < NUMBER_CACHE_LIMIT) this.numbers.set(key, cell);
+    return cell;
+  }
+
+  private addMerge(ref: string): void {
+    const [first = "", second] = ref.split(":");
+    const a = parseAddress(first);
+    const b = second === undefined ? a : parseAddress(second);
+    if (!a || !b) throw new XmlDamage(`bad merged range ${ref}`);
+    this.merges.push({
+      top: Math.min(a.row, b.row),
+      left: Math.min(a.column, b.column),
+      bottom: Math.max(a.row, b.row),
+      right: Math.max(a.column, b.column),
+    });
+  }
+
+  /**
+   * Every cell of a merged range reads as its top-left cell (workbook.md), whatever it held.
+   * Ranges that overlap are damage: Excel never writes them. Their size is bounded by the guard.
+   */
+  private applyMerges(): void {
+    const covered = new Set<number>();
+    for (const range of this.merges) {
+      const master = this.sheet.cell(range.top, range.left);
+      for (let row = range.top; row <= range.bottom; row++) {
+        for (let column = range.left; column <= range.right; column++) {
+          const key = row * (MAX_COLUMN + 1) + column;
+          if (covered.has(key)) throw new XmlDamage(`merged ranges overlap at ${columnLetters(column)}${row}`);
+          covered.add(key);
+          if (row === range.top && column === range.left) continue;
+          if (master.kind === "blank") this.sheet.clear(row, column);
+          else this.sheet.set(row, column, master);
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Every worksheet of the workbook, in the workbook's order, with its name as written. Chart
+ * sheets and other kinds of sheet hold no cells and are left out. Throws XmlDamage (or
+ * SheetDamage, naming the sheet) when the file is damaged.
+ */
+export function readXlsxSheets(zip: Buffer): PlainSheet[] {
+  const parts = partsOf(zip);
+  const workbookBytes = parts.get(WORKBOOK_PART);
+  if (!workbookBytes) throw new XmlDamage(`no ${WORKBOOK_PART}`);
+  const { sheets, date1904 } = readWorkbookPart(workbookBytes);
+  const relationships = readRelationships(parts.get("xl/_rels/workbook.xml.rels"), "xl");
+  const partOfType = (type: RegExp, fallback: string): Buffer | undefined => {
+    for (const relationship of relationships.values()) if (type.test(relationship.type)) return parts.get(relationship.target);
+    return parts.get(fallback);
+  };
+  const context: WorkbookContext = {
+    sharedStrings: readSharedStrings(partOfType(RELATIONSHIP_TYPE.sharedStrings, "xl/sharedstrings.xml")),
+    dateStyles: readDateStyles(partOfType(RELATIONSHIP_TYPE.styles, "xl/styles.xml")),
+    date1904,
+  };
+  const plain: PlainSheet[] = [];
+  for (const entry of sheets) {
+    const relationship = relationships.get(entry.relationshipId);
+    if (!relationship) throw new SheetDamage(entry.name, `sheet ${entry.name} has no relationship`);
+    if (!RELATIONSHIP_TYPE.worksheet.test(relationship.type)) continue;
+    const bytes = parts.get(relationship.target);
+    if (!bytes) throw new SheetDamage(entry.name, `sheet ${entry.name}: no part ${relationship.target}`);
+    try {
+      plain.push(new SheetReader(entry.name, context).read(bytes));
+    } catch (error) {
+      if (error instanceof XmlDamage && !(error instanceof SheetDamage)) throw new SheetDamage(entry.name, error.message);
+      throw error;
+    }
+  }
+  return plain;
+}

@@ -1,0 +1,141 @@
+// `assess grade FOLDER` when one workbook of the folder is broken (issue 5; outputs.md "Exit
+// codes": 1 when some workbook cannot be read or some unit has an input error, "the others were
+// written"). Through bin/assess.js (npm test builds first), with worker threads (--jobs 2) and
+// without (--jobs 1).
+//
+// The folder holds 某县档案馆 (DAJ) and 某县审计局 (SJJ), both valid (test/support/workbook-data.mjs,
+// the base workbook: 3 graded persons each), and between them, by name, a third workbook that is
+// either cut off half way (a download that stopped: it cannot be read, so it has no unit) or
+// valid but for one score written in words (its unit 某县卫生健康局, WSJ, has an input error).
+
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type ExcelJS from "exceljs";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { readXlsx, sheet } from "../support-outputs/read-office.js";
+import { baseWorkbook, replaceText, setCell } from "../support/workbook-data.mjs";
+import { writeWorkbook } from "../support/write-workbook.mjs";
+
+vi.setConfig({ testTimeout: 120_000 });
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const ASSESS = join(repoRoot, "bin", "assess.js");
+const scratch = mkdtempSync(join(tmpdir(), "assess-folder-run-"));
+afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+/** The base workbook as another unit of the county, with codes of its own. */
+function unit(code: string, name: string, prefix: string): unknown {
+  let sheets = replaceText(replaceText(baseWorkbook(), "DAJ", code), "某县档案馆", name);
+  for (const n of ["01", "02", "03", "04"]) sheets = replaceText(sheets, `DA${n}`, `${prefix}${n}`);
+  return sheets;
+}
+
+type ThirdWorkbook = "cut off" | "score in words";
+
+/** `季度/` (relative to the run's folder, as a clerk would type it) with the three workbooks. */
+async function folder(name: string, third: ThirdWorkbook): Promise<string> {
+  const dir = join(scratch, name, "季度");
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, "a-档案馆.xlsx"), await writeWorkbook(baseWorkbook()));
+  const health = await writeWorkbook(unit("WSJ", "某县卫生健康局", "WS") as never);
+  const broken =
+    third === "cut off"
+      ? health.subarray(0, Math.floor(health.length / 2))
+      : await writeWorkbook(setCell(unit("WSJ", "某县卫生健康局", "WS") as never, "个性评分", "D3", "九十"));
+  await writeFile(join(dir, "b-卫健局.xlsx"), broken);
+  await writeFile(join(dir, "c-审计局.xlsx"), await writeWorkbook(unit("SJJ", "某县审计局", "SJ") as never));
+  return join(scratch, name);
+}
+
+interface JsonDocument {
+  units: { code: string; state: string }[];
+  problems: { severity: string; code: string; file: string; sheet: string; cell: string; message: string }[];
+  written: string[];
+}
+
+function grade(cwd: string, jobs: number): { status: number | null; json: JsonDocument; stderr: string } {
+  const run = spawnSync(process.execPath, [ASSESS, "grade", "季度", "--out", "结果", "--json", "--jobs", String(jobs)], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, FORCE_COLOR: "0" },
+  });
+  return { status: run.status, json: JSON.parse(run.stdout) as JsonDocument, stderr: run.stderr };
+}
+
+const GOOD_FILES = [
+  "2026Q3_DAJ_某县档案馆_公示.docx",
+  "2026Q3_DAJ_某县档案馆_反馈单.docx",
+  "2026Q3_DAJ_某县档案馆_结果.xlsx",
+  "2026Q3_SJJ_某县审计局_公示.docx",
+  "2026Q3_SJJ_某县审计局_反馈单.docx",
+  "2026Q3_SJJ_某县审计局_结果.xlsx",
+  "2026Q3_汇总.xlsx",
+];
+
+/** The 汇总 sheet's rows below its title and header: code, name and 状态 (column 15). */
+function summaryRows(workbook: ExcelJS.Workbook): [unknown, unknown, unknown][] {
+  const rows: [unknown, unknown, unknown][] = [];
+  sheet(workbook, "汇总").eachRow((row, n) => {
+    if (n > 2) rows.push([row.getCell(1).value, row.getCell(2).value, row.getCell(15).value]);
+  });
+  return rows;
+}
+
+/** The 问题 sheet's rows: 规则代码 and 文件. */
+function problemRows(workbook: ExcelJS.Workbook): [unknown, unknown][] {
+  const rows: [unknown, unknown][] = [];
+  sheet(workbook, "问题").eachRow((row, n) => {
+    if (n > 2) rows.push([row.getCell(2).value, row.getCell(3).value]);
+  });
+  return rows;
+}
+
+describe.each([2, 1])("a folder with one broken workbook and two good ones, --jobs %i", (jobs) => {
+  it("a workbook cut off half way: the two good units are written, the file is reported, exit 1", async () => {
+    const cwd = await folder(`cut-${jobs}`, "cut off");
+    const run = grade(cwd, jobs);
+    expect(run.status).toBe(1);
+    // The cut-off file has no unit: it is not in the list, it is a problem of its own.
+    expect(run.json.units.map((u) => [u.code, u.state])).toEqual([
+      ["DAJ", "final"],
+      ["SJJ", "final"],
+    ]);
+    expect(run.json.problems.map((p) => [p.severity, p.code, p.file, p.sheet])).toEqual([["错误", "E_FILE_CORRUPT", join("季度", "b-卫健局.xlsx"), ""]]);
+    expect(run.json.problems[0]?.message).toContain("请重新下载");
+    expect((await readdir(join(cwd, "结果"))).sort()).toEqual(GOOD_FILES);
+
+    const summary = await readXlsx(await readFile(join(cwd, "结果", "2026Q3_汇总.xlsx")));
+    expect(summaryRows(summary)).toEqual([
+      ["DAJ", "某县档案馆", "完成"],
+      ["SJJ", "某县审计局", "完成"],
+      ["合计", "2个单位", null],
+    ]);
+    expect(problemRows(summary)).toEqual([["E_FILE_CORRUPT", join("季度", "b-卫健局.xlsx")]]);
+  });
+
+  it("a workbook with an input error: its unit is 错误 and not written, the others are, exit 1", async () => {
+    const cwd = await folder(`error-${jobs}`, "score in words");
+    const run = grade(cwd, jobs);
+    expect(run.status).toBe(1);
+    expect(run.json.units.map((u) => [u.code, u.state])).toEqual([
+      ["DAJ", "final"],
+      ["WSJ", "error"],
+      ["SJJ", "final"],
+    ]);
+    expect(run.json.problems.map((p) => [p.code, p.file, `${p.sheet}!${p.cell}`])).toEqual([["E_NOT_NUMBER", join("季度", "b-卫健局.xlsx"), "个性评分!D3"]]);
+    expect((await readdir(join(cwd, "结果"))).sort()).toEqual(GOOD_FILES);
+
+    const summary = await readXlsx(await readFile(join(cwd, "结果", "2026Q3_汇总.xlsx")));
+    expect(summaryRows(summary)).toEqual([
+      ["DAJ", "某县档案馆", "完成"],
+      ["WSJ", "某县卫生健康局", "错误"],
+      ["SJJ", "某县审计局", "完成"],
+      ["合计", "3个单位", null],
+    ]);
+    expect(problemRows(summary)).toEqual([["E_NOT_NUMBER", join("季度", "b-卫健局.xlsx")]]);
+  });
+});

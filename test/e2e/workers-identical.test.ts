@@ -1,0 +1,100 @@
+// Worker threads change how fast a run is, never what it writes (issue 5: "results merged in a
+// stable order so output does not depend on timing"). The same inputs graded with --jobs 1 (all
+// in one thread), --jobs 2 and --jobs 3 (files read and units built by workers, finishing in
+// whatever order) give the same files, byte for byte (the writers are deterministic: fixed dates,
+// no clock), and the same JSON document. Through bin/assess.js (npm test builds first).
+
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { copyFile, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { readXlsx, sheet, zipPart } from "../support-outputs/read-office.js";
+import { baseWorkbook, replaceText } from "../support/workbook-data.mjs";
+import { writeWorkbook } from "../support/write-workbook.mjs";
+
+vi.setConfig({ testTimeout: 120_000 });
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const ASSESS = join(repoRoot, "bin", "assess.js");
+const scratch = mkdtempSync(join(tmpdir(), "assess-workers-"));
+afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+/** The base workbook as another unit of the county, with codes of its own. */
+function unit(code: string, name: string, prefix: string): never {
+  let sheets = replaceText(replaceText(baseWorkbook(), "DAJ", code), "某县档案馆", name);
+  for (const n of ["01", "02", "03", "04"]) sheets = replaceText(sheets, `DA${n}`, `${prefix}${n}`);
+  return sheets as never;
+}
+
+interface Graded {
+  status: number | null;
+  /** The JSON document without `written`, which names the output folder. */
+  document: unknown;
+  /** Every output file by name. */
+  files: Map<string, Buffer>;
+}
+
+async function grade(input: string, jobs: number): Promise<Graded> {
+  const out = join(scratch, `out-${input}-${jobs}`);
+  const run = spawnSync(process.execPath, [ASSESS, "grade", input, "--out", out, "--json", "--jobs", String(jobs)], {
+    cwd: scratch,
+    encoding: "utf8",
+    env: { ...process.env, FORCE_COLOR: "0" },
+  });
+  const { written: _written, ...document } = JSON.parse(run.stdout) as { written: string[] };
+  const files = new Map<string, Buffer>();
+  for (const name of (await readdir(out)).sort()) files.set(name, await readFile(join(out, name)));
+  return { status: run.status, document, files };
+}
+
+beforeAll(async () => {
+  // A folder of four workbooks, five units: the demo (发改委 and 统计局 in one workbook) and three
+  // county offices of one workbook each.
+  const folder = join(scratch, "县");
+  await mkdir(folder, { recursive: true });
+  await copyFile(join(repoRoot, "fixtures", "demo", "2026Q3.xlsx"), join(folder, "1-演示.xlsx"));
+  await writeFile(join(folder, "2-档案馆.xlsx"), await writeWorkbook(baseWorkbook()));
+  await writeFile(join(folder, "3-审计局.xlsx"), await writeWorkbook(unit("SJJ", "某县审计局", "SJ")));
+  await writeFile(join(folder, "4-卫健局.xlsx"), await writeWorkbook(unit("WSJ", "某县卫生健康局", "WS")));
+  await copyFile(join(repoRoot, "fixtures", "demo", "2026Q3.xlsx"), join(scratch, "演示.xlsx"));
+});
+
+describe.each([
+  ["a folder of four workbooks", "县", 5],
+  ["one workbook of two units", "演示.xlsx", 2],
+])("%s: --jobs 2 and 3 write what --jobs 1 writes", (_what, input, units) => {
+  it("the same files, byte for byte, and the same JSON document", async () => {
+    const alone = await grade(input, 1);
+    expect(alone.status).toBe(0);
+    // Each unit has its 结果, 公示 and 反馈单 (all final), and the run its 汇总.
+    expect(alone.files.size).toBe(3 * units + 1);
+    for (const jobs of [2, 3]) {
+      const parallel = await grade(input, jobs);
+      expect(parallel.status).toBe(0);
+      expect(parallel.document).toEqual(alone.document);
+      expect([...parallel.files.keys()]).toEqual([...alone.files.keys()]);
+      for (const [name, bytes] of alone.files) expect(parallel.files.get(name)?.equals(bytes), name).toBe(true);
+    }
+  });
+
+  it("and the 结果 sheets are the units' own: their persons, in roster order", async () => {
+    const alone = await grade(input, 2);
+    const results = [...alone.files].filter(([name]) => name.endsWith("_结果.xlsx"));
+    expect(results).toHaveLength(units);
+    for (const [name, bytes] of results) {
+      const code = name.split("_")[1];
+      const ids: unknown[] = [];
+      sheet(await readXlsx(bytes), "结果").eachRow((row, n) => {
+        if (n > 3) ids.push(row.getCell(2).value);
+      });
+      expect(ids.length, name).toBeGreaterThan(0);
+      const prefix = { FGW: "FG", TJJ: "TJ", DAJ: "DA", SJJ: "SJ", WSJ: "WS" }[code ?? ""];
+      expect(ids.every((id) => String(id).startsWith(prefix ?? "?")), name).toBe(true);
+      expect(ids).toEqual([...ids].sort());
+      expect(await zipPart(bytes, "xl/worksheets/sheet1.xml")).toContain("<sheetData>");
+    }
+  });
+});
