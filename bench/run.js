@@ -14,7 +14,7 @@
 
 import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -90,6 +90,8 @@ async function repeat(label, script, scriptArgs, work, before = async () => {}) 
 }
 
 const jobsArgs = args.jobs ? ["--jobs", args.jobs] : [];
+// Other work on the machine slows every figure; the load is printed beside them.
+const loadBefore = loadavg()[0] ?? 0;
 const work = await mkdtemp(join(tmpdir(), "assess-bench-"));
 const rows = [];
 try {
@@ -130,7 +132,10 @@ const pad = (text, width) => String(text).padStart(width);
 const header = ["units", "persons", "input", "command", "wall s", "persons/s", "peak MiB", "exceljs load s", "exceljs MiB", "wall/load"];
 const widths = [6, 8, 9, 9, 8, 10, 9, 15, 12, 10];
 const line = (cells) => cells.map((cell, i) => pad(cell, widths[i] ?? 8)).join(" ");
-console.log(`assess bench: median of ${runs} run(s), ${process.platform} ${process.arch}, node ${process.version}, jobs ${args.jobs ?? "default"}`);
+console.log(
+  `assess bench: median of ${runs} run(s), ${process.platform} ${process.arch}, ${availableParallelism()} cores, node ${process.version}, ` +
+    `jobs ${args.jobs ?? "default"}, load average ${loadBefore.toFixed(2)} before and ${(loadavg()[0] ?? 0).toFixed(2)} after`,
+);
 console.log(line(header));
 for (const row of rows) {
   console.log(

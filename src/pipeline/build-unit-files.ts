@@ -23,7 +23,7 @@ import { UNIT_OUTPUT, unitOutputName } from "./write-outputs.js";
 export interface UnitBuild {
   graded: GradedUnit;
   pool: GradedPool;
-  /** The unit's workbook, its rows cut down to the unit's own persons (`unitShare`). */
+  /** The unit's workbook, its rows cut down to the unit's own persons (`unitShares`). */
   workbook: Pick<AppraisalWorkbook, "period" | "settings" | "workItems" | "individualScores">;
   /** The input files the unit's grades come from, for the 规则 sheet. */
   inputFiles: InputFile[];
@@ -31,15 +31,27 @@ export interface UnitBuild {
   warnings: Problem[];
 }
 
-/** The rows of `workbook` that belong to the unit's persons: all that its files print. */
-export function unitShare(workbook: AppraisalWorkbook, graded: GradedUnit): UnitBuild["workbook"] {
-  const ids = new Set(graded.persons.map((p) => p.person.id));
-  return {
-    period: workbook.period,
-    settings: workbook.settings,
-    workItems: workbook.workItems.filter((item) => ids.has(item.personId)),
-    individualScores: workbook.individualScores.filter((score) => ids.has(score.personId)),
+/**
+ * Each unit's share of its workbook, by unit code: its persons' work items and 个性评分 rows, all
+ * that its files print. Made in one pass over the workbook, not one per unit (a workbook may hold
+ * a whole city).
+ */
+export function unitShares(workbook: AppraisalWorkbook): Map<string, UnitBuild["workbook"]> {
+  const shares = new Map<string, UnitBuild["workbook"]>();
+  const unitOf = new Map(workbook.persons.map((person) => [person.id, person.unitCode]));
+  const shareOf = (personId: string): UnitBuild["workbook"] | undefined => {
+    const code = unitOf.get(personId);
+    if (code === undefined) return undefined;
+    let share = shares.get(code);
+    if (!share) {
+      share = { period: workbook.period, settings: workbook.settings, workItems: [], individualScores: [] };
+      shares.set(code, share);
+    }
+    return share;
   };
+  for (const item of workbook.workItems) shareOf(item.personId)?.workItems.push(item);
+  for (const score of workbook.individualScores) shareOf(score.personId)?.individualScores.push(score);
+  return shares;
 }
 
 /** The names of the files `buildUnitFiles` makes for the unit, known before any is built. */

@@ -18,7 +18,7 @@ import type { EffectiveRules } from "../domain/rules.js";
 import { writeXlsx } from "../workbook/write-xlsx.js";
 import type { InputFile } from "./build-result-workbook.js";
 import { buildRunSummary } from "./build-run-summary.js";
-import { type UnitBuild, unitFileNames, unitShare } from "./build-unit-files.js";
+import { type UnitBuild, unitFileNames, unitShares } from "./build-unit-files.js";
 import { inOrder } from "./in-order.js";
 import { loadRules } from "./load-rules.js";
 import { readWorkbooks, unitsInError } from "./read-workbooks.js";
@@ -151,10 +151,16 @@ async function gradeWith(
   const unitProblems = problemsByUnit(read.workbooks, problems);
 
   const toBuild = graded.units.filter((unit) => unit.state !== "error");
+  const shares = new Map<AppraisalWorkbook, Map<string, UnitBuild["workbook"]>>();
   const share = (unit: GradedUnit): UnitBuild["workbook"] => {
     const workbook = workbookOf.get(unit.unit.code);
     if (!workbook) throw new Error(`unit ${unit.unit.code} has no workbook`);
-    return unitShare(workbook, unit);
+    let ofWorkbook = shares.get(workbook);
+    if (!ofWorkbook) {
+      ofWorkbook = unitShares(workbook);
+      shares.set(workbook, ofWorkbook);
+    }
+    return ofWorkbook.get(unit.unit.code) ?? { period: workbook.period, settings: workbook.settings, workItems: [], individualScores: [] };
   };
   // Built lazily, as the pool takes them: only the units in flight hold their share.
   function* builds(): Generator<UnitBuild> {

@@ -2,7 +2,8 @@
 // so are the units' output files once the run is graded. `--jobs N` worker threads take the
 // tasks; `--jobs 1` runs them here, one after another. The callers take results in input order
 // whatever order they finish in (in-order.ts), so the outputs never depend on timing, with only
-// `capacity` tasks in flight, so memory does not grow with the number of workbooks.
+// `capacity` tasks in flight, so that a run holds the cells of a few workbooks at a time (the
+// parsed workbooks are kept: grading pools units across files).
 
 import { existsSync } from "node:fs";
 import os from "node:os";
@@ -19,7 +20,7 @@ export interface TaskRunner {
   close(): Promise<void>;
 }
 
-/** Two workers by default: the machines of an organisation department have two cores or more. */
+/** Two workers by default (issue 5: both cores of a department's machine), one on a one-core machine. */
 export function defaultJobs(): number {
   return Math.max(1, Math.min(2, os.availableParallelism()));
 }

@@ -1,9 +1,11 @@
 // The worksheets of a guarded .xlsx (open-guard.ts) as plain sheets, read straight from the
 // parts' XML: the workbook's sheet list and relationships, shared strings, the number formats
-// that make a number a date, and every worksheet's cells and merged ranges. It gives what
-// exceljs's reader gave (read-xlsx.test.ts holds both to the same cases) at a fraction of the time
-// and memory: exceljs builds a model of every style, row and cell, which made loading the floor
-// of a city's quarter end (1,000 workbooks; bench/run.js shows the figures).
+// that make a number a date, and every worksheet's cells and merged ranges. It replaced
+// exceljs's reader, which builds a model of every style, row and cell and was most of the time of
+// a city's quarter end (1,000 workbooks; bench/run.js shows the figures). It reads every fixture
+// as exceljs did (read-xlsx-xml.test.ts compares them), and reads right where exceljs did not:
+// the date formats of Chinese Excel and WPS (built-in 27-36, 50-58) were numbers to exceljs, a
+// formula whose cached result is 0 had no result, and `t="d"` cells were numbers.
 //
 // Cell values, after workbook.md "Cell values":
 // - a formula counts by its cached result (`<v>`), typed by the cell's `t` and, for numbers, by
@@ -257,7 +259,6 @@ interface CellParts {
   formula: string;
   /** The `<f>` element's `t` (shared, array) or "". */
   formulaType: string;
-  formulaRef: string;
   sharedIndex: string;
   hasFormula: boolean;
   /** The `<v>` text; undefined without one, or with an empty one. */
@@ -329,7 +330,6 @@ class SheetReader {
       style: Number(xml.attribute("s") ?? "0"),
       formula: "",
       formulaType: "",
-      formulaRef: "",
       sharedIndex: "",
       hasFormula: false,
       value: undefined,
@@ -348,7 +348,6 @@ class SheetReader {
           parts.value = text === "" ? undefined : text;
         } else if (xml.name === "f") {
           parts.formulaType = xml.attribute("t") ?? "";
-          parts.formulaRef = xml.attribute("ref") ?? "";
           parts.sharedIndex = xml.attribute("si") ?? "";
           parts.formula = xml.elementText();
           parts.hasFormula = parts.formula !== "" || parts.formulaType !== "";
