@@ -15,6 +15,7 @@ import type { PlainSheet } from "../workbook/plain.js";
 import { indicatorHeader, type ParsedIndicators } from "./parse-indicators.js";
 import { scoreLayout, scoreRange } from "./parse-individual-scores.js";
 import { RowReader, type SheetContext, personReference } from "./parse-rows.js";
+import { SharedValues } from "./share-values.js";
 
 export interface ParsedRatings {
   ratings: Rating[];
@@ -45,6 +46,8 @@ export function parseRatingsSheet(context: SheetContext, sheet: PlainSheet, pars
   result.problems.push(...scores.problems);
   const presence: RatingPresence[] = [];
   result.presence = presence;
+  // Equal parts are one object from the start: a city in one workbook has 400,000 ratings.
+  const shared = new SharedValues();
 
   for (const row of dataRows(layout)) {
     const r = new RowReader(file, layout, row);
@@ -53,7 +56,8 @@ export function parseRatingsSheet(context: SheetContext, sheet: PlainSheet, pars
     if (personId !== null && context.graded(personId)) {
       const group = r.choice("测评人类别", RATER_GROUP_LABEL, true);
       const raterId = r.id(RATER);
-      presence.push({ personId, group, ref: r.ref(RATED) });
+      const ref = r.ref(RATED);
+      presence.push({ personId, group, ref });
       if (raterId !== null && raterId === personId) {
         r.report(RATER, "E_SELF_RATING", raterId, `${r.place(RATER)}与被测评人编号相同：本人不能测评自己。请删除这一行，或改正测评人编号。`);
       }
@@ -72,7 +76,7 @@ export function parseRatingsSheet(context: SheetContext, sheet: PlainSheet, pars
       }
       const complete = parts.filter((p): p is RatingPart => p !== null);
       if (group !== null && scores.layout !== null && complete.length === parts.length && !r.problems.some((p) => p.severity === "error")) {
-        result.ratings.push({ personId, group, raterId, parts: complete, ref: r.ref(RATED) });
+        result.ratings.push({ personId, group, raterId, parts: shared.partList(complete), ref });
       }
     }
     result.problems.push(...r.finish(context.unitOf(personId)));

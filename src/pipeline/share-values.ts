@@ -25,6 +25,10 @@ export class SharedValues {
   private readonly exacts = new Map<bigint, Map<bigint, Exact>>();
   /** Rating parts by their shared 满分, indicator, then grade word or shared points. */
   private readonly parts = new Map<Exact, Map<string | null, Map<string | Exact, RatingPart>>>();
+  /** Lists of shared parts, by the parts they hold: a city's 400,000 ratings hold a few hundred. */
+  private readonly partLists = new Map<string, RatingPart[]>();
+  /** A number for each shared part, for the keys of `partLists`. */
+  private readonly partIds = new Map<RatingPart, number>();
 
   string<T extends string | null>(value: T): T {
     if (value === null) return value;
@@ -48,6 +52,14 @@ export class SharedValues {
     return inner(byValue(indicator), points, (): RatingPart => ({ indicator, max, points }));
   }
 
+  /** A rating's parts as a shared list of shared parts. Nobody changes a list after parsing. */
+  partList(parts: readonly RatingPart[]): RatingPart[] {
+    const own = parts.map((part) => this.part(part));
+    let key = "";
+    for (const part of own) key += `${inner(this.partIds, part, () => this.partIds.size)},`;
+    return inner(this.partLists, key, () => own);
+  }
+
   /** A cell reference keeps its own cell; its file, sheet and header are shared. */
   ref(ref: CellRef): CellRef {
     ref.file = this.string(ref.file);
@@ -67,8 +79,7 @@ export class SharedValues {
     for (const rating of workbook.ratings) {
       rating.personId = this.string(rating.personId);
       rating.raterId = this.string(rating.raterId);
-      const parts = rating.parts;
-      for (let i = 0; i < parts.length; i++) parts[i] = this.part(parts[i]!);
+      rating.parts = this.partList(rating.parts);
       this.ref(rating.ref);
     }
     for (const item of workbook.workItems) {

@@ -1,14 +1,13 @@
 // Judges a file's bytes before any sheet is parsed (workbook.md "Files that cannot be read"):
 // an empty file, an old .xls, a password-protected workbook, something that is not a zip, a
 // cut-off download, or a zip bomb is refused with one problem naming the file and what to do.
-// What passes is handed on as a new archive of stored (uncompressed) parts holding exactly the
-// bytes checked here, so that exceljs never inflates anything this guard has not measured.
+// What passes is handed on as its parts, inflated and checked here, so that the reader never
+// inflates anything this guard has not measured.
 
 import { createInflateRaw, inflateRawSync } from "node:zlib";
 import type { Problem } from "../domain/problem.js";
 import {
   FLAG_ENCRYPTED,
-  StoredZipWriter,
   crc32,
   entryData,
   isDamage,
@@ -82,11 +81,10 @@ const ENCRYPTION_INFO = Buffer.from("EncryptionInfo", "utf16le");
 const ZIP_LOCAL_SIGNATURE = Buffer.from("PK\x03\x04", "latin1");
 const ZIP_EMPTY_SIGNATURE = Buffer.from("PK\x05\x06", "latin1");
 const WORKBOOK_PART = "xl/workbook.xml";
-/** Every cell exceljs creates for a merged range costs an object; this many per byte of limit. */
+/** The reader gives every cell of a merged range its value, a slot each; this many per byte of limit. */
 const MERGED_CELLS_PER_BYTE = 1 / 1024;
-/** The stored archive handed to exceljs has 32-bit sizes and at most 65,535 parts. */
-const MAX_STORED_BYTES = 0xffffffff - 0xffffff;
-const MAX_STORED_ENTRIES = 0xffff;
+/** More parts than any workbook has: beyond this an archive is refused as too large. */
+const MAX_PARTS = 0xffff;
 
 /** What a zip without a workbook part most likely is, for the message. */
 function otherKind(entries: readonly ZipEntry[]): string {
@@ -152,27 +150,16 @@ function mergedCells(sheetXml: Buffer): { cells: number; largest: string } {
 }
 
 /**
- * exceljs turns every defined name into one object per cell it covers, so a name over
- * A1:XFD1048576 would never finish; cell values do not depend on names, so they are dropped.
- */
-function withoutDefinedNames(workbookXml: Buffer): Buffer {
-  const start = workbookXml.indexOf("<definedNames");
-  if (start < 0) return workbookXml;
-  const text = workbookXml.toString("utf8");
-  const stripped = text.replace(/<definedNames\b[^>]*\/>|<definedNames\b[\s\S]*?<\/definedNames>/, "");
-  return stripped === text ? workbookXml : Buffer.from(stripped, "utf8");
-}
-
-/**
- * Checks the bytes of a file that should be an .xlsx. Returns the workbook as a stored archive
- * ready for exceljs, or the one problem that refuses it.
+ * Checks the bytes of a file that should be an .xlsx. Returns the workbook's parts, inflated, by
+ * name in lower case (OPC part names compare without case; of two equal names the later counts),
+ * or the one problem that refuses it.
  */
 export async function guardXlsxBytes(
   bytes: Buffer,
   file: string,
   limits: OpenLimits,
-): Promise<{ zip: Buffer } | { problem: Problem }> {
-  const limit = Math.min(limits.maxInflatedBytes, MAX_STORED_BYTES);
+): Promise<{ parts: Map<string, Buffer> } | { problem: Problem }> {
+  const limit = limits.maxInflatedBytes;
   if (bytes.length === 0) {
     return fileRefusal("E_FILE_EMPTY", file, `文件“${file}”是空文件（0 字节）。请重新保存或重新下载该工作簿后再试。`);
   }
@@ -199,11 +186,11 @@ export async function guardXlsxBytes(
 
   // First what the file declares: an honest bomb is refused without inflating a byte.
   const declared = entries.reduce((total, e) => total + e.size, 0);
-  if (declared > limit || entries.length > MAX_STORED_ENTRIES) return tooLarge(file, limit, "解压后");
+  if (declared > limit || entries.length > MAX_PARTS) return tooLarge(file, limit, "解压后");
 
   const mergedLimit = Math.floor(limit * MERGED_CELLS_PER_BYTE);
   let merged = 0;
-  const writer = new StoredZipWriter(entries, declared);
+  const parts = new Map<string, Buffer>();
   for (const entry of entries) {
     const data = entryData(bytes, entry);
     if (isDamage(data)) return corrupt(file, data.damage);
@@ -246,12 +233,7 @@ export async function guardXlsxBytes(
         );
       }
     }
-    if (entry.name === WORKBOOK_PART) {
-      const stripped = withoutDefinedNames(content);
-      writer.add(entry, stripped, stripped === content ? entry.crc32 : crc32(stripped));
-    } else {
-      writer.add(entry, content, entry.crc32);
-    }
+    parts.set(entry.name.toLowerCase(), content);
   }
-  return { zip: writer.finish() };
+  return { parts };
 }

@@ -43,19 +43,6 @@ export class SheetDamage extends XmlDamage {
   }
 }
 
-/** The parts of a stored archive by name; OPC part names compare without case. */
-function partsOf(zip: Buffer): Map<string, Buffer> {
-  const directory = readZipDirectory(zip);
-  if (isDamage(directory)) throw new XmlDamage(directory.damage);
-  const parts = new Map<string, Buffer>();
-  for (const entry of directory.entries) {
-    const data = entryData(zip, entry);
-    if (isDamage(data)) throw new XmlDamage(data.damage);
-    parts.set(entry.name.toLowerCase(), data);
-  }
-  return parts;
-}
-
 /** A relationship's target as a part name: relative to the source part's folder, or absolute. */
 function resolveTarget(sourceFolder: string, target: string): string {
   const segments = target.startsWith("/") ? [] : sourceFolder.split("/").filter((s) => s !== "");
@@ -457,8 +444,7 @@ class SheetReader {
  * sheets and other kinds of sheet hold no cells and are left out. Throws XmlDamage (or
  * SheetDamage, naming the sheet) when the file is damaged.
  */
-export function readXlsxSheets(zip: Buffer): PlainSheet[] {
-  const parts = partsOf(zip);
+export function readXlsxSheets(parts: ReadonlyMap<string, Buffer>): PlainSheet[] {
   const workbookBytes = parts.get(WORKBOOK_PART);
   if (!workbookBytes) throw new XmlDamage(`no ${WORKBOOK_PART}`);
   const { sheets, date1904 } = readWorkbookPart(workbookBytes);

@@ -62,7 +62,7 @@ export async function readWorkbookFile(
 
   let sheets: PlainSheet[];
   try {
-    sheets = readXlsxSheets(guarded.zip);
+    sheets = readXlsxSheets(guarded.parts);
   } catch (error) {
     // Whatever cannot be made sense of is, for the clerk, a damaged file (never a stack trace).
     if (error instanceof SheetDamage) return corrupt(displayName, `工作表“${error.sheet}”内容有误`);

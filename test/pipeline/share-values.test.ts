@@ -42,6 +42,20 @@ describe("SharedValues", () => {
     expect(new Set([...a.ratings, ...b.ratings].map((r) => r.ref.sheet)).size).toBe(1);
   });
 
+  it("makes equal lists of parts one list, and keeps lists in another order apart", async () => {
+    const shared = new SharedValues();
+    const max = { n: 30n, d: 1n };
+    const a = { indicator: "政治素质", max, grade: "good" as const };
+    const b = { indicator: "职业道德", max, points: { n: 15n, d: 1n } };
+    const list = shared.partList([a, b]);
+    expect(shared.partList([{ ...a }, { ...b, points: { n: 15n, d: 1n } }])).toBe(list);
+    expect(shared.partList([b, a])).not.toBe(list);
+    expect(shared.partList([a])).not.toBe(list);
+    // The demo's 300-odd ratings hold far fewer distinct lists.
+    const ratings = (await demo()).ratings;
+    expect(new Set(ratings.map((r) => r.parts)).size).toBeLessThan(ratings.length / 2);
+  });
+
   it("keeps points and grade words apart, and equal values of different indicators apart", () => {
     const shared = new SharedValues();
     const max = { n: 30n, d: 1n };
