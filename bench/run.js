@@ -3,7 +3,7 @@
 // and a single workbook holding the same units; runs `assess validate` and `assess grade` on both,
 // each in a fresh process, and prints for each the wall time (median of the runs), persons per
 // second and peak memory, beside the time exceljs's normal reader alone takes to load the same
-// workbooks (the floor of the former design). By default at 100 and at 1,000 units, to show how
+// workbooks (the floor of the former design) and the time its streaming reader takes. By default at 100 and at 1,000 units, to show how
 // the cost grows; then it checks the targets of issue 5.
 //
 //   node bench/run.js [--units N] [--runs R] [--seed S] [--jobs J] [--keep]
@@ -110,6 +110,7 @@ try {
     ]) {
       started = Date.now();
       const floor = await repeat(`exceljs load of ${input}`, EXCELJS_LOAD, [path], work);
+      const stream = await repeat(`exceljs streaming load of ${input}`, EXCELJS_LOAD, [path, "--stream"], work);
       const validate = await repeat(`validate ${input}`, ASSESS, ["validate", path, "--quiet", ...jobsArgs], work);
       const out = join(work, `out-${units}-${input}`);
       const grade = await repeat(`grade ${input}`, ASSESS, ["grade", path, "--out", out, "--quiet", ...jobsArgs], work, () => rm(out, { recursive: true, force: true }));
@@ -118,7 +119,7 @@ try {
         ["validate", validate],
         ["grade", grade],
       ]) {
-        rows.push({ units, persons, input, command, ...result, floor: floor.seconds, floorPeakMiB: floor.peakMiB });
+        rows.push({ units, persons, input, command, ...result, floor: floor.seconds, floorPeakMiB: floor.peakMiB, stream: stream.seconds });
       }
       process.stderr.write(`measured ${units} units, ${input}, in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
     }
@@ -129,8 +130,8 @@ try {
 }
 
 const pad = (text, width) => String(text).padStart(width);
-const header = ["units", "persons", "input", "command", "wall s", "persons/s", "peak MiB", "exceljs load s", "exceljs MiB", "wall/load"];
-const widths = [6, 8, 9, 9, 8, 10, 9, 15, 12, 10];
+const header = ["units", "persons", "input", "command", "wall s", "persons/s", "peak MiB", "exceljs load s", "exceljs MiB", "wall/load", "stream load s"];
+const widths = [6, 8, 9, 9, 8, 10, 9, 15, 12, 10, 14];
 const line = (cells) => cells.map((cell, i) => pad(cell, widths[i] ?? 8)).join(" ");
 console.log(
   `assess bench: median of ${runs} run(s), ${process.platform} ${process.arch}, ${availableParallelism()} cores, node ${process.version}, ` +
@@ -150,6 +151,7 @@ for (const row of rows) {
       row.floor.toFixed(2),
       Math.round(row.floorPeakMiB),
       (row.seconds / row.floor).toFixed(2),
+      row.stream.toFixed(2),
     ]),
   );
 }

@@ -69,8 +69,19 @@ class WorkerPool implements TaskRunner {
   private nextId = 0;
   private failure: Error | null = null;
 
-  constructor(size: number, setup: TaskSetup) {
+  constructor(
+    private readonly size: number,
+    private readonly setup: TaskSetup,
+  ) {
     this.capacity = 2 * size;
+  }
+
+  /**
+   * The threads, started with the first task: a run that reads one workbook in this thread and
+   * has nothing to build (validate of a city in one file) never pays for them.
+   */
+  private start(): void {
+    const { size, setup } = this;
     const script = workerScript();
     for (let i = 0; i < size; i++) {
       const worker = new Worker(script, { workerData: setup });
@@ -97,6 +108,7 @@ class WorkerPool implements TaskRunner {
 
   run<K extends Task["kind"]>(task: TaskOf<K>): Promise<TaskResults[K]> {
     if (this.failure) return Promise.reject(this.failure);
+    if (this.workers.length === 0) this.start();
     // The worker with the fewest tasks takes the next one.
     let chosen = this.workers[0]!;
     for (const candidate of this.workers) if (candidate.pending.size < chosen.pending.size) chosen = candidate;
