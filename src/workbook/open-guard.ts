@@ -83,6 +83,21 @@ const ZIP_EMPTY_SIGNATURE = Buffer.from("PK\x05\x06", "latin1");
 const WORKBOOK_PART = "xl/workbook.xml";
 /** The reader gives every cell of a merged range its value, a slot each; this many per byte of limit. */
 const MERGED_CELLS_PER_BYTE = 1 / 1024;
+
+/** The most cells the merged ranges of a workbook may cover under `limits` (read-xlsx-xml.ts counts them). */
+export function mergedCellLimit(limits: OpenLimits): number {
+  return Math.floor(limits.maxInflatedBytes * MERGED_CELLS_PER_BYTE);
+}
+
+/** The refusal of a workbook whose merged ranges cover more than `limit` cells. */
+export function mergesTooLarge(file: string, largest: string, limit: number): { problem: Problem } {
+  return fileRefusal(
+    "E_FILE_TOO_LARGE",
+    file,
+    `文件“${file}”中合并单元格的范围过大（最大的一处是 ${largest}，合计超过 ${limit} 个单元格），` +
+      `为安全起见不予读取。请取消过大的合并后另存；确需读取时用 --max-size 提高上限。`,
+  );
+}
 /** More parts than any workbook has: beyond this an archive is refused as too large. */
 const MAX_PARTS = 0xffff;
 
@@ -118,35 +133,6 @@ function measureInflated(data: Buffer, limit: number): Promise<number | "damaged
 
 function isBufferTooLarge(error: unknown): boolean {
   return error instanceof RangeError && (error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE";
-}
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-/** The largest merged range of a worksheet part and the cells all its merged ranges cover. */
-function mergedCells(sheetXml: Buffer): { cells: number; largest: string } {
-  const start = sheetXml.indexOf("<mergeCells");
-  if (start < 0) return { cells: 0, largest: "" };
-  const end = sheetXml.indexOf("</mergeCells>", start);
-  const section = sheetXml.toString("latin1", start, end < 0 ? sheetXml.length : end);
-  let cells = 0;
-  let largest = "";
-  let largestCells = 0;
-  for (const m of section.matchAll(/<mergeCell\s[^>]*?ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/g)) {
-    const [, left = "A", top = "1", right, bottom] = m;
-    const area =
-      (Math.abs(Number(bottom ?? top) - Number(top)) + 1) *
-      (Math.abs(columnNumber(right ?? left) - columnNumber(left)) + 1);
-    cells += area;
-    if (area > largestCells) {
-      largestCells = area;
-      largest = right === undefined ? `${left}${top}` : `${left}${top}:${right}${bottom}`;
-    }
-  }
-  return { cells, largest };
 }
 
 /**
@@ -188,8 +174,6 @@ export async function guardXlsxBytes(
   const declared = entries.reduce((total, e) => total + e.size, 0);
   if (declared > limit || entries.length > MAX_PARTS) return tooLarge(file, limit, "解压后");
 
-  const mergedLimit = Math.floor(limit * MERGED_CELLS_PER_BYTE);
-  let merged = 0;
   const parts = new Map<string, Buffer>();
   for (const entry of entries) {
     const data = entryData(bytes, entry);
@@ -221,18 +205,6 @@ export async function guardXlsxBytes(
     }
     if (crc32(content) !== entry.crc32) return corrupt(file, `部件 ${entry.name} 的校验和不符`);
 
-    if (/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) {
-      const cells = mergedCells(content);
-      merged += cells.cells;
-      if (merged > mergedLimit) {
-        return fileRefusal(
-          "E_FILE_TOO_LARGE",
-          file,
-          `文件“${file}”中合并单元格的范围过大（最大的一处是 ${cells.largest}，合计超过 ${mergedLimit} 个单元格），` +
-            `为安全起见不予读取。请取消过大的合并后另存；确需读取时用 --max-size 提高上限。`,
-        );
-      }
-    }
     parts.set(entry.name.toLowerCase(), content);
   }
   return { parts };

@@ -33,6 +33,19 @@ const RELATIONSHIP_TYPE = {
   styles: /\/styles$/,
 };
 
+/**
+ * The merged ranges read so far cover more cells than the workbook may: counted as they are read,
+ * by the same parser that applies them, before any cell of them is filled.
+ */
+export class MergesTooLarge extends Error {
+  constructor(
+    readonly largest: string,
+    readonly limit: number,
+  ) {
+    super(`merged ranges cover more than ${limit} cells`);
+  }
+}
+
 /** Where reading went wrong, for the clerk's message: the workbook's structure or one sheet. */
 export class SheetDamage extends XmlDamage {
   constructor(
@@ -237,6 +250,8 @@ interface WorkbookContext {
   sharedStrings: CellValue[];
   dateStyles: boolean[];
   date1904: boolean;
+  /** Cells the merged ranges of all sheets may cover, and have covered so far, and the largest range. */
+  merges: { limit: number; cells: number; largest: string; largestCells: number };
 }
 
 /** What one `<c>` element held, before it is judged. */
@@ -409,17 +424,26 @@ class SheetReader {
     const a = parseAddress(first);
     const b = second === undefined ? a : parseAddress(second);
     if (!a || !b) throw new XmlDamage(`bad merged range ${ref}`);
-    this.merges.push({
+    const range = {
       top: Math.min(a.row, b.row),
       left: Math.min(a.column, b.column),
       bottom: Math.max(a.row, b.row),
       right: Math.max(a.column, b.column),
-    });
+    };
+    const cells = (range.bottom - range.top + 1) * (range.right - range.left + 1);
+    const merges = this.context.merges;
+    merges.cells += cells;
+    if (cells > merges.largestCells) {
+      merges.largestCells = cells;
+      merges.largest = ref;
+    }
+    if (merges.cells > merges.limit) throw new MergesTooLarge(merges.largest, merges.limit);
+    this.merges.push(range);
   }
 
   /**
    * Every cell of a merged range reads as its top-left cell (workbook.md), whatever it held.
-   * Ranges that overlap are damage: Excel never writes them. Their size is bounded by the guard.
+   * Ranges that overlap are damage: Excel never writes them. Their size is bounded (`addMerge`).
    */
   private applyMerges(): void {
     const covered = new Set<number>();
@@ -444,7 +468,7 @@ class SheetReader {
  * sheets and other kinds of sheet hold no cells and are left out. Throws XmlDamage (or
  * SheetDamage, naming the sheet) when the file is damaged.
  */
-export function readXlsxSheets(parts: ReadonlyMap<string, Buffer>): PlainSheet[] {
+export function readXlsxSheets(parts: ReadonlyMap<string, Buffer>, mergedCellLimit: number): PlainSheet[] {
   const workbookBytes = parts.get(WORKBOOK_PART);
   if (!workbookBytes) throw new XmlDamage(`no ${WORKBOOK_PART}`);
   const { sheets, date1904 } = readWorkbookPart(workbookBytes);
@@ -457,6 +481,7 @@ export function readXlsxSheets(parts: ReadonlyMap<string, Buffer>): PlainSheet[]
     sharedStrings: readSharedStrings(partOfType(RELATIONSHIP_TYPE.sharedStrings, "xl/sharedstrings.xml")),
     dateStyles: readDateStyles(partOfType(RELATIONSHIP_TYPE.styles, "xl/styles.xml")),
     date1904,
+    merges: { limit: mergedCellLimit, cells: 0, largest: "", largestCells: 0 },
   };
   const plain: PlainSheet[] = [];
   for (const entry of sheets) {

@@ -9,9 +9,9 @@
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import type { Problem } from "../domain/problem.js";
-import { corrupt, fileRefusal, guardXlsxBytes, tooLarge, type OpenLimits } from "./open-guard.js";
+import { corrupt, fileRefusal, guardXlsxBytes, mergedCellLimit, mergesTooLarge, tooLarge, type OpenLimits } from "./open-guard.js";
 import type { PlainSheet, PlainWorkbook } from "./plain.js";
-import { readXlsxSheets, SheetDamage } from "./read-xlsx-xml.js";
+import { MergesTooLarge, readXlsxSheets, SheetDamage } from "./read-xlsx-xml.js";
 import { XmlDamage } from "./xml-scanner.js";
 
 /**
@@ -62,8 +62,9 @@ export async function readWorkbookFile(
 
   let sheets: PlainSheet[];
   try {
-    sheets = readXlsxSheets(guarded.parts);
+    sheets = readXlsxSheets(guarded.parts, mergedCellLimit(options));
   } catch (error) {
+    if (error instanceof MergesTooLarge) return mergesTooLarge(displayName, error.largest, error.limit);
     // Whatever cannot be made sense of is, for the clerk, a damaged file (never a stack trace).
     if (error instanceof SheetDamage) return corrupt(displayName, `工作表“${error.sheet}”内容有误`);
     if (error instanceof XmlDamage) return corrupt(displayName, "工作簿内部结构有误");

@@ -117,6 +117,17 @@ const cases: Case[] = [
     "E_FILE_TOO_LARGE",
     "A1:XFD1048576",
   ],
+  // The reader takes these spellings of a range too, so they are counted where it reads them.
+  ...[
+    ["in lower case", '<mergeCells count="1"><mergeCell ref="a1:xfd1048576"/></mergeCells>', "a1:xfd1048576"],
+    ["in single quotes", "<mergeCells count='1'><mergeCell ref='A1:XFD1048576'/></mergeCells>", "A1:XFD1048576"],
+    ["with a namespace prefix", '<x:mergeCells count="1"><x:mergeCell ref="A1:Z40000"/></x:mergeCells>', "A1:Z40000"],
+  ].map(([how, merges, range]): Case => [
+    `a merged range over the whole sheet, written ${how}`,
+    () => withPart(good, "xl/worksheets/sheet1.xml", (xml) => xml.replace("</sheetData>", `</sheetData>${merges}`)),
+    "E_FILE_TOO_LARGE",
+    range!,
+  ]),
 ];
 
 describe("readWorkbookFile: files that cannot be read (workbook.md)", () => {
