@@ -15,7 +15,7 @@ import type { PlainSheet } from "../workbook/plain.js";
 import { indicatorHeader, type ParsedIndicators } from "./parse-indicators.js";
 import { scoreLayout, scoreRange } from "./parse-individual-scores.js";
 import { RowReader, type SheetContext, personReference } from "./parse-rows.js";
-import { SharedValues } from "./share-values.js";
+import type { SharedValues } from "./share-values.js";
 
 export interface ParsedRatings {
   ratings: Rating[];
@@ -30,7 +30,8 @@ const TOTAL_RANGE: NumberRange = { min: ZERO, max: exact(100), code: "E_SCORE_RA
 const RATED = "被测评人编号";
 const RATER = "测评人";
 
-export function parseRatingsSheet(context: SheetContext, sheet: PlainSheet, parsed: ParsedIndicators): ParsedRatings {
+/** `shared`: equal parts are one object from the start (a city in one workbook has 400,000 ratings). */
+export function parseRatingsSheet(context: SheetContext, sheet: PlainSheet, parsed: ParsedIndicators, shared: SharedValues): ParsedRatings {
   const { file } = context;
   const own = parsed.indicators.filter((i) => i.category === "common");
   const individual = new Set(parsed.indicators.filter((i) => i.category === "individual").map(indicatorHeader));
@@ -46,8 +47,6 @@ export function parseRatingsSheet(context: SheetContext, sheet: PlainSheet, pars
   result.problems.push(...scores.problems);
   const presence: RatingPresence[] = [];
   result.presence = presence;
-  // Equal parts are one object from the start: a city in one workbook has 400,000 ratings.
-  const shared = new SharedValues();
 
   for (const row of dataRows(layout)) {
     const r = new RowReader(file, layout, row);

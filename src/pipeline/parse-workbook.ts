@@ -43,6 +43,7 @@ import { parseRatingsSheet } from "./parse-ratings.js";
 import type { SheetContext } from "./parse-rows.js";
 import { parseUnitsSheet } from "./parse-units.js";
 import { parseWorkListSheet } from "./parse-work-list.js";
+import { SharedValues } from "./share-values.js";
 
 export interface ParsedWorkbook {
   file: string;
@@ -126,7 +127,11 @@ function sheetContext(file: string, persons: readonly Person[], units: readonly 
 
 const NO_INDICATORS: ParsedIndicators = { indicators: [], names: new Set(), complete: false, problems: [] };
 
-export function parseWorkbook(plain: PlainWorkbook, rules: Pick<Rules, "raterWeights" | "windowRaterWeights">): ParsedWorkbook {
+export function parseWorkbook(
+  plain: PlainWorkbook,
+  rules: Pick<Rules, "raterWeights" | "windowRaterWeights">,
+  shared: SharedValues = new SharedValues(),
+): ParsedWorkbook {
   const { file } = plain;
   const problems: Problem[] = [];
   const sheetOf = (def: { name: string; required: boolean }): PlainSheet | null => {
@@ -162,7 +167,7 @@ export function parseWorkbook(plain: PlainWorkbook, rules: Pick<Rules, "raterWei
   const context = sheetContext(file, personList, units.units, personsReadable);
   const workList = sheets.workList ? parseWorkListSheet(context, sheets.workList) : null;
   const individual = sheets.individual ? parseIndividualScoresSheet(context, sheets.individual, indicators) : null;
-  const ratings = sheets.common ? parseRatingsSheet(context, sheets.common, indicators) : null;
+  const ratings = sheets.common ? parseRatingsSheet(context, sheets.common, indicators, shared) : null;
   const events = sheets.events ? parseEventsSheet(context, sheets.events) : null;
   const decisions = sheets.decisions ? parseDecisionsSheet(context, sheets.decisions) : null;
   for (const parsed of [workList, individual, ratings, events, decisions]) if (parsed) problems.push(...parsed.problems);

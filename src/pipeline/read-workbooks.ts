@@ -26,7 +26,6 @@ import type { OnProgress } from "./run-progress.js";
 import { SharedValues } from "./share-values.js";
 import { UsageError } from "./usage-error.js";
 import type { TaskRunner } from "./worker-pool.js";
-import type { ReadKeep } from "./worker-tasks.js";
 
 export interface InputFile {
   /** Where to read it. */
@@ -38,6 +37,18 @@ export interface InputFile {
 export interface ReadOptions {
   /** The most bytes a file's parts may inflate to (workbook.md: 256 MiB unless --max-size). */
   maxInflatedBytes: number;
+  /** What of each workbook to keep; `all` unless said. */
+  keep?: ReadKeep;
+}
+
+/**
+ * `identities`: keep of a workbook only what the checks across files and the list of units need
+ * (units, persons, period), for `validate`, which grades nothing; `all`: everything, for `grade`.
+ */
+export type ReadKeep = "all" | "identities";
+
+function identitiesOnly(workbook: AppraisalWorkbook): AppraisalWorkbook {
+  return { ...workbook, indicators: [], workItems: [], individualScores: [], ratings: [], events: [], decisions: [] };
 }
 
 export interface ReadResult {
@@ -102,9 +113,12 @@ export interface FileRead {
 export async function readOneFile(input: InputFile, rules: Rules, options: ReadOptions): Promise<FileRead> {
   const read = await readWorkbookFile(input.path, input.file, { maxInflatedBytes: options.maxInflatedBytes });
   if ("problem" in read) return { file: input.file, unreadable: true, member: null, problems: [read.problem], parents: [] };
-  const parsed = parseWorkbook(read.workbook, rules);
+  // One SharedValues for the file: the rating parts shared as they were parsed are not shared again.
+  const shared = new SharedValues();
+  const parsed = parseWorkbook(read.workbook, rules, shared);
   const { year, quarter } = parsed.places;
-  const workbook = parsed.workbook ? new SharedValues().workbook(parsed.workbook) : null;
+  const kept = parsed.workbook && options.keep === "identities" ? identitiesOnly(parsed.workbook) : parsed.workbook;
+  const workbook = kept ? shared.workbook(kept) : null;
   const member = workbook && year && quarter ? { workbook, places: { year, quarter } } : null;
   return { file: input.file, unreadable: false, member, problems: parsed.problems, parents: parsed.parents };
 }
@@ -126,21 +140,23 @@ export function checkRun(reads: readonly FileRead[]): ReadResult {
 export interface RunReadOptions extends ReadOptions {
   /** Where the files are read (worker-pool.ts); without one, here, one after another. */
   runner?: TaskRunner;
-  /** What of each workbook to keep (worker-tasks.ts); `all` unless said. */
-  keep?: ReadKeep;
   onProgress?: OnProgress;
 }
 
 export async function readWorkbooks(paths: readonly string[], rules: Rules, options: RunReadOptions): Promise<ReadResult> {
-  const inputs = await expandPaths(paths);
+  return checkRun(await readFiles(await expandPaths(paths), rules, options));
+}
+
+/** Each file read on its own, in input order (`checkRun` then checks a run's files together). */
+export async function readFiles(inputs: readonly InputFile[], rules: Rules, options: RunReadOptions): Promise<FileRead[]> {
   const keep = options.keep ?? "all";
   // A single file gains nothing from a worker, and sending a city-sized workbook back would copy it.
   const runner = inputs.length > 1 ? options.runner : undefined;
   const read = (input: InputFile): Promise<FileRead> =>
-    runner ? runner.run({ kind: "read", input, keep }) : readOneFile(input, rules, options);
+    runner ? runner.run({ kind: "read", input, keep }) : readOneFile(input, rules, { ...options, keep });
   const reads: FileRead[] = [];
   // A workbook back from a worker is a copy whose every string stands alone: share them again.
-  const shared = runner ? new SharedValues() : null;
+  const shared = runner?.copies ? new SharedValues() : null;
   let totalPersons = 0;
   let totalErrors = 0;
   for await (const fileRead of inOrder(inputs, runner?.capacity ?? 1, read)) {
@@ -163,7 +179,7 @@ export async function readWorkbooks(paths: readonly string[], rules: Rules, opti
       totalErrors,
     });
   }
-  return checkRun(reads);
+  return reads;
 }
 
 /** The codes of the units that have an error of their own or of their whole file (problem.ts `unit`). */

@@ -27,6 +27,8 @@ export class SharedValues {
   private readonly parts = new Map<Exact, Map<string | null, Map<string | Exact, RatingPart>>>();
   /** Lists of shared parts, by the parts they hold: a city's 400,000 ratings hold a few hundred. */
   private readonly partLists = new Map<string, RatingPart[]>();
+  /** The lists `partList` made, so that a list already shared is not looked up again. */
+  private readonly madeLists = new WeakSet<readonly RatingPart[]>();
   /** A number for each shared part, for the keys of `partLists`. */
   private readonly partIds = new Map<RatingPart, number>();
 
@@ -54,10 +56,14 @@ export class SharedValues {
 
   /** A rating's parts as a shared list of shared parts. Nobody changes a list after parsing. */
   partList(parts: readonly RatingPart[]): RatingPart[] {
+    if (this.madeLists.has(parts)) return parts as RatingPart[];
     const own = parts.map((part) => this.part(part));
     let key = "";
     for (const part of own) key += `${inner(this.partIds, part, () => this.partIds.size)},`;
-    return inner(this.partLists, key, () => own);
+    return inner(this.partLists, key, () => {
+      this.madeLists.add(own);
+      return own;
+    });
   }
 
   /** A cell reference keeps its own cell; its file, sheet and header are shared. */

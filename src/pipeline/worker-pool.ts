@@ -15,6 +15,8 @@ import { runTask } from "./worker-tasks.js";
 export interface TaskRunner {
   /** Tasks worth keeping in flight: enough that no worker waits for the next one. */
   readonly capacity: number;
+  /** Whether results arrive as copies (from another thread), every string its own. */
+  readonly copies: boolean;
   run<K extends Task["kind"]>(task: TaskOf<K>): Promise<TaskResults[K]>;
   /** Ends the workers; tasks still running are abandoned. */
   close(): Promise<void>;
@@ -32,6 +34,7 @@ export function defaultJobs(): number {
 function inThisThread(setup: TaskSetup): TaskRunner {
   return {
     capacity: 2,
+    copies: false,
     run: (task) => runTask(task, setup),
     close: async () => {},
   };
@@ -65,6 +68,7 @@ function revive(kind: Task["kind"], result: unknown): unknown {
 
 class WorkerPool implements TaskRunner {
   readonly capacity: number;
+  readonly copies = true;
   private readonly workers: { worker: Worker; pending: Map<number, Pending> }[] = [];
   private nextId = 0;
   private failure: Error | null = null;

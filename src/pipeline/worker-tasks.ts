@@ -3,10 +3,9 @@
 // (worker-entry.ts) and in this thread (`--jobs 1`), so both give the same results byte for byte.
 
 import type { NoticeWording, SlipWording } from "../documents/wording.js";
-import type { AppraisalWorkbook } from "../domain/model.js";
 import type { EffectiveRules } from "../domain/rules.js";
 import type { UnitBuild } from "./build-unit-files.js";
-import type { FileRead, InputFile } from "./read-workbooks.js";
+import type { FileRead, InputFile, ReadKeep } from "./read-workbooks.js";
 import { readOneFile } from "./read-workbooks.js";
 import type { PlannedFile } from "./write-outputs.js";
 
@@ -18,12 +17,6 @@ export interface TaskSetup {
   wording: { notice: NoticeWording; slips: SlipWording } | null;
 }
 
-/**
- * `identities`: keep of a workbook only what the checks across files and the list of units need
- * (units, persons, period), for `validate`, which grades nothing; `all`: everything, for `grade`.
- */
-export type ReadKeep = "all" | "identities";
-
 export type Task = { kind: "read"; input: InputFile; keep: ReadKeep } | { kind: "build"; unit: UnitBuild };
 
 export interface TaskResults {
@@ -33,19 +26,12 @@ export interface TaskResults {
 
 export type TaskOf<K extends Task["kind"]> = Extract<Task, { kind: K }>;
 
-function identitiesOnly(workbook: AppraisalWorkbook): AppraisalWorkbook {
-  return { ...workbook, indicators: [], workItems: [], individualScores: [], ratings: [], events: [], decisions: [] };
-}
-
 async function run(task: Task, setup: TaskSetup): Promise<TaskResults[Task["kind"]]> {
   if (task.kind === "read") {
-    const read = await readOneFile(task.input, setup.rules.rules, { maxInflatedBytes: setup.maxInflatedBytes });
-    if (task.keep === "identities" && read.member) read.member = { ...read.member, workbook: identitiesOnly(read.member.workbook) };
-    return read;
+    return readOneFile(task.input, setup.rules.rules, { maxInflatedBytes: setup.maxInflatedBytes, keep: task.keep });
   }
   if (setup.wording === null) throw new Error("a build task needs the wording of the notice and the slips");
-  // Loaded on the first build: the writers (exceljs) take a worker half a second to load, which
-  // a worker that only reads (validate) need not spend.
+  // Loaded on the first build: a worker that only reads (validate) need not load the writers.
   const { buildUnitFiles } = await import("./build-unit-files.js");
   return buildUnitFiles(task.unit, setup.rules, setup.wording);
 }
