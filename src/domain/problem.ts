@@ -48,11 +48,27 @@ export function problemAt(
 }
 
 /**
- * The problems that concern a unit: those naming it, and those about its whole file (a problem
- * without a unit belongs to every unit of its file).
+ * Each unit's problems, in the order of `problems`: those naming it, and those about its whole
+ * file (a problem without a unit belongs to every unit of its file). One pass over the problems.
  */
-export function problemsOfUnit(unit: Pick<Unit, "code" | "ref">, problems: readonly Problem[]): Problem[] {
-  return problems.filter((p) => (p.unit === undefined ? p.file === unit.ref.file : p.unit === unit.code));
+export function problemsByUnit(units: readonly Pick<Unit, "code" | "ref">[], problems: readonly Problem[]): Map<string, Problem[]> {
+  const unitsOfFile = new Map<string, string[]>();
+  for (const unit of units) {
+    const codes = unitsOfFile.get(unit.ref.file);
+    if (codes) codes.push(unit.code);
+    else unitsOfFile.set(unit.ref.file, [unit.code]);
+  }
+  const byUnit = new Map<string, Problem[]>();
+  const add = (code: string, problem: Problem): void => {
+    const list = byUnit.get(code);
+    if (list) list.push(problem);
+    else byUnit.set(code, [problem]);
+  };
+  for (const problem of problems) {
+    if (problem.unit !== undefined) add(problem.unit, problem);
+    else for (const code of unitsOfFile.get(problem.file) ?? []) add(code, problem);
+  }
+  return byUnit;
 }
 
 export function hasErrors(problems: readonly Problem[]): boolean {

@@ -5,7 +5,7 @@ import { div, ratio } from "../domain/exact.js";
 import type { GradedPool, GradedUnit, UnitState } from "../domain/graded.js";
 import type { Period } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
-import { problemsOfUnit } from "../domain/problem.js";
+import { problemsByUnit } from "../domain/problem.js";
 import type { SheetCell, SheetRow, WorkbookSpec } from "../workbook/write-xlsx.js";
 import { integerCell, percentCell, textCell } from "../workbook/write-xlsx.js";
 import { buildProblemSheet } from "./build-problem-sheet.js";
@@ -23,9 +23,6 @@ export interface RunSummaryInput {
 
 export const STATE_LABEL: Record<UnitState, string> = { final: "完成", draft: "草稿", error: "错误" };
 const STATE_FILL: Record<UnitState, string | undefined> = { final: undefined, draft: "FCE4D6", error: "FFC7CE" };
-
-// Kept in domain/problem.ts, so that reading workbooks does not load the writers; exported here too.
-export { problemsOfUnit };
 
 function goodShare(good: number, graded: number): SheetCell {
   return graded > 0 ? percentCell(div(ratio(BigInt(good)), ratio(BigInt(graded)))) : textCell("—");
@@ -49,8 +46,13 @@ export function buildRunSummary(input: RunSummaryInput): WorkbookSpec {
   const total: UnitCounts = {
     graded: 0, good: 0, fairlyGood: 0, average: 0, poor: 0, pending: 0, undetermined: 0, excluded: 0, leadership: 0,
   };
+  const problemsOf = problemsByUnit(
+    input.units.map((u) => u.unit),
+    input.problems,
+  );
+  const poolOf = new Map(input.pools.map((pool) => [pool.code, pool]));
   for (const graded of input.units) {
-    const problems = problemsOfUnit(graded.unit, input.problems).length;
+    const problems = problemsOf.get(graded.unit.code)?.length ?? 0;
     const head = [textCell(graded.unit.code), textCell(graded.unit.name)];
     const tail = [textCell(STATE_LABEL[graded.state]), integerCell(problems)];
     const fill = STATE_FILL[graded.state];
@@ -59,7 +61,7 @@ export function buildRunSummary(input: RunSummaryInput): WorkbookSpec {
       rows.push({ cells: [...head, ...Array.from({ length: 12 }, () => textCell(null)), ...tail], ...(fill ? { fill } : {}) });
       continue;
     }
-    const pool = input.pools.find((p) => p.code === graded.poolCode);
+    const pool = poolOf.get(graded.poolCode);
     if (!pool) throw new Error(`no pool ${graded.poolCode} for unit ${graded.unit.code}`);
     const counts = countUnit(graded);
     for (const key of Object.keys(total) as (keyof UnitCounts)[]) total[key] += counts[key];

@@ -13,7 +13,7 @@ import type { GradedPool, GradedUnit } from "../domain/graded.js";
 import { gradeRun } from "../domain/grade-run.js";
 import type { AppraisalWorkbook, Period } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
-import { hasErrors, sortProblems } from "../domain/problem.js";
+import { hasErrors, problemsByUnit, sortProblems } from "../domain/problem.js";
 import type { EffectiveRules } from "../domain/rules.js";
 import { writeXlsx } from "../workbook/write-xlsx.js";
 import type { InputFile } from "./build-result-workbook.js";
@@ -64,32 +64,6 @@ export function defaultOutDir(firstPath: string, period: Period): string {
 
 function failed(rules: EffectiveRules | null, problems: Problem[]): GradeResult {
   return { exitCode: 2, rules, period: null, units: [], pools: [], problems: sortProblems(problems), outDir: null, written: [] };
-}
-
-/**
- * Each unit's problems, in the order of `problems`: those naming it, and those about its whole
- * file (problemsOfUnit in domain/problem.ts), found in one pass rather than one per unit.
- */
-function problemsByUnit(workbooks: readonly AppraisalWorkbook[], problems: readonly Problem[]): Map<string, Problem[]> {
-  const unitsOfFile = new Map<string, string[]>();
-  const byUnit = new Map<string, Problem[]>();
-  for (const workbook of workbooks) {
-    for (const unit of workbook.units) {
-      const codes = unitsOfFile.get(unit.ref.file) ?? [];
-      codes.push(unit.code);
-      unitsOfFile.set(unit.ref.file, codes);
-    }
-  }
-  const add = (code: string, problem: Problem): void => {
-    const list = byUnit.get(code);
-    if (list) list.push(problem);
-    else byUnit.set(code, [problem]);
-  };
-  for (const problem of problems) {
-    if (problem.unit !== undefined) add(problem.unit, problem);
-    else for (const code of new Set(unitsOfFile.get(problem.file) ?? [])) add(code, problem);
-  }
-  return byUnit;
 }
 
 /**
@@ -148,7 +122,7 @@ async function gradeWith(
   for (const workbook of read.workbooks) for (const unit of workbook.units) if (!workbookOf.has(unit.code)) workbookOf.set(unit.code, workbook);
   const poolOf = new Map(graded.pools.map((pool) => [pool.code, pool]));
   const poolFiles = inputFilesOfPools(graded.pools, workbookOf);
-  const unitProblems = problemsByUnit(read.workbooks, problems);
+  const unitProblems = problemsByUnit(read.workbooks.flatMap((w) => w.units), problems);
 
   const toBuild = graded.units.filter((unit) => unit.state !== "error");
   const shares = new Map<AppraisalWorkbook, Map<string, UnitBuild["workbook"]>>();
@@ -160,7 +134,10 @@ async function gradeWith(
       ofWorkbook = unitShares(workbook);
       shares.set(workbook, ofWorkbook);
     }
-    return ofWorkbook.get(unit.unit.code) ?? { period: workbook.period, settings: workbook.settings, workItems: [], individualScores: [] };
+    // Handed over once: the share is the unit's build task's from here on.
+    const own = ofWorkbook.get(unit.unit.code);
+    ofWorkbook.delete(unit.unit.code);
+    return own ?? { period: workbook.period, settings: workbook.settings, workItems: [], individualScores: [] };
   };
   // Built lazily, as the pool takes them: only the units in flight hold their share.
   function* builds(): Generator<UnitBuild> {

@@ -17,7 +17,7 @@ import { checkParentLinks, type ParentLink } from "../domain/check-units.js";
 import { checkRunIdentities, checkRunPeriods, type RunMember } from "../domain/check-run.js";
 import type { AppraisalWorkbook } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
-import { problemsOfUnit } from "../domain/problem.js";
+import { problemsByUnit } from "../domain/problem.js";
 import type { Rules } from "../domain/rules.js";
 import { readWorkbookFile } from "../workbook/read-xlsx.js";
 import { inOrder } from "./in-order.js";
@@ -184,10 +184,9 @@ export async function readFiles(inputs: readonly InputFile[], rules: Rules, opti
 
 /** The codes of the units that have an error of their own or of their whole file (problem.ts `unit`). */
 export function unitsInError(workbooks: readonly AppraisalWorkbook[], problems: readonly Problem[]): Set<string> {
-  const errors = problems.filter((p) => p.severity === "error");
-  const codes = new Set<string>();
-  for (const workbook of workbooks) {
-    for (const unit of workbook.units) if (problemsOfUnit(unit, errors).length > 0) codes.add(unit.code);
-  }
-  return codes;
+  const errors = problemsByUnit(
+    workbooks.flatMap((w) => w.units),
+    problems.filter((p) => p.severity === "error"),
+  );
+  return new Set(errors.keys());
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { GradedUnit } from "../../src/domain/graded.js";
 import type { Problem } from "../../src/domain/problem.js";
-import { buildRunSummary, problemsOfUnit } from "../../src/pipeline/build-run-summary.js";
+import { problemsByUnit } from "../../src/domain/problem.js";
+import { buildRunSummary } from "../../src/pipeline/build-run-summary.js";
 import type { SheetCell } from "../../src/workbook/write-xlsx.js";
 import { writeXlsx } from "../../src/workbook/write-xlsx.js";
 import { POOL, UNIT, WORKBOOK, demoUnit } from "../support-outputs/demo-unit.js";
@@ -113,12 +114,12 @@ describe("buildRunSummary: 汇总.xlsx of a run (outputs.md Per run)", () => {
   });
 });
 
-describe("problemsOfUnit", () => {
+describe("problemsByUnit", () => {
   it.each([
     ["B01", "某某办.xlsx", 2],
     ["A01", WORKBOOK.file, 1],
     ["A02", WORKBOOK.file, 0],
   ])("unit %s of %s has %i problems (its own, and those about its whole file)", (code, file, count) => {
-    expect(problemsOfUnit({ ...UNIT, code, ref: { ...UNIT.ref, file } }, PROBLEMS)).toHaveLength(count);
+    expect(problemsByUnit([{ ...UNIT, code, ref: { ...UNIT.ref, file } }], PROBLEMS).get(code) ?? []).toHaveLength(count);
   });
 });
