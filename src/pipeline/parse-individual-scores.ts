@@ -25,14 +25,19 @@ export interface ParsedIndividualScores {
 
 const SHEET = INDIVIDUAL_SHEET.name;
 const FIXED = INDIVIDUAL_SHEET.columns.map((c) => c.header);
-const TOTAL_RANGE: NumberRange = { min: ZERO, max: exact(100), code: "E_SCORE_RANGE" };
+/** The 满分 and range of a total score column (个性得分, 测评得分). */
+export const TOTAL_MAX = exact(100);
+export const TOTAL_RANGE: NumberRange = { min: ZERO, max: TOTAL_MAX, code: "E_SCORE_RANGE" };
 
-export function scoreRange(max: Exact): NumberRange {
-  return { min: ZERO, max, code: "E_SCORE_RANGE" };
+/** An indicator's score column, its header and range worked out once, not once per cell. */
+export interface ScoreColumn {
+  indicator: Indicator;
+  header: string;
+  range: NumberRange;
 }
 
 /** How the scores are given; null when the columns do not say (the problem says why). */
-export type ScoreLayout = { kind: "indicators"; indicators: Indicator[] } | { kind: "total" } | null;
+export type ScoreLayout = { kind: "indicators"; columns: ScoreColumn[] } | { kind: "total" } | null;
 
 /**
  * Either every indicator of the category has its column, or the one total column is there
@@ -95,7 +100,12 @@ export function scoreLayout(
       ),
     };
   }
-  return { layout: { kind: "indicators", indicators: [...indicators] }, problems: [] };
+  const columns = indicators.map((indicator) => ({
+    indicator,
+    header: indicatorHeader(indicator),
+    range: { min: ZERO, max: indicator.max, code: "E_SCORE_RANGE" as const },
+  }));
+  return { layout: { kind: "indicators", columns }, problems: [] };
 }
 
 export function parseIndividualScoresSheet(context: SheetContext, sheet: PlainSheet, parsed: ParsedIndicators): ParsedIndividualScores {
@@ -128,7 +138,7 @@ export function parseIndividualScoresSheet(context: SheetContext, sheet: PlainSh
         individual = r.score(INDIVIDUAL_TOTAL_HEADER, TOTAL_RANGE);
       } else {
         // I is the exact sum of the indicator points (rules.md §2); one bad cell leaves no I.
-        const points = scores.layout.indicators.map((i) => r.score(indicatorHeader(i), scoreRange(i.max)));
+        const points = scores.layout.columns.map((c) => r.score(c.header, c.range));
         individual = points.every((p) => p !== null) ? points.reduce<Exact>((s, p) => add(s, p ?? ZERO), ZERO) : null;
       }
       const comment = r.text("评鉴意见");

@@ -4,16 +4,14 @@
 
 import type { RatingPresence } from "../domain/check-coverage.js";
 import type { PersonReference } from "../domain/check-person-references.js";
-import { ZERO, exact } from "../domain/exact.js";
 import { RATER_GROUP_LABEL } from "../domain/labels.js";
 import type { Rating, RatingPart } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
 import { COMMON_SHEET, COMMON_TOTAL_HEADER } from "../domain/sheets.js";
 import { dataRows, findHeaderRow } from "../workbook/find-header-row.js";
-import type { NumberRange } from "../workbook/normalise-cell.js";
 import type { PlainSheet } from "../workbook/plain.js";
 import { indicatorHeader, type ParsedIndicators } from "./parse-indicators.js";
-import { scoreLayout, scoreRange } from "./parse-individual-scores.js";
+import { TOTAL_MAX, TOTAL_RANGE, scoreLayout } from "./parse-individual-scores.js";
 import { RowReader, type SheetContext, personReference } from "./parse-rows.js";
 import type { SharedValues } from "./share-values.js";
 
@@ -26,7 +24,6 @@ export interface ParsedRatings {
 
 const SHEET = COMMON_SHEET.name;
 const FIXED = COMMON_SHEET.columns.map((c) => c.header);
-const TOTAL_RANGE: NumberRange = { min: ZERO, max: exact(100), code: "E_SCORE_RANGE" };
 const RATED = "被测评人编号";
 const RATER = "测评人";
 
@@ -63,10 +60,10 @@ export function parseRatingsSheet(context: SheetContext, sheet: PlainSheet, pars
       let parts: (RatingPart | null)[] = [];
       if (scores.layout?.kind === "total") {
         const points = r.score(COMMON_TOTAL_HEADER, TOTAL_RANGE);
-        parts = [points === null ? null : { indicator: null, max: exact(100), points }];
+        parts = [points === null ? null : { indicator: null, max: TOTAL_MAX, points }];
       } else if (scores.layout?.kind === "indicators") {
-        parts = scores.layout.indicators.map((indicator): RatingPart | null => {
-          const value = r.gradeOrPoints(indicatorHeader(indicator), scoreRange(indicator.max));
+        parts = scores.layout.columns.map(({ indicator, header, range }): RatingPart | null => {
+          const value = r.gradeOrPoints(header, range);
           if (value === null) return null;
           return "grade" in value
             ? { indicator: indicator.name, max: indicator.max, grade: value.grade }

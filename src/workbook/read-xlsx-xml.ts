@@ -21,7 +21,6 @@
 import { ArraySheet } from "./array-sheet.js";
 import type { CellValue, PlainSheet } from "./plain.js";
 import { XmlDamage, XmlScanner } from "./xml-scanner.js";
-import { entryData, isDamage, readZipDirectory } from "./zip-directory.js";
 
 const BLANK: CellValue = { kind: "blank" };
 const MAX_ROW = 1048576;
