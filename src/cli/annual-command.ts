@@ -7,7 +7,8 @@ import { type AnnualRunResult, annual } from "../pipeline/annual.js";
 import { UsageError } from "../pipeline/usage-error.js";
 import { annualJson } from "./annual-json.js";
 import { parseMaxSize, MAX_SIZE_DEFAULT_MIB } from "./max-size-option.js";
-import { problemCountLine, renderProblemTable } from "./problem-table.js";
+import { onJsonFailure, writeJson } from "./json-output.js";
+import { renderProblemTable } from "./problem-table.js";
 
 interface AnnualFlags {
   year: string;
@@ -19,6 +20,12 @@ interface AnnualFlags {
 }
 
 export function registerAnnualCommand(program: Command): void {
+  onJsonFailure("annual", (problem, flags) => {
+    const given = typeof flags.year === "string" ? flags.year.trim() : "";
+    const year = /^\d{4}$/.test(given) ? Number(given) : null;
+    const failed: AnnualRunResult = { exitCode: 2, year, rules: null, state: "draft", graded: null, problems: [problem], outDir: null, written: [] };
+    return annualJson(failed);
+  });
   program
     .command("annual")
     .description("汇总一个年度各季度的考核结果：年度优秀推荐（按单位名额）、后备人选和提醒谈话名单")
@@ -58,30 +65,15 @@ function summaryLines(result: AnnualRunResult): string {
 }
 
 async function runAnnual(paths: string[], flags: AnnualFlags): Promise<number> {
-  let result: AnnualRunResult;
-  try {
-    result = await annual(paths, {
-      year: parseYear(flags.year),
-      rulesPath: flags.rules,
-      outDir: flags.out,
-      force: flags.force === true,
-      maxSizeMiB: parseMaxSize(flags.maxSize),
-    });
-  } catch (error) {
-    // With --json, stdout holds the document whatever the exit code (outputs.md "Exit codes").
-    if (!(error instanceof UsageError) || !flags.json) throw error;
-    const problem = { severity: "error" as const, code: "E_USAGE", file: "", sheet: "", cell: "", header: "", value: "", message: error.message };
-    const year = /^\d{4}$/.test(flags.year.trim()) ? Number(flags.year.trim()) : null;
-    const failed: AnnualRunResult = {
-      exitCode: 2, year, rules: null, state: "draft", graded: null, problems: [problem], outDir: null, written: [],
-    };
-    process.stdout.write(`${JSON.stringify(annualJson(failed), null, 2)}\n`);
-    process.stderr.write(`错误：${error.message}\n`);
-    return 2;
-  }
+  const result = await annual(paths, {
+    year: parseYear(flags.year),
+    rulesPath: flags.rules,
+    outDir: flags.out,
+    force: flags.force === true,
+    maxSizeMiB: parseMaxSize(flags.maxSize),
+  });
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify(annualJson(result), null, 2)}\n`);
-    process.stderr.write(`${problemCountLine(result.problems)}\n`);
+    writeJson(annualJson(result), result.problems);
     return result.exitCode;
   }
   process.stderr.write(summaryLines(result));

@@ -5,14 +5,13 @@
 
 import type { Command } from "commander";
 import type { GradedUnit } from "../domain/graded.js";
-import { OUTCOME_LABEL } from "../domain/labels.js";
 import { type GradeResult, grade } from "../pipeline/grade.js";
-import { UsageError } from "../pipeline/usage-error.js";
-import { gradeJson } from "./grade-json.js";
+import { gradeCounts, gradeJson } from "./grade-json.js";
 import { JOBS_DEFAULT, parseJobs } from "./jobs-option.js";
 import { parseMaxSize, MAX_SIZE_DEFAULT_MIB } from "./max-size-option.js";
-import { problemCountLine, renderProblemTable } from "./problem-table.js";
-import { progressMode, startProgress, stderrColor } from "./progress.js";
+import { onJsonFailure, writeJson } from "./json-output.js";
+import { renderProblemTable, stderrColor } from "./problem-table.js";
+import { progressMode, startProgress } from "./progress.js";
 import { releaseMemory } from "./release-memory.js";
 
 interface GradeFlags {
@@ -26,6 +25,9 @@ interface GradeFlags {
 }
 
 export function registerGradeCommand(program: Command): void {
+  onJsonFailure("grade", (problem) =>
+    gradeJson({ exitCode: 2, rules: null, period: null, units: [], pools: [], problems: [problem], outDir: null, written: [] }),
+  );
   program
     .command("grade")
     .description("校验并评定，为每个无错误的单位写出结果表、公示和反馈单；多个单位时另写汇总表")
@@ -45,9 +47,10 @@ export function registerGradeCommand(program: Command): void {
 const STATE_TEXT = { final: "完成", draft: "草稿（有待定人员，未出公示）", error: "有错误，未评定" } as const;
 
 function unitLine(unit: GradedUnit): string {
-  const tally = new Map<string, number>();
-  for (const p of unit.persons) if (p.grade !== null) tally.set(OUTCOME_LABEL[p.grade], (tally.get(OUTCOME_LABEL[p.grade]) ?? 0) + 1);
-  const counts = [...tally].map(([label, n]) => `${label} ${n}`).join("，");
+  const counts = Object.entries(gradeCounts(unit))
+    .filter(([, n]) => n > 0)
+    .map(([label, n]) => `${label} ${n}`)
+    .join("，");
   return `单位 ${unit.unit.code} ${unit.unit.name}：${STATE_TEXT[unit.state]}${counts ? `（${counts}）` : ""}\n`;
 }
 
@@ -69,20 +72,11 @@ async function runGrade(paths: string[], flags: GradeFlags): Promise<number> {
         if (event.phase === "read" && event.done === event.total) releaseMemory();
       },
     });
-  } catch (error) {
+  } finally {
     progress.stop();
-    // With --json, stdout holds the document whatever the exit code (outputs.md "Exit codes").
-    if (!(error instanceof UsageError) || !flags.json) throw error;
-    const problem = { severity: "error" as const, code: "E_USAGE", file: "", sheet: "", cell: "", header: "", value: "", message: error.message };
-    const failed: GradeResult = { exitCode: 2, rules: null, period: null, units: [], pools: [], problems: [problem], outDir: null, written: [] };
-    process.stdout.write(`${JSON.stringify(gradeJson(failed), null, 2)}\n`);
-    process.stderr.write(`错误：${error.message}\n`);
-    return 2;
   }
-  progress.stop();
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify(gradeJson(result), null, 2)}\n`);
-    process.stderr.write(`${problemCountLine(result.problems)}\n`);
+    writeJson(gradeJson(result), result.problems);
     return result.exitCode;
   }
   // Units already shown as progress (plain lines) are not listed again; --quiet lists none.

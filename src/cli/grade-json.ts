@@ -31,7 +31,8 @@ function personRecord(graded: GradedPerson): unknown {
   };
 }
 
-function counts(unit: GradedUnit): Record<string, number> {
+/** The unit's persons by grade, every grade of OUTCOME_LABEL in its order (0 when none). */
+export function gradeCounts(unit: GradedUnit): Record<string, number> {
   const tally: Record<string, number> = Object.fromEntries(Object.values(OUTCOME_LABEL).map((label) => [label, 0]));
   for (const p of unit.persons) if (p.grade !== null) tally[OUTCOME_LABEL[p.grade]] = (tally[OUTCOME_LABEL[p.grade]] ?? 0) + 1;
   return tally;
@@ -52,7 +53,7 @@ export function gradeJson(result: GradeResult): unknown {
       pool: unit.poolCode,
       n: pools.get(unit.poolCode)?.n ?? null,
       quota: pools.get(unit.poolCode)?.quota ?? null,
-      counts: counts(unit),
+      counts: gradeCounts(unit),
       persons: unit.persons.map(personRecord),
     })),
     problems: result.problems.map(problemRecord),

@@ -6,6 +6,7 @@ import { TOOL_NAME, TOOL_VERSION } from "../pipeline/tool-version.js";
 import { UsageError } from "../pipeline/usage-error.js";
 import { registerAnnualCommand } from "./annual-command.js";
 import { registerGradeCommand } from "./grade-command.js";
+import { writeJsonFailure } from "./json-output.js";
 import { registerRulesCommand } from "./rules-command.js";
 import { registerTemplateCommand } from "./template-command.js";
 import { registerValidateCommand } from "./validate-command.js";
@@ -33,10 +34,14 @@ async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) {
-      // --help and --version end with exit code 0; anything else commander rejects is bad usage.
-      return error.exitCode === 0 ? 0 : 2;
+      // --help and --version end with exit code 0; anything else commander rejects is bad usage
+      // (commander has said what on stderr).
+      if (error.exitCode === 0) return 0;
+      writeJsonFailure(program, argv, error.message.replace(/^error: /, ""));
+      return 2;
     }
     if (error instanceof UsageError) {
+      writeJsonFailure(program, argv, error.message);
       process.stderr.write(`错误：${error.message}\n`);
       return 2;
     }

@@ -2,7 +2,7 @@
 // severity in Chinese, the place (`人员!C7`) and the message, then a count line (outputs.md
 // "Problems"). Also the problem record of every --json document, so that all commands agree.
 
-import { chalkStderr, type ChalkInstance } from "chalk";
+import { Chalk, chalkStderr, type ChalkInstance } from "chalk";
 import type { Problem } from "../domain/problem.js";
 import { SEVERITY_LABEL, sortProblems } from "../domain/problem.js";
 import { displayWidth, padToWidth as pad } from "./display-width.js";
@@ -46,10 +46,17 @@ export function problemCountLine(problems: readonly Problem[]): string {
 }
 
 /**
- * The table, one line per problem, ending with the count line. `color`: a chalk instance, or
- * undefined for stderr's own colour support.
+ * Colours for stderr: none with NO_COLOR (unless FORCE_COLOR), else what chalk finds the terminal
+ * takes (chalk 5 itself reads FORCE_COLOR only).
  */
-export function renderProblemTable(problems: readonly Problem[], color: ChalkInstance = chalkStderr): string {
+export function stderrColor(env: NodeJS.ProcessEnv = process.env): ChalkInstance {
+  const forced = "FORCE_COLOR" in env;
+  const refused = !forced && env.NO_COLOR !== undefined && env.NO_COLOR !== "";
+  return new Chalk({ level: refused ? 0 : chalkStderr.level });
+}
+
+/** The table, one line per problem, ending with the count line, in stderr's colours unless told. */
+export function renderProblemTable(problems: readonly Problem[], color: ChalkInstance = stderrColor()): string {
   const rows = sortProblems(problems).map((p) => ({ problem: p, cells: [SEVERITY_LABEL[p.severity], p.file || "—", placeOf(p)] }));
   if (rows.length === 0) return `${problemCountLine(problems)}\n`;
   const head = ["类别", "文件", "位置"];

@@ -9,7 +9,7 @@
 // - silent: with --quiet.
 // Colour follows NO_COLOR and FORCE_COLOR (https://no-color.org; FORCE_COLOR wins, as in Node).
 
-import { Chalk, chalkStderr, type ChalkInstance } from "chalk";
+import type { ChalkInstance } from "chalk";
 import ora, { type Ora } from "ora";
 import type { GradedUnit } from "../domain/graded.js";
 import type { OnProgress, ReadProgress, RunProgress, WriteProgress } from "../pipeline/run-progress.js";
@@ -19,13 +19,6 @@ export type ProgressMode = "live" | "plain" | "silent";
 interface Stream {
   isTTY?: boolean;
   write(text: string): boolean;
-}
-
-/** Colours for stderr: none with NO_COLOR (unless FORCE_COLOR), else what chalk finds the terminal takes. */
-export function stderrColor(env: NodeJS.ProcessEnv = process.env): ChalkInstance {
-  const forced = "FORCE_COLOR" in env;
-  const refused = !forced && env.NO_COLOR !== undefined && env.NO_COLOR !== "";
-  return new Chalk({ level: refused ? 0 : chalkStderr.level });
 }
 
 /** A live line only where a person watches a terminal: not in CI, not on a dumb terminal, not with --json. */

@@ -6,11 +6,11 @@
 import type { Command } from "commander";
 import { type ValidateResult, validate } from "../pipeline/validate.js";
 import { TOOL_NAME, TOOL_VERSION } from "../pipeline/tool-version.js";
-import { UsageError } from "../pipeline/usage-error.js";
 import { JOBS_DEFAULT, parseJobs } from "./jobs-option.js";
 import { MAX_SIZE_DEFAULT_MIB, parseMaxSize } from "./max-size-option.js";
-import { problemCountLine, problemRecord, renderProblemTable } from "./problem-table.js";
-import { progressMode, startProgress, stderrColor } from "./progress.js";
+import { onJsonFailure, writeJson } from "./json-output.js";
+import { problemRecord, renderProblemTable, stderrColor } from "./problem-table.js";
+import { progressMode, startProgress } from "./progress.js";
 
 interface ValidateFlags {
   rules?: string;
@@ -21,6 +21,9 @@ interface ValidateFlags {
 }
 
 export function registerValidateCommand(program: Command): void {
+  onJsonFailure("validate", (problem) =>
+    jsonDocument({ exitCode: 2, rules: null, files: [], period: null, units: [], problems: [problem] }),
+  );
   program
     .command("validate")
     .description("校验考核工作簿（文件或文件夹），列出全部问题，不写任何文件")
@@ -68,20 +71,11 @@ async function runValidate(paths: string[], flags: ValidateFlags): Promise<numbe
       jobs: parseJobs(flags.jobs),
       onProgress: progress.onProgress,
     });
-  } catch (error) {
+  } finally {
     progress.stop();
-    // With --json, stdout holds the document whatever the exit code (outputs.md "Exit codes").
-    if (!(error instanceof UsageError) || !flags.json) throw error;
-    const problem = { severity: "error" as const, code: "E_USAGE", file: "", sheet: "", cell: "", header: "", value: "", message: error.message };
-    const failed: ValidateResult = { exitCode: 2, rules: null, files: [], period: null, units: [], problems: [problem] };
-    process.stdout.write(`${JSON.stringify(jsonDocument(failed), null, 2)}\n`);
-    process.stderr.write(`错误：${error.message}\n`);
-    return 2;
   }
-  progress.stop();
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify(jsonDocument(result), null, 2)}\n`);
-    process.stderr.write(`${problemCountLine(result.problems)}\n`);
+    writeJson(jsonDocument(result), result.problems);
   } else {
     if (mode !== "silent") process.stderr.write(unitLines(result));
     process.stderr.write(renderProblemTable(result.problems, color));

@@ -3,7 +3,8 @@
 
 import { Chalk, chalkStderr } from "chalk";
 import { describe, expect, it } from "vitest";
-import { durationText, progressMode, startProgress, stderrColor, timeLeft, type ProgressMode } from "../../src/cli/progress.js";
+import { stderrColor } from "../../src/cli/problem-table.js";
+import { durationText, progressMode, startProgress, timeLeft, type ProgressMode } from "../../src/cli/progress.js";
 import type { GradedUnit } from "../../src/domain/graded.js";
 import type { ReadProgress, RunProgress, WriteProgress } from "../../src/pipeline/run-progress.js";
 

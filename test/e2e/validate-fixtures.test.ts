@@ -227,6 +227,14 @@ describe.concurrent("output and exit codes", () => {
     expect((await assess("validate", "fixtures/没有这个文件.xlsx")).stderr).toContain("找不到“fixtures/没有这个文件.xlsx”");
   });
 
+  it.each([["validate"], ["grade"], ["annual", "--year", "2026"]])("%s with a flag it does not know: exit 2, and with --json still one document", async (...command) => {
+    const run = await assess(...command, "fixtures/demo/2026Q3.xlsx", "--json", "--no-such-flag");
+    expect(run.status).toBe(2);
+    const doc = JSON.parse(run.stdout) as JsonDocument;
+    expect(doc.problems.map((p) => [p.code, p.message])).toEqual([["E_USAGE", "unknown option '--no-such-flag'"]]);
+    expect(run.stderr).toContain("--no-such-flag");
+  });
+
   it("a bad rules file: exit 2 with its problems", async () => {
     const rules = join(scratch, "rules.json");
     writeFileSync(rules, JSON.stringify({ goodRatio: 2 }));
