@@ -1,43 +1,110 @@
-// The docx elements the documents use (docx-api.ts: paragraphs, runs with page-number fields,
-// tables, footers, sections), written straight to WordprocessingML strings and zipped. The docx
-// package built an object tree per element and turned it into XML through generic converters:
-// 0.35 s of CPU for one unit's 40 feedback slips, 9 of every 10 seconds of a city's quarter end
-// (bench/run.js). The XML here is what docx 9.7 wrote for the same options, element for element,
-// without the parts the documents never use (numbering, notes, comments, styles never applied).
+// The docx elements the documents use (paragraphs, runs with page-number fields, tables, footers,
+// sections), written straight to WordprocessingML strings and zipped. The docx package built an
+// object tree per element and turned it into XML through generic converters: 0.35 s of CPU for
+// one unit's 40 feedback slips, 9 of every 10 seconds of a city's quarter end (bench/run.js). The
+// XML here is what docx 9.7 wrote for the same options, element for element, without the parts
+// the documents never use (numbering, notes, comments, styles never applied). The classes and
+// options keep docx's names.
 
-import type {
-  DocumentOptions,
-  DocxDocument,
-  DocxFooter,
-  DocxParagraph,
-  DocxTable,
-  DocxTableCell,
-  DocxTableRow,
-  DocxTextRun,
-  FontAttributes,
-  ParagraphOptions,
-  RunOptions,
-  SectionOptions,
-  TableCellOptions,
-  TableOptions,
-  TableRowOptions,
-} from "./docx-api.js";
-import { zipParts } from "../workbook/zip-writer.js";
+import { XML_DECLARATION, escapeXml } from "../workbook/xml-text.js";
+import type { PackagePart } from "../workbook/zip-writer.js";
+import { corePropertiesXml, relationshipsXml, zipPackage } from "../workbook/zip-writer.js";
+
+export type Alignment = "left" | "center" | "right" | "both";
+export type PageNumberField = "CURRENT" | "TOTAL_PAGES";
+
+export interface FontAttributes {
+  ascii?: string;
+  hAnsi?: string;
+  cs?: string;
+  eastAsia?: string;
+  hint?: string;
+}
+
+export interface RunOptions {
+  text?: string;
+  /** Text and page-number fields, in order. */
+  children?: ReadonlyArray<string | PageNumberField>;
+  font?: FontAttributes;
+  /** Half-points: 32 is 16 pt (三号). */
+  size?: number;
+  bold?: boolean;
+  language?: { value?: string; eastAsia?: string };
+}
+
+export interface ParagraphOptions {
+  alignment?: Alignment;
+  /** Twentieths of a point; `line` with lineRule "auto" is in 240ths of a line. */
+  spacing?: { before?: number; after?: number; line?: number; lineRule?: "auto" | "exact" | "atLeast" };
+  indent?: { firstLine?: number; left?: number; right?: number };
+  keepNext?: boolean;
+  children?: readonly TextRun[];
+}
+
+export interface WidthOptions {
+  size: number;
+  type: "pct" | "dxa";
+}
+
+export interface TableCellOptions {
+  children: readonly (Paragraph | Table)[];
+  width?: WidthOptions;
+  columnSpan?: number;
+  verticalAlign?: "top" | "center" | "bottom";
+  margins?: { top?: number; bottom?: number; left?: number; right?: number };
+}
+
+export interface TableRowOptions {
+  children: readonly TableCell[];
+  tableHeader?: boolean;
+  cantSplit?: boolean;
+}
+
+export interface TableOptions {
+  rows: readonly TableRow[];
+  width?: WidthOptions;
+  /** Twentieths of a point, one per grid column. */
+  columnWidths?: readonly number[];
+}
+
+export interface FooterOptions {
+  children: readonly Paragraph[];
+}
+
+export interface SectionOptions {
+  properties: {
+    page: {
+      size: { width: number; height: number };
+      margin: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
+    };
+  };
+  footers?: { default: Footer };
+  children: readonly (Paragraph | Table)[];
+}
+
+export interface DocumentOptions {
+  sections: readonly SectionOptions[];
+}
+
+/** A font of the font table (word/fontTable.xml, ECMA-376 Part 1, 17.8.3.10). */
+export interface FontDeclaration {
+  name: string;
+  /** The font Word takes when `name` is not installed. */
+  altName?: string;
+  /** The character set, in hex: "86" is GB2312. */
+  charset?: string;
+}
+
+/** What a .docx says about itself besides its body. */
+export interface DocxProperties {
+  /** docProps/core.xml's title. */
+  title: string;
+  fonts: readonly FontDeclaration[];
+}
 
 const W_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+/** The namespace of r:id attributes, and the stem of every relationship type below. */
 const R_NAMESPACE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const XML_DECLARATION = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`;
-/** Characters XML 1.0 cannot hold; text with one would make the file unreadable. */
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
-const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-const ESCAPED: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
-
-export function escapeXml(text: string): string {
-  if (!NEEDS_ESCAPE.test(text)) return text;
-  return text.replace(XML_INVALID, "").replace(/[&<>"]/g, (ch) => ESCAPED[ch] ?? ch);
-}
 
 /** `w:a="1" w:b="2"` from the defined values, in the order given. */
 function attributes(values: Record<string, string | number | undefined>): string {
@@ -52,7 +119,8 @@ function attributes(values: Record<string, string | number | undefined>): string
 /**
  * An element: its opening XML, its children and its closing XML, written out once, when the
  * document is packed, into one list of fragments joined once (no text is copied once per level
- * of nesting). The public classes are these, under docx's names.
+ * of nesting). The exported classes are these, under docx's names; each declares a private
+ * `element`, which makes it its own type to the compiler (a TextRun cannot stand for a Paragraph).
  */
 abstract class Written {
   // Declared, not defined: a class field is defined on every instance before the constructor
@@ -61,10 +129,10 @@ abstract class Written {
   declare private readonly children: readonly Written[];
   declare private readonly close: string;
 
-  constructor(open: string, children: readonly unknown[], close: string) {
+  constructor(open: string, children: readonly Written[], close: string) {
     for (const child of children) if (!(child instanceof Written)) throw new TypeError("not an element made by docx-writer.ts");
     this.open = open;
-    this.children = children as readonly Written[];
+    this.children = children;
     this.close = close;
   }
 
@@ -116,7 +184,9 @@ const runProperties = memo(
     `${font?.ascii}|${font?.hAnsi}|${font?.cs}|${font?.eastAsia}|${font?.hint}|${bold}|${size}|${language?.value}|${language?.eastAsia}`,
 );
 
-class TextRun extends Written {
+export class TextRun extends Written {
+  declare private readonly element: "TextRun";
+
   constructor(options: RunOptions) {
     let content = options.text === undefined ? "" : textXml(options.text);
     for (const child of options.children ?? []) {
@@ -144,18 +214,20 @@ const paragraphProperties = memo(
     `${keepNext}|${spacing?.before}|${spacing?.after}|${spacing?.line}|${spacing?.lineRule}|${indent?.firstLine}|${indent?.left}|${indent?.right}|${alignment}`,
 );
 
-function writeElement(element: unknown, out: string[]): void {
+function writeElement(element: Written, out: string[]): void {
   if (!(element instanceof Written)) throw new TypeError("not an element made by docx-writer.ts");
   element.writeTo(out);
 }
 
-function xmlOf(element: unknown): string {
+function xmlOf(element: Written): string {
   const out: string[] = [];
   writeElement(element, out);
   return out.join("");
 }
 
-class Paragraph extends Written {
+export class Paragraph extends Written {
+  declare private readonly element: "Paragraph";
+
   constructor(options: ParagraphOptions) {
     super(`<w:p>${paragraphProperties(options)}`, options.children ?? [], "</w:p>");
   }
@@ -178,7 +250,9 @@ const cellProperties = memo(
     `${width?.type}|${width?.size}|${columnSpan}|${margins?.top}|${margins?.left}|${margins?.bottom}|${margins?.right}|${verticalAlign}`,
 );
 
-class TableCell extends Written {
+export class TableCell extends Written {
+  declare private readonly element: "TableCell";
+
   constructor(options: TableCellOptions) {
     // A cell must end with a paragraph (ECMA-376 Part 1, 17.4.66).
     const last = options.children[options.children.length - 1];
@@ -186,7 +260,9 @@ class TableCell extends Written {
   }
 }
 
-class TableRow extends Written {
+export class TableRow extends Written {
+  declare private readonly element: "TableRow";
+
   constructor(options: TableRowOptions) {
     let properties = "";
     if (options.cantSplit) properties += "<w:cantSplit/>";
@@ -198,7 +274,9 @@ class TableRow extends Written {
 const BORDER = `w:val="single" w:color="auto" w:sz="4"`;
 const TABLE_BORDERS = ["top", "left", "bottom", "right", "insideH", "insideV"].map((side) => `<w:${side} ${BORDER}/>`).join("");
 
-class Table extends Written {
+export class Table extends Written {
+  declare private readonly element: "Table";
+
   constructor(options: TableOptions) {
     const width = options.width ? `<w:tblW w:type="${options.width.type}" w:w="${options.width.size}"/>` : "";
     const grid = (options.columnWidths ?? []).map((w) => `<w:gridCol w:w="${w}"/>`).join("");
@@ -206,19 +284,15 @@ class Table extends Written {
   }
 }
 
-class Footer extends Written {
-  constructor(options: { children: readonly DocxParagraph[] }) {
+export class Footer extends Written {
+  declare private readonly element: "Footer";
+
+  constructor(options: FooterOptions) {
     super("", options.children, "");
   }
 }
 
-interface Part {
-  name: string;
-  contentType?: string;
-  data: string;
-}
-
-class Document {
+export class Document {
   constructor(readonly options: DocumentOptions) {}
 }
 
@@ -242,40 +316,41 @@ function sectionXml(section: SectionOptions, footerId: string | null): string {
   );
 }
 
-function relationshipsXml(relationships: { id: string; type: string; target: string }[]): string {
-  return (
-    `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-    relationships.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${r.target}"/>`).join("") +
-    `</Relationships>`
+function fontTableXml(fonts: readonly FontDeclaration[]): string {
+  const entries = fonts.map(
+    (font) =>
+      `<w:font w:name="${escapeXml(font.name)}">` +
+      (font.altName === undefined ? "" : `<w:altName w:val="${escapeXml(font.altName)}"/>`) +
+      (font.charset === undefined ? "" : `<w:charset w:val="${escapeXml(font.charset)}"/>`) +
+      `<w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`,
   );
+  return `${XML_DECLARATION}<w:fonts xmlns:w="${W_NAMESPACE}">${entries.join("")}</w:fonts>`;
 }
 
-function documentParts(document: Document): Part[] {
+/** The .docx bytes of `document`: the same document and properties always give the same bytes. */
+export function writeDocx(document: Document, properties: DocxProperties): Buffer {
   const { sections } = document.options;
-  const footers: Part[] = [];
+  const footers: PackagePart[] = [];
   const relationships = [
-    { id: "rId1", type: `${RELATIONSHIP}/styles`, target: "styles.xml" },
-    { id: "rId2", type: `${RELATIONSHIP}/settings`, target: "settings.xml" },
-    { id: "rId3", type: `${RELATIONSHIP}/fontTable`, target: "fontTable.xml" },
+    { type: `${R_NAMESPACE}/styles`, target: "styles.xml" },
+    { type: `${R_NAMESPACE}/settings`, target: "settings.xml" },
+    { type: `${R_NAMESPACE}/fontTable`, target: "fontTable.xml" },
   ];
   const body: string[] = [];
   sections.forEach((section, i) => {
     let footerId: string | null = null;
     if (section.footers) {
+      // relationshipsXml numbers them rId1, rId2, ... in order.
       footerId = `rId${relationships.length + 1}`;
       const name = `footer${footers.length + 1}.xml`;
-      relationships.push({ id: footerId, type: `${RELATIONSHIP}/footer`, target: name });
+      relationships.push({ type: `${R_NAMESPACE}/footer`, target: name });
       footers.push({ name: `word/${name}`, contentType: CONTENT_TYPE.footer, data: `${XML_DECLARATION}<w:ftr xmlns:w="${W_NAMESPACE}" xmlns:r="${R_NAMESPACE}">${xmlOf(section.footers.default)}</w:ftr>` });
     }
     for (const child of section.children) writeElement(child, body);
     // Every section but the last ends in a paragraph that carries its properties (17.6.17).
     body.push(i < sections.length - 1 ? `<w:p><w:pPr>${sectionXml(section, footerId)}</w:pPr></w:p>` : sectionXml(section, footerId));
   });
-  const core =
-    `${XML_DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
-    `xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>${escapeXml(document.options.title ?? "")}</dc:title>` +
-    `<dc:creator>${escapeXml(document.options.creator ?? "")}</dc:creator></cp:coreProperties>`;
-  return [
+  return zipPackage([
     { name: "word/document.xml", contentType: CONTENT_TYPE.document, data: `${XML_DECLARATION}<w:document xmlns:w="${W_NAMESPACE}" xmlns:r="${R_NAMESPACE}"><w:body>${body.join("")}</w:body></w:document>` },
     { name: "word/styles.xml", contentType: CONTENT_TYPE.styles, data: `${XML_DECLARATION}<w:styles xmlns:w="${W_NAMESPACE}"><w:docDefaults><w:rPrDefault/><w:pPrDefault/></w:docDefaults></w:styles>` },
     {
@@ -285,10 +360,10 @@ function documentParts(document: Document): Part[] {
         `${XML_DECLARATION}<w:settings xmlns:w="${W_NAMESPACE}"><w:displayBackgroundShape/><w:evenAndOddHeaders w:val="false"/>` +
         `<w:compat><w:compatSetting w:val="15" w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word"/></w:compat></w:settings>`,
     },
-    { name: "word/fontTable.xml", contentType: CONTENT_TYPE.fontTable, data: `${XML_DECLARATION}<w:fonts xmlns:w="${W_NAMESPACE}"/>` },
+    { name: "word/fontTable.xml", contentType: CONTENT_TYPE.fontTable, data: fontTableXml(properties.fonts) },
     ...footers,
     { name: "word/_rels/document.xml.rels", data: relationshipsXml(relationships) },
-    { name: "docProps/core.xml", contentType: CONTENT_TYPE.core, data: core },
+    { name: "docProps/core.xml", contentType: CONTENT_TYPE.core, data: corePropertiesXml(properties.title) },
     {
       name: "docProps/app.xml",
       contentType: CONTENT_TYPE.app,
@@ -297,45 +372,10 @@ function documentParts(document: Document): Part[] {
     {
       name: "_rels/.rels",
       data: relationshipsXml([
-        { id: "rId1", type: `${RELATIONSHIP}/officeDocument`, target: "word/document.xml" },
-        { id: "rId2", type: "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", target: "docProps/core.xml" },
-        { id: "rId3", type: `${RELATIONSHIP}/extended-properties`, target: "docProps/app.xml" },
+        { type: `${R_NAMESPACE}/officeDocument`, target: "word/document.xml" },
+        { type: "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", target: "docProps/core.xml" },
+        { type: `${R_NAMESPACE}/extended-properties`, target: "docProps/app.xml" },
       ]),
     },
-  ];
+  ]);
 }
-
-function contentTypesXml(parts: readonly Part[]): string {
-  return (
-    `${XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-    `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
-    `<Default Extension="xml" ContentType="application/xml"/>` +
-    parts.flatMap((p) => (p.contentType ? [`<Override PartName="/${p.name}" ContentType="${p.contentType}"/>`] : [])).join("") +
-    `</Types>`
-  );
-}
-
-const Packer = {
-  /** The .docx bytes; `overrides` replace parts by name (docx-package.ts: core properties, fonts). */
-  async toBuffer(document: DocxDocument, _prettify?: boolean, overrides: ReadonlyArray<{ path: string; data: string }> = []): Promise<Buffer> {
-    if (!(document instanceof Document)) throw new TypeError("not a document made by docx-writer.ts");
-    const parts = documentParts(document).map((part) => {
-      const override = overrides.find((o) => o.path === part.name);
-      return override ? { ...part, data: override.data } : part;
-    });
-    const files = [{ name: "[Content_Types].xml", data: contentTypesXml(parts) }, ...parts];
-    return zipParts(files.map((file) => ({ name: file.name, data: Buffer.from(file.data, "utf8") })));
-  },
-};
-
-/** The API of docx-api.ts, made by this file. */
-export const docxWriter = {
-  Document: Document as unknown as new (options: DocumentOptions) => DocxDocument,
-  Paragraph: Paragraph as unknown as new (options: ParagraphOptions) => DocxParagraph,
-  TextRun: TextRun as unknown as new (options: RunOptions) => DocxTextRun,
-  Table: Table as unknown as new (options: TableOptions) => DocxTable,
-  TableRow: TableRow as unknown as new (options: TableRowOptions) => DocxTableRow,
-  TableCell: TableCell as unknown as new (options: TableCellOptions) => DocxTableCell,
-  Footer: Footer as unknown as new (options: { children: readonly DocxParagraph[] }) => DocxFooter,
-  Packer,
-};

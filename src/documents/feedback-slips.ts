@@ -11,9 +11,7 @@ import type { AppraisalWorkbook, Period } from "../domain/model.js";
 import { isGraded } from "../domain/model.js";
 import type { Rules } from "../domain/rules.js";
 import { openItemText, summariseWork } from "../domain/work-summary.js";
-import { FIXED_AUTHOR } from "../workbook/fix-zip-timestamps.js";
-import type { DocxParagraph, DocxTable, DocxTableCell } from "./docx-api.js";
-import { Document, Paragraph, Table, TableCell, TableRow, TextRun } from "./docx-api.js";
+import { Document, Paragraph, Table, TableCell, TableRow, TextRun } from "./docx-writer.js";
 import { A4_PAGE, TEXT_WIDTH, chineseRun, packDocx } from "./docx-package.js";
 import type { DocumentFonts } from "./docx-package.js";
 import type { SlipPlaceholder, SlipWording } from "./wording.js";
@@ -99,7 +97,7 @@ const LABEL_WIDTH = Math.floor(TEXT_WIDTH * 0.16);
 const VALUE_WIDTH = Math.floor(TEXT_WIDTH * 0.34);
 const WIDE_WIDTH = LABEL_WIDTH + 2 * VALUE_WIDTH;
 
-function cell(lines: string[], fonts: DocumentFonts, width: number, options: { label?: boolean; span?: number } = {}): DocxTableCell {
+function cell(lines: string[], fonts: DocumentFonts, width: number, options: { label?: boolean; span?: number } = {}): TableCell {
   return new TableCell({
     width: { size: width, type: "dxa" },
     ...(options.span ? { columnSpan: options.span } : {}),
@@ -116,7 +114,7 @@ function cell(lines: string[], fonts: DocumentFonts, width: number, options: { l
   });
 }
 
-function slipTable(rows: SlipRow[], fonts: DocumentFonts): DocxTable {
+function slipTable(rows: SlipRow[], fonts: DocumentFonts): Table {
   return new Table({
     width: { size: 2 * (LABEL_WIDTH + VALUE_WIDTH), type: "dxa" },
     columnWidths: [LABEL_WIDTH, VALUE_WIDTH, LABEL_WIDTH, VALUE_WIDTH],
@@ -138,8 +136,8 @@ function slipTable(rows: SlipRow[], fonts: DocumentFonts): DocxTable {
   });
 }
 
-function slipChildren(slip: SlipContent, fonts: DocumentFonts): Array<DocxParagraph | DocxTable> {
-  const line = (text: string, alignment: "left" | "right" = "left"): DocxParagraph =>
+function slipChildren(slip: SlipContent, fonts: DocumentFonts): Array<Paragraph | Table> {
+  const line = (text: string, alignment: "left" | "right" = "left"): Paragraph =>
     new Paragraph({
       alignment,
       spacing: { before: 200, line: 360 },
@@ -171,5 +169,5 @@ export async function writeFeedbackSlips(slips: readonly SlipContent[], wording:
       ? slips.map((slip) => ({ properties: page, children: slipChildren(slip, fonts) }))
       : [{ properties: page, children: [new Paragraph({ children: [new TextRun({ text: wording.noPersons, ...chineseRun(fonts.body, fonts.latin, TABLE_PT) })] })] }];
   const title = slips[0]?.title ?? wording.noPersons;
-  return packDocx(new Document({ creator: FIXED_AUTHOR, title, sections }), title, fonts);
+  return packDocx(new Document({ sections }), { title, fonts });
 }

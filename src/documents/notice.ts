@@ -10,9 +10,7 @@ import { OUTCOME_LABEL } from "../domain/labels.js";
 import type { Period, WorkbookSettings } from "../domain/model.js";
 import { isGraded } from "../domain/model.js";
 import type { Rules } from "../domain/rules.js";
-import { FIXED_AUTHOR } from "../workbook/fix-zip-timestamps.js";
-import type { DocxFooter, DocxParagraph, DocxTable, DocxTableCell } from "./docx-api.js";
-import { Document, Footer, Paragraph, Table, TableCell, TableRow, TextRun } from "./docx-api.js";
+import { Document, Footer, Paragraph, Table, TableCell, TableRow, TextRun } from "./docx-writer.js";
 import { A4_PAGE, TEXT_WIDTH, chineseRun, packDocx } from "./docx-package.js";
 import type { DocumentFonts } from "./docx-package.js";
 import type { NoticePlaceholder, NoticeWording } from "./wording.js";
@@ -113,7 +111,7 @@ const TABLE_PT = 14;
 const LINE = { line: 560, lineRule: "exact" as const };
 const INDENT_TWO_CHARACTERS = BODY_PT * 20 * 2;
 
-function bodyParagraph(text: string, fonts: DocumentFonts, align: "justify" | "right" = "justify", keepNext = false): DocxParagraph {
+function bodyParagraph(text: string, fonts: DocumentFonts, align: "justify" | "right" = "justify", keepNext = false): Paragraph {
   return new Paragraph({
     alignment: align === "right" ? "right" : "both",
     keepNext,
@@ -124,11 +122,11 @@ function bodyParagraph(text: string, fonts: DocumentFonts, align: "justify" | "r
   });
 }
 
-function halfLine(keepNext: boolean): DocxParagraph {
+function halfLine(keepNext: boolean): Paragraph {
   return new Paragraph({ spacing: { line: LINE.line / 2, lineRule: "exact" }, keepNext, children: [] });
 }
 
-function tableCell(text: string, fonts: DocumentFonts, width: number, header: boolean): DocxTableCell {
+function tableCell(text: string, fonts: DocumentFonts, width: number, header: boolean): TableCell {
   return new TableCell({
     width: { size: width, type: "dxa" },
     verticalAlign: "center",
@@ -145,7 +143,7 @@ function tableCell(text: string, fonts: DocumentFonts, width: number, header: bo
 /** Relative widths of the notice's columns: 序号 and 综合得分 stay on one line at 四号. */
 const COLUMN_WEIGHT: Record<string, number> = { 序号: 10, 姓名: 16, 科室: 22, 职务职级: 24, 等次: 12, 综合得分: 16 };
 
-function noticeTable(table: NoticeTable, fonts: DocumentFonts): DocxTable {
+function noticeTable(table: NoticeTable, fonts: DocumentFonts): Table {
   const weights = table.headers.map((h) => COLUMN_WEIGHT[h] ?? 15);
   const total = weights.reduce((a, b) => a + b, 0);
   const widths = weights.map((w) => Math.floor((w * TEXT_WIDTH) / total));
@@ -166,7 +164,7 @@ function noticeTable(table: NoticeTable, fonts: DocumentFonts): DocxTable {
   });
 }
 
-export function pageNumberFooter(fonts: DocumentFonts): DocxFooter {
+export function pageNumberFooter(fonts: DocumentFonts): Footer {
   return new Footer({
     children: [
       new Paragraph({
@@ -180,7 +178,7 @@ export function pageNumberFooter(fonts: DocumentFonts): DocxFooter {
 /** 公示.docx bytes; the same content always gives the same bytes. */
 export async function writeNotice(content: NoticeContent, wording: Pick<NoticeWording, "fonts">): Promise<Buffer> {
   const fonts = wording.fonts;
-  const children: Array<DocxParagraph | DocxTable> = [
+  const children: Array<Paragraph | Table> = [
     new Paragraph({
       alignment: "center",
       spacing: { line: 640, lineRule: "exact", after: 200 },
@@ -205,9 +203,7 @@ export async function writeNotice(content: NoticeContent, wording: Pick<NoticeWo
     bodyParagraph(content.dateLine, fonts, "right"),
   );
   const document = new Document({
-    creator: FIXED_AUTHOR,
-    title: content.title,
     sections: [{ properties: { page: A4_PAGE }, footers: { default: pageNumberFooter(fonts) }, children }],
   });
-  return packDocx(document, content.title, fonts);
+  return packDocx(document, { title: content.title, fonts });
 }

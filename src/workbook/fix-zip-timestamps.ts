@@ -1,7 +1,8 @@
-// An .xlsx or .docx is a zip, and the zip libraries stamp every entry with the clock. The same
-// inputs must give the same bytes (outputs.md: "No clock time"; STYLE.md habit 8), so every
-// entry's DOS date and time is set to 1980-01-01 00:00, the earliest a zip can hold. Only those
-// four bytes per header change; the CRCs do not cover them.
+// An .xlsx is a zip, and exceljs stamps every entry with the clock. The same inputs must give the
+// same bytes (outputs.md: "No clock time"; STYLE.md habit 8), so every entry's DOS date and time
+// is set to 1980-01-01 00:00, the earliest a zip can hold. Only those four bytes per header
+// change; the CRCs do not cover them. Needed only where exceljs writes (the template,
+// write-template.ts): zip-writer.ts writes the other outputs with these dates already.
 
 /** Every output claims the same author and moment, so that no clock reaches a file. */
 export const FIXED_AUTHOR = "assess";
@@ -11,8 +12,9 @@ const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 const CENTRAL_HEADER = 0x02014b50;
 const LOCAL_HEADER = 0x04034b50;
 /** DOS date of FIXED_DATE, 1980-01-01: year 0 since 1980, month 1, day 1. */
-const FIXED_DOS_DATE = (0 << 9) | (1 << 5) | 1;
-const FIXED_DOS_TIME = 0;
+export const FIXED_DOS_DATE = (0 << 9) | (1 << 5) | 1;
+/** DOS time of FIXED_DATE, 00:00:00. */
+export const FIXED_DOS_TIME = 0;
 
 function endOfCentralDirectory(zip: Buffer): number {
   // The record is 22 bytes plus a comment of at most 65535 bytes, at the very end.

@@ -1,6 +1,7 @@
 // A workbook as plain cells: what src/workbook hands to the rest of the program, so that only
-// src/workbook knows exceljs. Merged ranges are already resolved (workbook.md: a merged range
-// gives its top-left value to every cell in it).
+// src/workbook knows the file formats (read-xlsx-xml.ts reads an .xlsx's XML itself; exceljs only
+// writes the template). Merged ranges are already resolved (workbook.md: a merged range gives its
+// top-left value to every cell in it).
 
 export type CellValue =
   | { kind: "blank" }

@@ -12,7 +12,9 @@ import type { Exact } from "../domain/exact.js";
 import { toNumber } from "../domain/exact.js";
 import { FIXED_AUTHOR, FIXED_DATE } from "./fix-zip-timestamps.js";
 import { cellAddress } from "./plain.js";
-import { zipParts } from "./zip-writer.js";
+import { XML_DECLARATION, XML_INVALID, escapeXml } from "./xml-text.js";
+import type { PackagePart } from "./zip-writer.js";
+import { corePropertiesXml, relationshipsXml, zipPackage } from "./zip-writer.js";
 
 /** One cell of an output sheet. Numbers are already exact-rounded by the caller's `decimal`. */
 export type SheetCell =
@@ -84,8 +86,6 @@ const BODY_FONT = "宋体";
 const TITLE_FONT = "黑体";
 const HEADER_FILL = "D9D9D9";
 const BORDER_COLOR = "FF808080";
-/** Characters that XML 1.0 cannot hold; a cell with one would make the file unreadable. */
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /** Width of text in column-width units: a Chinese (full-width) character takes two. */
 function textWidth(text: string): number {
@@ -111,20 +111,14 @@ function checkSheetName(name: string): void {
   }
 }
 
-const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN_NAMESPACE = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+/** The namespace of r:id attributes, and the stem of every relationship type below. */
 const RELATIONSHIPS_NAMESPACE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-const XML_ESCAPED: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
-
-function escapeXml(text: string): string {
-  return text.replace(/[&<>"]/g, (ch) => XML_ESCAPED[ch] ?? ch);
-}
 
 /**
- * Text as a shared string holds it: without characters XML cannot hold, and with a literal
- * `_x0041_` escaped as `_x005F_x0041_`, which Excel would otherwise read as the character `A`.
+ * Text as a shared string holds it: without characters XML cannot hold (dropped first, so that
+ * dropping one cannot join an escape), and with a literal `_x0041_` escaped as `_x005F_x0041_`,
+ * which Excel would otherwise read as the character `A`.
  */
 function cellText(text: string): string {
   return text.replace(XML_INVALID, "").replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1");
@@ -346,25 +340,6 @@ function workbookXml(sheets: readonly WrittenSheet[]): string {
   );
 }
 
-function relationshipsXml(relationships: readonly { type: string; target: string }[]): string {
-  return (
-    `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-    relationships.map((r, i) => `<Relationship Id="rId${i + 1}" Type="${r.type}" Target="${r.target}"/>`).join("") +
-    `</Relationships>`
-  );
-}
-
-function coreXml(): string {
-  const date = FIXED_DATE.toISOString().replace(/\.\d{3}Z$/, "Z");
-  return (
-    `${XML_DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
-    `xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
-    `<dc:creator>${FIXED_AUTHOR}</dc:creator><cp:lastModifiedBy>${FIXED_AUTHOR}</cp:lastModifiedBy>` +
-    `<dcterms:created xsi:type="dcterms:W3CDTF">${date}</dcterms:created>` +
-    `<dcterms:modified xsi:type="dcterms:W3CDTF">${date}</dcterms:modified></cp:coreProperties>`
-  );
-}
-
 const CONTENT_TYPE = {
   workbook: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
   worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
@@ -379,7 +354,7 @@ export async function writeXlsx(spec: WorkbookSpec): Promise<Buffer> {
   const styles = new StyleBook();
   const strings = new SharedStrings();
   const sheets = spec.sheets.map((sheet) => sheetXml(sheet, spec.draft, styles, strings));
-  const parts: { name: string; contentType?: string; data: string }[] = [
+  const parts: PackagePart[] = [
     { name: "xl/workbook.xml", contentType: CONTENT_TYPE.workbook, data: workbookXml(sheets) },
     ...sheets.map((sheet, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, contentType: CONTENT_TYPE.worksheet, data: sheet.xml })),
     { name: "xl/styles.xml", contentType: CONTENT_TYPE.styles, data: styles.xml() },
@@ -387,12 +362,12 @@ export async function writeXlsx(spec: WorkbookSpec): Promise<Buffer> {
     {
       name: "xl/_rels/workbook.xml.rels",
       data: relationshipsXml([
-        { type: `${RELATIONSHIP}/styles`, target: "styles.xml" },
-        { type: `${RELATIONSHIP}/sharedStrings`, target: "sharedStrings.xml" },
-        ...sheets.map((_, i) => ({ type: `${RELATIONSHIP}/worksheet`, target: `worksheets/sheet${i + 1}.xml` })),
+        { type: `${RELATIONSHIPS_NAMESPACE}/styles`, target: "styles.xml" },
+        { type: `${RELATIONSHIPS_NAMESPACE}/sharedStrings`, target: "sharedStrings.xml" },
+        ...sheets.map((_, i) => ({ type: `${RELATIONSHIPS_NAMESPACE}/worksheet`, target: `worksheets/sheet${i + 1}.xml` })),
       ]),
     },
-    { name: "docProps/core.xml", contentType: CONTENT_TYPE.core, data: coreXml() },
+    { name: "docProps/core.xml", contentType: CONTENT_TYPE.core, data: corePropertiesXml() },
     {
       name: "docProps/app.xml",
       contentType: CONTENT_TYPE.app,
@@ -401,17 +376,11 @@ export async function writeXlsx(spec: WorkbookSpec): Promise<Buffer> {
     {
       name: "_rels/.rels",
       data: relationshipsXml([
-        { type: `${RELATIONSHIP}/officeDocument`, target: "xl/workbook.xml" },
+        { type: `${RELATIONSHIPS_NAMESPACE}/officeDocument`, target: "xl/workbook.xml" },
         { type: "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", target: "docProps/core.xml" },
-        { type: `${RELATIONSHIP}/extended-properties`, target: "docProps/app.xml" },
+        { type: `${RELATIONSHIPS_NAMESPACE}/extended-properties`, target: "docProps/app.xml" },
       ]),
     },
   ];
-  const contentTypes =
-    `${XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-    `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
-    `<Default Extension="xml" ContentType="application/xml"/>` +
-    parts.flatMap((p) => (p.contentType ? [`<Override PartName="/${p.name}" ContentType="${p.contentType}"/>`] : [])).join("") +
-    `</Types>`;
-  return zipParts([{ name: "[Content_Types].xml", data: contentTypes }, ...parts].map((p) => ({ name: p.name, data: Buffer.from(p.data, "utf8") })));
+  return zipPackage(parts);
 }

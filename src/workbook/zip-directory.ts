@@ -18,9 +18,7 @@ const ZIP64_EXTRA_ID = 0x0001;
 const MAX_COMMENT = 0xffff;
 
 export interface ZipEntry {
-  /** The entry's name as stored, byte for byte, so that a rebuilt archive names it the same. */
-  nameBytes: Buffer;
-  /** The name as text, without a leading "/" (some writers add one; exceljs drops it too). */
+  /** The name as text, without the leading "/" some writers add: a part name as relationships resolve to it. */
   name: string;
   flags: number;
   /** 0 stored, 8 deflated; an .xlsx uses nothing else. */
@@ -140,10 +138,8 @@ export function readZipDirectory(bytes: Buffer): { entries: ZipEntry[] } | ZipDa
     const nameAt = at + CENTRAL_HEADER_SIZE;
     const next = nameAt + nameLength + extraLength + commentLength;
     if (next > bytes.length) return { damage: "压缩包目录损坏" };
-    const nameBytes = bytes.subarray(nameAt, nameAt + nameLength);
-    const name = nameBytes.toString((flags & FLAG_UTF8) !== 0 ? "utf8" : "latin1").replace(/^\//, "");
+    const name = bytes.toString((flags & FLAG_UTF8) !== 0 ? "utf8" : "latin1", nameAt, nameAt + nameLength).replace(/^\//, "");
     const entry: ZipEntry = {
-      nameBytes,
       name,
       flags,
       method: bytes.readUInt16LE(at + 10),

@@ -1,12 +1,12 @@
-// Writing a zip (the container of .xlsx and .docx) with Node's own deflate: the packages' writers
-// deflate in JavaScript, several times slower. Entries are dated 1980-01-01 00:00, as
-// fix-zip-timestamps.ts dates every output, so that no clock reaches a file.
+// Writing an Open Packaging Conventions zip (the container of .xlsx and .docx) with Node's own
+// deflate: the packages' writers deflate in JavaScript, several times slower. Entries are dated
+// 1980-01-01 00:00, the date fix-zip-timestamps.ts gives the template's entries, so that no clock
+// reaches a file.
 
 import { deflateRawSync } from "node:zlib";
-import { crc32, entryData, isDamage, readZipDirectory } from "./zip-directory.js";
-
-/** DOS date of 1980-01-01 (fix-zip-timestamps.ts): no clock reaches the file. */
-const FIXED_DOS_DATE = (0 << 9) | (1 << 5) | 1;
+import { FIXED_AUTHOR, FIXED_DATE, FIXED_DOS_DATE, FIXED_DOS_TIME } from "./fix-zip-timestamps.js";
+import { crc32 } from "./zip-directory.js";
+import { XML_DECLARATION, escapeXml } from "./xml-text.js";
 
 /**
  * zlib's level 3, the last of its fast levels: a third of the default level's time on the XML of
@@ -15,7 +15,7 @@ const FIXED_DOS_DATE = (0 << 9) | (1 << 5) | 1;
 const LEVEL = 3;
 
 /** A zip of deflated parts, in order, dated 1980-01-01 00:00, with UTF-8 names. */
-export function zipParts(parts: readonly { name: string; data: Buffer }[]): Buffer {
+function zipParts(parts: readonly { name: string; data: Buffer }[]): Buffer {
   const chunks: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -28,7 +28,7 @@ export function zipParts(parts: readonly { name: string; data: Buffer }[]): Buff
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6);
     local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(0, 10);
+    local.writeUInt16LE(FIXED_DOS_TIME, 10);
     local.writeUInt16LE(FIXED_DOS_DATE, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(deflated.length, 18);
@@ -41,7 +41,7 @@ export function zipParts(parts: readonly { name: string; data: Buffer }[]): Buff
     header.writeUInt16LE(20, 6);
     header.writeUInt16LE(0x0800, 8);
     header.writeUInt16LE(8, 10);
-    header.writeUInt16LE(0, 12);
+    header.writeUInt16LE(FIXED_DOS_TIME, 12);
     header.writeUInt16LE(FIXED_DOS_DATE, 14);
     header.writeUInt32LE(crc, 16);
     header.writeUInt32LE(deflated.length, 20);
@@ -62,19 +62,42 @@ export function zipParts(parts: readonly { name: string; data: Buffer }[]): Buff
   return Buffer.concat([...chunks, directory, end]);
 }
 
-/**
- * The same archive with every entry deflated by Node's zlib, in the same order and with the same
- * names: for a writer that can only store its parts uncompressed, or compress them slowly.
- */
-export function recompress(zip: Buffer): Buffer {
-  const directory = readZipDirectory(zip);
-  if (isDamage(directory)) throw new Error(`cannot recompress: ${directory.damage}`);
-  return zipParts(
-    directory.entries.map((entry) => {
-      const data = entryData(zip, entry);
-      if (isDamage(data)) throw new Error(`cannot recompress: ${data.damage}`);
-      if (entry.method !== 0) throw new Error(`cannot recompress ${entry.name}: it is not stored`);
-      return { name: entry.name, data };
-    }),
+/** A part of a package: its name inside the zip, its content type unless a Default covers it (.rels). */
+export interface PackagePart {
+  name: string;
+  contentType?: string;
+  data: string;
+}
+
+/** The package's [Content_Types].xml first (OPC, ECMA-376 Part 2, 10.1.2.2), then the parts in order. */
+export function zipPackage(parts: readonly PackagePart[]): Buffer {
+  const contentTypes =
+    `${XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+    `<Default Extension="xml" ContentType="application/xml"/>` +
+    parts.flatMap((p) => (p.contentType ? [`<Override PartName="/${p.name}" ContentType="${p.contentType}"/>`] : [])).join("") +
+    `</Types>`;
+  return zipParts([{ name: "[Content_Types].xml", data: contentTypes }, ...parts].map((p) => ({ name: p.name, data: Buffer.from(p.data, "utf8") })));
+}
+
+/** A .rels part; the relationships are numbered rId1, rId2, ... in the order given. */
+export function relationshipsXml(relationships: readonly { type: string; target: string }[]): string {
+  return (
+    `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+    relationships.map((r, i) => `<Relationship Id="rId${i + 1}" Type="${r.type}" Target="${r.target}"/>`).join("") +
+    `</Relationships>`
+  );
+}
+
+/** docProps/core.xml: the fixed author and date instead of the clock's, and the title if any. */
+export function corePropertiesXml(title?: string): string {
+  const date = FIXED_DATE.toISOString().replace(/\.\d{3}Z$/, "Z");
+  return (
+    `${XML_DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
+    `xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+    (title === undefined ? "" : `<dc:title>${escapeXml(title)}</dc:title>`) +
+    `<dc:creator>${FIXED_AUTHOR}</dc:creator><cp:lastModifiedBy>${FIXED_AUTHOR}</cp:lastModifiedBy>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${date}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${date}</dcterms:modified></cp:coreProperties>`
   );
 }

@@ -1,4 +1,4 @@
-// The WordprocessingML writer behind docx-api.ts (src/documents/docx-writer.ts): every part it
+// The WordprocessingML writer (src/documents/docx-writer.ts): every part it
 // writes is well-formed XML and declared in [Content_Types].xml, text is escaped, sections and
 // footers are wired as Word expects, and the same document gives the same bytes. (What the
 // notice and the slips say is tested in notice.test.ts and feedback-slips.test.ts; that Word's
@@ -6,12 +6,12 @@
 
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { Document, Footer, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from "../../src/documents/docx-api.js";
+import { Document, Footer, Paragraph, Table, TableCell, TableRow, TextRun, writeDocx } from "../../src/documents/docx-writer.js";
 import { slipContents, writeFeedbackSlips } from "../../src/documents/feedback-slips.js";
 import { noticeContent, writeNotice } from "../../src/documents/notice.js";
 import { readNoticeWording, readSlipWording } from "../../src/pipeline/read-wording.js";
 import { XmlScanner } from "../../src/workbook/xml-scanner.js";
-import { WORKBOOK, demoRules, demoUnit } from "../support-outputs/demo-unit.js";
+import { UNIT, WORKBOOK, demoRules, demoUnit } from "../support-outputs/demo-unit.js";
 import { docxParagraphs, zipPart } from "../support-outputs/read-office.js";
 
 const PAGE = {
@@ -33,10 +33,10 @@ async function parts(bytes: Buffer): Promise<Map<string, string>> {
   return out;
 }
 
-async function demoDocuments(): Promise<[string, Buffer][]> {
+async function demoDocuments(unitName = UNIT.name): Promise<[string, Buffer][]> {
   const noticeWording = await readNoticeWording();
   const slipWording = await readSlipWording();
-  const graded = demoUnit();
+  const graded = { ...demoUnit(), unit: { ...UNIT, name: unitName } };
   const rules = demoRules();
   return [
     ["公示", await writeNotice(noticeContent({ graded, period: WORKBOOK.period, settings: WORKBOOK.settings, rules }, noticeWording), noticeWording)],
@@ -63,6 +63,20 @@ describe("the packages it writes", () => {
     }
   });
 
+  // The reader turns a cell's `_x0001_` into U+0001; one in docProps/core.xml (the notice's title
+  // names the unit) made Word refuse the file.
+  it("a unit name with a character XML cannot hold leaves no part with it, and every part well-formed", async () => {
+    for (const [what, bytes] of await demoDocuments("某市\u0001某某局")) {
+      const all = await parts(bytes);
+      expect(all.get("docProps/core.xml"), what).toMatch(what === "公示" ? /<dc:title>关于某市某某局2026/ : /<dc:title>/);
+      expect((await docxParagraphs(bytes)).join("\n"), what).toContain("某市某某局");
+      for (const [name, xml] of all) {
+        expect(xml, `${what} ${name}`).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
+        expect(wellFormed(xml), `${what} ${name}`).toBe(true);
+      }
+    }
+  });
+
   it("the same document gives the same bytes", async () => {
     const [first, second] = [await demoDocuments(), await demoDocuments()];
     for (let i = 0; i < first.length; i++) expect(first[i]![1].equals(second[i]![1])).toBe(true);
@@ -70,21 +84,23 @@ describe("the packages it writes", () => {
 });
 
 describe("elements", () => {
-  async function pack(children: unknown[], footer = false): Promise<Buffer> {
+  const PROPERTIES = { title: "", fonts: [] };
+
+  function pack(children: (Paragraph | Table)[], footer = false): Buffer {
     const footers = footer ? { default: new Footer({ children: [new Paragraph({ children: [new TextRun({ children: ["第 ", "CURRENT", " 页，共 ", "TOTAL_PAGES", " 页"] })] })] }) } : undefined;
-    const document = new Document({ sections: [{ properties: { page: PAGE }, ...(footers ? { footers } : {}), children: children as never }] });
-    return Packer.toBuffer(document);
+    const document = new Document({ sections: [{ properties: { page: PAGE }, ...(footers ? { footers } : {}), children }] });
+    return writeDocx(document, PROPERTIES);
   }
 
   it("escapes text and drops characters XML cannot hold", async () => {
-    const bytes = await pack([new Paragraph({ children: [new TextRun({ text: 'A&B <王五> "引号"\u0001\u000B结束' })] })]);
+    const bytes = pack([new Paragraph({ children: [new TextRun({ text: 'A&B <王五> "引号"\u0001\u000B结束' })] })]);
     expect(wellFormed(await zipPart(bytes, "word/document.xml"))).toBe(true);
     expect(await docxParagraphs(bytes)).toEqual(['A&B <王五> "引号"结束']);
   });
 
   it("a section break per section but the last, which the body's own properties close", async () => {
     const section = (text: string) => ({ properties: { page: PAGE }, children: [new Paragraph({ children: [new TextRun({ text })] })] });
-    const bytes = await Packer.toBuffer(new Document({ sections: [section("一"), section("二"), section("三")] }));
+    const bytes = writeDocx(new Document({ sections: [section("一"), section("二"), section("三")] }), PROPERTIES);
     const xml = await zipPart(bytes, "word/document.xml");
     expect(xml.match(/<w:p><w:pPr><w:sectPr>/g)).toHaveLength(2);
     expect(xml).toMatch(/<w:sectPr>(?:(?!<w:sectPr>).)*<\/w:sectPr><\/w:body>/);
@@ -92,7 +108,7 @@ describe("elements", () => {
   });
 
   it("a footer with page-number fields, referenced from the section", async () => {
-    const bytes = await pack([new Paragraph({ children: [] })], true);
+    const bytes = pack([new Paragraph({ children: [] })], true);
     const footer = await zipPart(bytes, "word/footer1.xml");
     expect(footer).toContain('<w:instrText xml:space="preserve">PAGE</w:instrText>');
     expect(footer).toContain('<w:instrText xml:space="preserve">NUMPAGES</w:instrText>');
@@ -115,7 +131,7 @@ describe("elements", () => {
       columnWidths: [2000, 2000],
       rows: [new TableRow({ tableHeader: true, cantSplit: true, children: [cell("姓名"), cell("等次")] }), new TableRow({ children: [cell("王五", 2)] })],
     });
-    const xml = await zipPart(await pack([table]), "word/document.xml");
+    const xml = await zipPart(pack([table]), "word/document.xml");
     expect(xml).toContain('<w:tblW w:type="dxa" w:w="4000"/>');
     expect(xml).toContain('<w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/></w:tblGrid>');
     expect(xml).toContain("<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
@@ -127,7 +143,7 @@ describe("elements", () => {
   it("a cell whose last child is a table still ends with a paragraph, as Word requires", async () => {
     const inner = new Table({ rows: [new TableRow({ children: [new TableCell({ children: [new Paragraph({ children: [] })] })] })] });
     const outer = new Table({ rows: [new TableRow({ children: [new TableCell({ children: [inner] })] })] });
-    const xml = await zipPart(await pack([outer]), "word/document.xml");
+    const xml = await zipPart(pack([outer]), "word/document.xml");
     expect(xml).toContain("</w:tbl><w:p/></w:tc>");
   });
 

@@ -1,5 +1,5 @@
-// Reading written outputs back in tests: a .docx's parts and paragraph text (via jszip, which
-// docx and exceljs already bring), and an .xlsx through exceljs.
+// Reading written outputs back in tests: a .docx's parts and paragraph text (via jszip), and an
+// .xlsx through exceljs.
 
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
