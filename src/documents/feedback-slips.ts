@@ -7,8 +7,8 @@ import { fixed } from "../domain/exact.js";
 import type { GradedPerson, GradedUnit } from "../domain/graded.js";
 import { reasonText } from "../domain/graded.js";
 import { GRADE_LABEL, OUTCOME_LABEL } from "../domain/labels.js";
-import type { AppraisalWorkbook, Period } from "../domain/model.js";
-import { isGraded } from "../domain/model.js";
+import type { AppraisalWorkbook, IndividualScore, Period, WorkItem } from "../domain/model.js";
+import { isGraded, rowsByPersonId } from "../domain/model.js";
 import type { Rules } from "../domain/rules.js";
 import { openItemText, summariseWork } from "../domain/work-summary.js";
 import { Document, Paragraph, Table, TableCell, TableRow, TextRun } from "./docx-writer.js";
@@ -43,10 +43,16 @@ function score(person: GradedPerson, key: "individual" | "common" | "bonus" | "d
   return person.scores ? fixed(person.scores[key]) : "";
 }
 
-export function slipContent(input: FeedbackSlipsInput, person: GradedPerson, wording: SlipWording): SlipContent {
-  const { graded, period, workbook, rules } = input;
-  const work = summariseWork(person.person.id, workbook.workItems);
-  const review = workbook.individualScores.find((s) => s.personId === person.person.id);
+/** A person's own rows of the unit's sheets. */
+interface OwnRows {
+  work: readonly WorkItem[];
+  review: IndividualScore | undefined;
+}
+
+function slipContent(input: FeedbackSlipsInput, person: GradedPerson, own: OwnRows, wording: SlipWording): SlipContent {
+  const { graded, period, rules } = input;
+  const work = summariseWork(own.work);
+  const review = own.review;
   const gradeLabel = person.grade === null ? "" : OUTCOME_LABEL[person.grade];
   const values: Record<SlipPlaceholder, string> = {
     单位名称: graded.unit.name,
@@ -85,7 +91,12 @@ export function slipContent(input: FeedbackSlipsInput, person: GradedPerson, wor
 /** The slips of a unit: one per graded person, in roster order. */
 export function slipContents(input: FeedbackSlipsInput, wording: SlipWording): SlipContent[] {
   if (input.graded.state === "error") throw new Error(`unit ${input.graded.unit.code} has errors and no feedback slips`);
-  return input.graded.persons.filter((p) => isGraded(p.person)).map((p) => slipContent(input, p, wording));
+  const items = rowsByPersonId(input.workbook.workItems);
+  const reviews = new Map<string, IndividualScore>();
+  for (const score of input.workbook.individualScores) if (!reviews.has(score.personId)) reviews.set(score.personId, score);
+  return input.graded.persons
+    .filter((p) => isGraded(p.person))
+    .map((p) => slipContent(input, p, { work: items.get(p.person.id) ?? [], review: reviews.get(p.person.id) }, wording));
 }
 
 // A slip must fit on one page: 小四 (12 pt) in the table, 小二 (18 pt) for the title.

@@ -14,8 +14,8 @@ export interface WorkSummary {
   open: WorkItem[];
 }
 
-export function summariseWork(personId: string, items: readonly WorkItem[]): WorkSummary {
-  const own = items.filter((item) => item.personId === personId);
+/** The summary of one person's own items (rowsByPersonId groups a unit's items once). */
+export function summariseWork(own: readonly WorkItem[]): WorkSummary {
   return {
     total: own.length,
     done: own.filter((item) => item.state === "done").length,

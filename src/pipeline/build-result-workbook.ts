@@ -7,7 +7,7 @@ import { reasonText } from "../domain/graded.js";
 import type { Outcome } from "../domain/labels.js";
 import { DECISION_KIND_LABEL, GRADE_LABEL, OUTCOME_LABEL, STATUS_LABEL } from "../domain/labels.js";
 import type { AppraisalWorkbook, Period, Unit } from "../domain/model.js";
-import { isGraded } from "../domain/model.js";
+import { isGraded, rowsByPersonId } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
 import type { EffectiveRules } from "../domain/rules.js";
 import { openItemText, summariseWork } from "../domain/work-summary.js";
@@ -201,9 +201,8 @@ function summarySheet(input: ResultWorkbookInput): SheetSpec {
 
 function workListSheet(input: ResultWorkbookInput): SheetSpec {
   const { graded, workbook } = input;
-  const listed = graded.persons.filter(
-    (p) => isGraded(p.person) || workbook.workItems.some((item) => item.personId === p.person.id),
-  );
+  const itemsOf = rowsByPersonId(workbook.workItems);
+  const listed = graded.persons.filter((p) => isGraded(p.person) || itemsOf.has(p.person.id));
   return {
     name: "工作清单",
     titles: [unitTitle(graded.unit, workbook.period, "季度工作绩效清单汇总")],
@@ -220,7 +219,7 @@ function workListSheet(input: ResultWorkbookInput): SheetSpec {
       { header: "未完成事项及原因", width: 60 },
     ],
     rows: listed.map((p, i) => {
-      const work = summariseWork(p.person.id, workbook.workItems);
+      const work = summariseWork(itemsOf.get(p.person.id) ?? []);
       return {
         cells: [
           integerCell(i + 1),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { WorkItem } from "../../src/domain/model.js";
+import { rowsByPersonId } from "../../src/domain/model.js";
 import { openItemText, summariseWork } from "../../src/domain/work-summary.js";
 
 function item(personId: string, text: string, state: WorkItem["state"], reason: string | null): WorkItem {
@@ -20,7 +21,7 @@ describe("summariseWork: a person's 季度工作绩效清单 in numbers (workboo
     ["P2", 1, 0, 0, 1, ["项目验收"]],
     ["P3", 0, 0, 0, 0, []],
   ])("%s: %i items, %i done, %i in progress, %i unfinished", (id, total, done, inProgress, unfinished, open) => {
-    const summary = summariseWork(id, ITEMS);
+    const summary = summariseWork(rowsByPersonId(ITEMS).get(id) ?? []);
     expect([summary.total, summary.done, summary.inProgress, summary.unfinished]).toEqual([total, done, inProgress, unfinished]);
     expect(summary.open.map((i) => i.item)).toEqual(open);
   });
