@@ -81,6 +81,11 @@ export interface UnitCounts {
 }
 
 /** Counts of the unit's own persons (a pooled unit counts only its own; rules.md §1.2). */
+/** The share of 好 among the graded, as a percentage cell; a dash when nobody is graded. */
+export function goodShare(good: number, graded: number): SheetCell {
+  return graded > 0 ? percentCell(div(ratio(BigInt(good)), ratio(BigInt(graded)))) : textCell("—");
+}
+
 export function countUnit(graded: GradedUnit): UnitCounts {
   const persons = graded.persons;
   const withGrade = (g: Outcome): number => persons.filter((p) => isGraded(p.person) && p.grade === g).length;
@@ -174,7 +179,7 @@ function summarySheet(input: ResultWorkbookInput): SheetSpec {
     pair("一般", integerCell(counts.average)),
     pair("较差", integerCell(counts.poor)),
     pair("待定", integerCell(counts.pending)),
-    pair("好等次占比", counts.graded > 0 ? percentCell(div(ratio(BigInt(counts.good)), ratio(BigInt(counts.graded)))) : textCell("—")),
+    pair("好等次占比", goodShare(counts.good, counts.graded)),
     pair("不确定等次", integerCell(counts.undetermined)),
     pair("不参加", integerCell(counts.excluded)),
     pair("领导成员（由上级评定）", integerCell(counts.leadership)),

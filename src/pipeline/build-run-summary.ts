@@ -1,16 +1,15 @@
 // 汇总.xlsx of a run with more than one unit (outputs.md "Per run"): a row per unit with its
 // counts and state, a 合计 row, and a 问题 sheet with every problem of the run.
 
-import { div, ratio } from "../domain/exact.js";
 import type { GradedPool, GradedUnit, UnitState } from "../domain/graded.js";
 import type { Period } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
 import { problemsByUnit } from "../domain/problem.js";
 import type { SheetCell, SheetRow, WorkbookSpec } from "../workbook/write-xlsx.js";
-import { integerCell, percentCell, textCell } from "../workbook/write-xlsx.js";
+import { integerCell, textCell } from "../workbook/write-xlsx.js";
 import { buildProblemSheet } from "./build-problem-sheet.js";
 import type { UnitCounts } from "./build-result-workbook.js";
-import { countUnit, periodText, pooledWith } from "./build-result-workbook.js";
+import { countUnit, goodShare, periodText, pooledWith } from "./build-result-workbook.js";
 
 export interface RunSummaryInput {
   period: Period;
@@ -23,10 +22,6 @@ export interface RunSummaryInput {
 
 export const STATE_LABEL: Record<UnitState, string> = { final: "完成", draft: "草稿", error: "错误" };
 const STATE_FILL: Record<UnitState, string | undefined> = { final: undefined, draft: "FCE4D6", error: "FFC7CE" };
-
-function goodShare(good: number, graded: number): SheetCell {
-  return graded > 0 ? percentCell(div(ratio(BigInt(good)), ratio(BigInt(graded)))) : textCell("—");
-}
 
 function countCells(counts: UnitCounts): SheetCell[] {
   return [

@@ -14,7 +14,7 @@ export interface ReadProgress {
   file: string;
   /** Refused before any sheet was parsed. */
   unreadable: boolean;
-  /** This file's units, graded persons... as read; 0 for an unreadable file. */
+  /** This file's units, persons (all of the 人员 sheet)... as read; 0 for an unreadable file. */
   units: number;
   persons: number;
   /** This file's errors (the checks across files come later). */
