@@ -26,7 +26,7 @@ import { hasErrors, problemAt, sortProblems } from "../domain/problem.js";
 import type { EffectiveRules } from "../domain/rules.js";
 import { writeXlsx } from "../workbook/write-xlsx.js";
 import { buildAnnualWorkbook, quarterList } from "./build-annual-workbook.js";
-import type { InputFile } from "./build-result-workbook.js";
+import type { InputDigest } from "./build-result-workbook.js";
 import { loadRules } from "./load-rules.js";
 import type { FileRead } from "./read-workbooks.js";
 import { checkRun, expandPaths, readFiles, unitsInError } from "./read-workbooks.js";
@@ -180,7 +180,7 @@ export async function annual(paths: readonly string[], options: AnnualOptions): 
 
   // Each quarter is graded as one `grade` run of its workbooks would grade it.
   const quarters: AnnualQuarter[] = [];
-  const inputFiles: InputFile[] = [];
+  const inputFiles: InputDigest[] = [];
   for (const quarter of numbers) {
     const group = groupOf(quarter);
     const run = checkRun(group.reads);

@@ -13,7 +13,7 @@ import type { EffectiveRules } from "../domain/rules.js";
 import type { SheetCell, SheetSpec, WorkbookSpec } from "../workbook/write-xlsx.js";
 import { decimalCell, integerCell, percentCell, textCell } from "../workbook/write-xlsx.js";
 import { buildProblemSheet } from "./build-problem-sheet.js";
-import type { InputFile } from "./build-result-workbook.js";
+import type { InputDigest } from "./build-result-workbook.js";
 import { buildRulesSheet, GRADE_FILL, gradeText } from "./build-result-workbook.js";
 
 export interface AnnualWorkbookInput {
@@ -24,7 +24,7 @@ export interface AnnualWorkbookInput {
   /** The quarters as graded, to tell why a person has no grade in one (不参加, 由上级评定, ...). */
   quarters: readonly AnnualQuarter[];
   /** Every workbook of the year that was read, as the 规则 sheet records them. */
-  inputFiles: readonly InputFile[];
+  inputFiles: readonly InputDigest[];
   rules: EffectiveRules;
   /** Every problem of the run. */
   problems: readonly Problem[];

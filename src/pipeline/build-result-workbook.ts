@@ -15,7 +15,8 @@ import type { SheetCell, SheetRow, SheetSpec, WorkbookSpec } from "../workbook/w
 import { decimalCell, integerCell, percentCell, textCell } from "../workbook/write-xlsx.js";
 import { buildProblemSheet } from "./build-problem-sheet.js";
 
-export interface InputFile {
+/** An input file as the 规则 sheet records it: its name and SHA-256 (not read-workbooks.ts's InputFile, a file to read). */
+export interface InputDigest {
   file: string;
   sha256: string;
 }
@@ -27,7 +28,7 @@ export interface ResultWorkbookInput {
   /** The workbook the unit came from: its period and work lists. */
   workbook: Pick<AppraisalWorkbook, "period" | "workItems">;
   /** Every input file of the run, as the 规则 sheet records them. */
-  inputFiles: readonly InputFile[];
+  inputFiles: readonly InputDigest[];
   rules: EffectiveRules;
   /** The unit's warnings (a unit with an error has no result workbook). */
   warnings: readonly Problem[];
@@ -300,7 +301,7 @@ export function flattenRules(json: unknown, path = ""): Array<[string, string]> 
 export function buildRulesSheet(
   title: string,
   rules: EffectiveRules,
-  inputFiles: readonly InputFile[],
+  inputFiles: readonly InputDigest[],
   toolVersion: string,
 ): SheetSpec {
   const rows: SheetRow[] = [

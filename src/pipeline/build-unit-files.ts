@@ -13,7 +13,7 @@ import { isGraded } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
 import type { EffectiveRules } from "../domain/rules.js";
 import { writeXlsx } from "../workbook/write-xlsx.js";
-import type { InputFile } from "./build-result-workbook.js";
+import type { InputDigest } from "./build-result-workbook.js";
 import { buildResultWorkbook } from "./build-result-workbook.js";
 import { TOOL_VERSION } from "./tool-version.js";
 import type { PlannedFile } from "./write-outputs.js";
@@ -26,7 +26,7 @@ export interface UnitBuild {
   /** The unit's workbook, its rows cut down to the unit's own persons (`unitShares`). */
   workbook: Pick<AppraisalWorkbook, "period" | "settings" | "workItems" | "individualScores">;
   /** The input files the unit's grades come from, for the 规则 sheet. */
-  inputFiles: InputFile[];
+  inputFiles: InputDigest[];
   /** The unit's warnings, for the 问题 sheet (a unit with an error is not built). */
   warnings: Problem[];
 }

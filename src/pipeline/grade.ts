@@ -16,7 +16,7 @@ import type { Problem } from "../domain/problem.js";
 import { hasErrors, problemsByUnit, sortProblems } from "../domain/problem.js";
 import type { EffectiveRules } from "../domain/rules.js";
 import { writeXlsx } from "../workbook/write-xlsx.js";
-import type { InputFile } from "./build-result-workbook.js";
+import type { InputDigest } from "./build-result-workbook.js";
 import { buildRunSummary } from "./build-run-summary.js";
 import { type UnitBuild, unitFileNames, unitShares } from "./build-unit-files.js";
 import { inOrder } from "./in-order.js";
@@ -71,11 +71,11 @@ function failed(rules: EffectiveRules | null, problems: Problem[]): GradeResult 
  * is pooled, those of the pool's other units. (All files of the run would make every unit's
  * workbook grow with the city, and change when an unrelated unit's file changes.)
  */
-function inputFilesOfPools(pools: readonly GradedPool[], workbookOf: ReadonlyMap<string, AppraisalWorkbook>): Map<string, InputFile[]> {
-  const files = new Map<string, InputFile[]>();
+function inputFilesOfPools(pools: readonly GradedPool[], workbookOf: ReadonlyMap<string, AppraisalWorkbook>): Map<string, InputDigest[]> {
+  const files = new Map<string, InputDigest[]>();
   for (const pool of pools) {
     const seen = new Set<string>();
-    const list: InputFile[] = [];
+    const list: InputDigest[] = [];
     for (const code of pool.unitCodes) {
       const workbook = workbookOf.get(code);
       if (!workbook || seen.has(workbook.file)) continue;
