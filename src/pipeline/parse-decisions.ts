@@ -4,9 +4,9 @@
 import type { PersonReference } from "../domain/check-person-references.js";
 import { DECISION_KIND_LABEL, GRADE_LABEL } from "../domain/labels.js";
 import type { Decision } from "../domain/model.js";
-import type { Problem } from "../domain/problem.js";
+import { hasErrors, type Problem } from "../domain/problem.js";
 import { DECISIONS_SHEET } from "../domain/sheets.js";
-import { dataRows, findHeaderRow } from "../workbook/find-header-row.js";
+import { dataRows, findHeaderRow, headerSpecOf } from "../workbook/find-header-row.js";
 import type { PlainSheet } from "../workbook/plain.js";
 import { RowReader, type SheetContext, personReference } from "./parse-rows.js";
 
@@ -16,14 +16,10 @@ export interface ParsedDecisions {
   problems: Problem[];
 }
 
-const COLUMNS = DECISIONS_SHEET.columns.map((c) => c.header);
 
 export function parseDecisionsSheet(context: SheetContext, sheet: PlainSheet): ParsedDecisions {
   const { file } = context;
-  const found = findHeaderRow(file, DECISIONS_SHEET.name, sheet, {
-    required: DECISIONS_SHEET.columns.filter((c) => c.required).map((c) => c.header),
-    isKnown: (h) => COLUMNS.includes(h),
-  });
+  const found = findHeaderRow(file, DECISIONS_SHEET.name, sheet, headerSpecOf(DECISIONS_SHEET));
   const result: ParsedDecisions = { decisions: [], references: [], problems: [...found.problems] };
   if (!found.layout) return result;
   const firstRow = new Map<string, string>();
@@ -51,7 +47,7 @@ export function parseDecisionsSheet(context: SheetContext, sheet: PlainSheet): P
           firstRow.set(key, String(row));
         }
       }
-      if (grade !== null && kind !== null && reason !== null && date !== null && !r.problems.some((p) => p.severity === "error")) {
+      if (grade !== null && kind !== null && reason !== null && date !== null && !hasErrors(r.problems)) {
         result.decisions.push({ personId, grade, kind, reason, date, ref: r.ref("审定等次") });
       }
     }

@@ -5,9 +5,9 @@ import type { PersonReference } from "../domain/check-person-references.js";
 import { ZERO } from "../domain/exact.js";
 import { EVENT_KIND_LABEL } from "../domain/labels.js";
 import type { ScoreEvent } from "../domain/model.js";
-import type { Problem } from "../domain/problem.js";
+import { hasErrors, type Problem } from "../domain/problem.js";
 import { EVENTS_SHEET } from "../domain/sheets.js";
-import { dataRows, findHeaderRow } from "../workbook/find-header-row.js";
+import { dataRows, findHeaderRow, headerSpecOf } from "../workbook/find-header-row.js";
 import { cellText, isBlank, type NumberRange } from "../workbook/normalise-cell.js";
 import type { PlainSheet } from "../workbook/plain.js";
 import { RowReader, type SheetContext, personReference } from "./parse-rows.js";
@@ -18,15 +18,11 @@ export interface ParsedEvents {
   problems: Problem[];
 }
 
-const COLUMNS = EVENTS_SHEET.columns.map((c) => c.header);
 const POINTS: NumberRange = { min: ZERO, max: null, minExclusive: true, code: "E_NUMBER_RANGE" };
 
 export function parseEventsSheet(context: SheetContext, sheet: PlainSheet): ParsedEvents {
   const { file } = context;
-  const found = findHeaderRow(file, EVENTS_SHEET.name, sheet, {
-    required: EVENTS_SHEET.columns.filter((c) => c.required).map((c) => c.header),
-    isKnown: (h) => COLUMNS.includes(h),
-  });
+  const found = findHeaderRow(file, EVENTS_SHEET.name, sheet, headerSpecOf(EVENTS_SHEET));
   const result: ParsedEvents = { events: [], references: [], problems: [...found.problems] };
   if (!found.layout) return result;
 
@@ -51,7 +47,7 @@ export function parseEventsSheet(context: SheetContext, sheet: PlainSheet): Pars
         );
       }
       const complete = kind !== null && reason !== null && ((kind !== "bonus" && kind !== "deduction") || points !== null);
-      if (complete && !r.problems.some((p) => p.severity === "error")) {
+      if (complete && !hasErrors(r.problems)) {
         result.events.push({ personId, kind, points, reason, date, ref: r.ref("类型") });
       }
     }

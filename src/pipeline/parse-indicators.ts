@@ -5,9 +5,9 @@
 import { type Exact, ZERO, add, equals, exact, toText } from "../domain/exact.js";
 import { CATEGORY_LABEL, DIMENSION_LABEL } from "../domain/labels.js";
 import type { Indicator } from "../domain/model.js";
-import type { Problem } from "../domain/problem.js";
+import { hasErrors, type Problem } from "../domain/problem.js";
 import { COMMON_SHEET, COMMON_TOTAL_HEADER, INDICATORS_SHEET, INDIVIDUAL_SHEET, INDIVIDUAL_TOTAL_HEADER } from "../domain/sheets.js";
-import { dataRows, findHeaderRow, sheetProblem } from "../workbook/find-header-row.js";
+import { dataRows, findHeaderRow, headerSpecOf, sheetProblem } from "../workbook/find-header-row.js";
 import { normaliseHeader, type NumberRange } from "../workbook/normalise-cell.js";
 import type { PlainSheet } from "../workbook/plain.js";
 import { RowReader } from "./parse-rows.js";
@@ -23,7 +23,6 @@ export interface ParsedIndicators {
 }
 
 const SHEET = INDICATORS_SHEET.name;
-const COLUMNS = INDICATORS_SHEET.columns.map((c) => c.header);
 const FULL_MARKS: NumberRange = { min: ZERO, max: null, minExclusive: true, code: "E_NUMBER_RANGE" };
 const CATEGORY_TOTAL = exact(100);
 /** Headers of the scoring sheets that an indicator's column would be confused with. */
@@ -37,10 +36,7 @@ export function indicatorHeader(indicator: Pick<Indicator, "name">): string {
 }
 
 export function parseIndicatorsSheet(file: string, sheet: PlainSheet): ParsedIndicators {
-  const found = findHeaderRow(file, SHEET, sheet, {
-    required: INDICATORS_SHEET.columns.filter((c) => c.required).map((c) => c.header),
-    isKnown: (h) => COLUMNS.includes(h),
-  });
+  const found = findHeaderRow(file, SHEET, sheet, headerSpecOf(INDICATORS_SHEET));
   const names = new Set<string>();
   const result: ParsedIndicators = { indicators: [], names, complete: false, problems: [...found.problems] };
   if (!found.layout) return result;
@@ -75,7 +71,7 @@ export function parseIndicatorsSheet(file: string, sheet: PlainSheet): ParsedInd
       }
       names.add(header);
     }
-    if (r.problems.some((p) => p.severity === "error")) rowErrors = true;
+    if (hasErrors(r.problems)) rowErrors = true;
     if (usable && category !== null && max !== null && name !== null) {
       result.indicators.push({ name, category, dimension, max, description });
     }

@@ -5,7 +5,7 @@ import { STATUS_LABEL, GRADE_LABEL, PERSON_KIND_LABEL, YES_NO_LABEL } from "../d
 import type { Person, Unit } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
 import { PERSONS_SHEET } from "../domain/sheets.js";
-import { dataRows, findHeaderRow, sheetProblem } from "../workbook/find-header-row.js";
+import { dataRows, findHeaderRow, headerSpecOf, sheetProblem } from "../workbook/find-header-row.js";
 import type { PlainSheet } from "../workbook/plain.js";
 import { RowReader } from "./parse-rows.js";
 
@@ -16,7 +16,6 @@ export interface ParsedPersons {
   readable: boolean;
 }
 
-const COLUMNS = PERSONS_SHEET.columns.map((c) => c.header);
 
 /**
  * `units`: the units a 单位代码 may name (a blank one means the only unit); null when no unit list
@@ -24,10 +23,7 @@ const COLUMNS = PERSONS_SHEET.columns.map((c) => c.header);
  * empty list (a workbook whose unit could not be read, which is an error of its own) checks nothing.
  */
 export function parsePersonsSheet(file: string, sheet: PlainSheet, units: readonly Unit[] | null, sheetName = PERSONS_SHEET.name): ParsedPersons {
-  const found = findHeaderRow(file, sheetName, sheet, {
-    required: PERSONS_SHEET.columns.filter((c) => c.required).map((c) => c.header),
-    isKnown: (h) => COLUMNS.includes(h),
-  });
+  const found = findHeaderRow(file, sheetName, sheet, headerSpecOf(PERSONS_SHEET));
   const result: ParsedPersons = { persons: [], problems: [...found.problems], readable: found.layout !== null };
   if (!found.layout) return result;
   const layout = found.layout;

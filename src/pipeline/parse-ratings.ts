@@ -6,7 +6,7 @@ import type { RatingPresence } from "../domain/check-coverage.js";
 import type { PersonReference } from "../domain/check-person-references.js";
 import { RATER_GROUP_LABEL } from "../domain/labels.js";
 import type { Rating, RatingPart } from "../domain/model.js";
-import type { Problem } from "../domain/problem.js";
+import { hasErrors, type Problem } from "../domain/problem.js";
 import { COMMON_SHEET, COMMON_TOTAL_HEADER } from "../domain/sheets.js";
 import { dataRows, findHeaderRow } from "../workbook/find-header-row.js";
 import type { PlainSheet } from "../workbook/plain.js";
@@ -71,7 +71,7 @@ export function parseRatingsSheet(context: SheetContext, sheet: PlainSheet, pars
         });
       }
       const complete = parts.filter((p): p is RatingPart => p !== null);
-      if (group !== null && scores.layout !== null && complete.length === parts.length && !r.problems.some((p) => p.severity === "error")) {
+      if (group !== null && scores.layout !== null && complete.length === parts.length && !hasErrors(r.problems)) {
         result.ratings.push({ personId, group, raterId, parts: shared.partList(complete), ref });
       }
     }

@@ -5,7 +5,7 @@ import type { ParentLink } from "../domain/check-units.js";
 import type { Unit } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
 import { UNITS_SHEET } from "../domain/sheets.js";
-import { dataRows, findHeaderRow } from "../workbook/find-header-row.js";
+import { dataRows, findHeaderRow, headerSpecOf } from "../workbook/find-header-row.js";
 import type { PlainSheet } from "../workbook/plain.js";
 import { RowReader } from "./parse-rows.js";
 
@@ -18,13 +18,9 @@ export interface ParsedUnits {
   readable: boolean;
 }
 
-const COLUMNS = UNITS_SHEET.columns.map((c) => c.header);
 
 export function parseUnitsSheet(file: string, sheet: PlainSheet, sheetName = UNITS_SHEET.name): ParsedUnits {
-  const found = findHeaderRow(file, sheetName, sheet, {
-    required: UNITS_SHEET.columns.filter((c) => c.required).map((c) => c.header),
-    isKnown: (h) => COLUMNS.includes(h),
-  });
+  const found = findHeaderRow(file, sheetName, sheet, headerSpecOf(UNITS_SHEET));
   const result: ParsedUnits = { units: [], parents: [], problems: [...found.problems], readable: found.layout !== null };
   if (!found.layout) return result;
   const layout = found.layout;

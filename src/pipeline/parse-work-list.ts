@@ -7,7 +7,7 @@ import { WORK_STATE_LABEL } from "../domain/labels.js";
 import type { WorkItem } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
 import { WORK_LIST_SHEET } from "../domain/sheets.js";
-import { dataRows, findHeaderRow } from "../workbook/find-header-row.js";
+import { dataRows, findHeaderRow, headerSpecOf } from "../workbook/find-header-row.js";
 import type { PlainSheet } from "../workbook/plain.js";
 import { RowReader, type SheetContext, personReference } from "./parse-rows.js";
 
@@ -19,14 +19,10 @@ export interface ParsedWorkList {
   problems: Problem[];
 }
 
-const COLUMNS = WORK_LIST_SHEET.columns.map((c) => c.header);
 
 export function parseWorkListSheet(context: SheetContext, sheet: PlainSheet): ParsedWorkList {
   const { file } = context;
-  const found = findHeaderRow(file, WORK_LIST_SHEET.name, sheet, {
-    required: WORK_LIST_SHEET.columns.filter((c) => c.required).map((c) => c.header),
-    isKnown: (h) => COLUMNS.includes(h),
-  });
+  const found = findHeaderRow(file, WORK_LIST_SHEET.name, sheet, headerSpecOf(WORK_LIST_SHEET));
   const result: ParsedWorkList = { items: [], references: [], presence: null, problems: [...found.problems] };
   if (!found.layout) return result;
   const presence: RowPresence[] = [];

@@ -4,6 +4,7 @@
 // and problems out.
 
 import type { Problem } from "../domain/problem.js";
+import type { SheetDef } from "../domain/sheets.js";
 import { cellText, isBlank, normaliseHeader } from "./normalise-cell.js";
 import { cellAddress, type PlainSheet, type PlainWorkbook } from "./plain.js";
 
@@ -28,6 +29,15 @@ export interface HeaderSpec {
   isKnown: (header: string) => boolean;
   /** Why an unknown header is ignored, when more can be said than "not a column of this sheet". */
   unknownNote?: (header: string) => string | null;
+}
+
+/**
+ * The spec of a sheet whose columns are exactly its definition's (sheets.ts); sheets with
+ * indicator columns besides (个性评分, 共性测评) write their own.
+ */
+export function headerSpecOf(sheet: Pick<SheetDef, "columns">): HeaderSpec {
+  const known = new Set(sheet.columns.map((c) => c.header));
+  return { required: sheet.columns.filter((c) => c.required).map((c) => c.header), isKnown: (h) => known.has(h) };
 }
 
 /** A problem on a sheet: at a cell, or (no cell) about the whole sheet. W_ codes are warnings. */
