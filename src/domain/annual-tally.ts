@@ -8,6 +8,7 @@ import type { GradedPerson, GradedUnit, UnitState } from "./graded.js";
 import type { Grade, Outcome } from "./labels.js";
 import { GRADE_LABEL, GRADES, PERSON_KIND_LABEL } from "./labels.js";
 import type { Period, Person } from "./model.js";
+import { groupBy } from "./model.js";
 import type { Problem } from "./problem.js";
 import { problemAt } from "./problem.js";
 import type { Rules } from "./rules.js";
@@ -101,7 +102,7 @@ function collectListings(
   quarters: readonly AnnualQuarter[],
   problems: Problem[],
 ): Map<string, Listing[]> {
-  const byId = new Map<string, Listing[]>();
+  const listings: Listing[] = [];
   const latestFirst = [...quarters].sort((a, b) => b.quarter - a.quarter);
   for (const quarter of latestFirst) {
     const seenThisQuarter = new Map<string, Person>();
@@ -124,13 +125,11 @@ function collectListings(
           continue;
         }
         seenThisQuarter.set(person.id, person);
-        const listings = byId.get(person.id) ?? [];
         listings.push({ quarter: quarter.quarter, unitCode: unit.unit.code, graded });
-        byId.set(person.id, listings);
       }
     }
   }
-  return byId;
+  return groupBy(listings, (l) => l.graded.person.id);
 }
 
 /** A different name under the same 人员编号 is most likely a typing slip; the clerk should look. */

@@ -3,17 +3,21 @@
 // Pure: `gradeYear(quarters, rules)` takes graded quarters and returns data.
 
 import type { Exact } from "./exact.js";
-import { compare, floor, mul, ratio } from "./exact.js";
-import type { UnitState } from "./graded.js";
+import { floor, mul, ratio } from "./exact.js";
+import type { Reason, UnitState } from "./graded.js";
 import type { AnnualResult } from "./labels.js";
+import { groupBy } from "./model.js";
 import type { Problem } from "./problem.js";
 import { hasErrors } from "./problem.js";
+import type { MeritKey } from "./rank-candidates.js";
+import { competitionRanks } from "./rank-candidates.js";
 import type { Rules, TiePolicy } from "./rules.js";
+import type { Selection } from "./select-good.js";
+import { selectGood } from "./select-good.js";
 import type { AnnualQuarter, PersonYear, Quarter } from "./annual-tally.js";
 import { quarterState, tallyYear } from "./annual-tally.js";
 
-export type { AnnualQuarter, PersonYear, Quarter, QuarterGrade } from "./annual-tally.js";
-export { quarterState } from "./annual-tally.js";
+export type { AnnualQuarter, Quarter } from "./annual-tally.js";
 
 export interface AnnualPerson extends PersonYear {
   /** 1-based place among the unit's eligible persons (count of 好, then mean); equal persons share it. */
@@ -51,10 +55,9 @@ export interface GradedYear {
 }
 
 /** The ranking keys of rules.md §6, both descending: count of 好, then the (rounded) mean total. */
-function byGoodThenMean(a: PersonYear, b: PersonYear): number {
-  if (a.counts.good !== b.counts.good) return b.counts.good - a.counts.good;
-  if (a.meanScore === null || b.meanScore === null) throw new RangeError("an eligible person has a mean");
-  return compare(b.meanScore, a.meanScore);
+function annualMerit(person: PersonYear): MeritKey {
+  if (person.meanScore === null) throw new RangeError("an eligible person has a mean");
+  return [ratio(BigInt(person.counts.good)), person.meanScore];
 }
 
 interface Placement {
@@ -63,40 +66,35 @@ interface Placement {
   note: string | null;
 }
 
+/** The annual wording of a §4.3 selection: 推荐优秀 for 好, and 优秀名额 in the notes. */
+function annualPlacement(rank: number, selection: Selection, quota: number): Placement {
+  const { outcome, reason } = selection;
+  const result: AnnualResult | null = outcome === "good" ? "recommended" : outcome === "pending" ? "pending" : null;
+  return { rank, result, note: reason === null ? null : annualNote(reason, quota) };
+}
+
+function annualNote(reason: Reason, quota: number): string {
+  if (reason.kind === "tie") {
+    return reason.policy === "committee"
+      ? `${reason.tied}人并列，剩余${reason.left}个优秀名额，由考核委员会审定`
+      : `${reason.tied}人并列，剩余${reason.left}个优秀名额，按方案均不推荐`;
+  }
+  return quota === 0 ? "本单位优秀名额为0" : `超出优秀名额（${quota}名）`;
+}
+
 /**
- * The unit's line (rules.md §6, as §4.3): the first `quota` eligible persons are 推荐优秀, unless
- * the line falls inside a group equal on both keys; then those above the group are recommended
- * and the group is 待定 (committee) or not recommended (strict). The quota is a ceiling.
+ * The unit's line (rules.md §6, as §4.3), drawn by the quarterly `selectGood` with the annual
+ * keys: the first `quota` eligible persons are 推荐优秀, unless the line falls inside a group
+ * equal on both keys; then those above the group are recommended and the group is 待定
+ * (committee) or not recommended (strict). The quota is a ceiling.
  */
 function placeUnit(eligible: readonly PersonYear[], quota: number, policy: TiePolicy): Map<string, Placement> {
-  const ranked = [...eligible].sort(byGoodThenMean);
-  const firstEqual = (person: PersonYear): number => ranked.findIndex((p) => byGoodThenMean(p, person) === 0);
-  // [groupStart, groupEnd) is the group tied across the line; empty (both at the line) when none.
-  let groupStart = Math.min(quota, ranked.length);
-  let groupEnd = groupStart;
-  const atLine = quota > 0 ? ranked[quota - 1] : undefined;
-  const afterLine = ranked[quota];
-  if (atLine !== undefined && afterLine !== undefined && byGoodThenMean(atLine, afterLine) === 0) {
-    groupStart = firstEqual(atLine);
-    groupEnd = groupStart + ranked.filter((p) => byGoodThenMean(p, atLine) === 0).length;
-  }
-  const tied = groupEnd - groupStart;
-  const left = quota - groupStart;
-  const tieNote =
-    policy === "committee"
-      ? `${tied}人并列，剩余${left}个优秀名额，由考核委员会审定`
-      : `${tied}人并列，剩余${left}个优秀名额，按方案均不推荐`;
-  const belowLine = quota === 0 ? "本单位优秀名额为0" : `超出优秀名额（${quota}名）`;
-
-  const placements = new Map<string, Placement>();
-  ranked.forEach((person, index) => {
-    const rank = firstEqual(person) + 1;
-    if (index < groupStart) placements.set(person.id, { rank, result: "recommended", note: null });
-    else if (index < groupEnd) {
-      placements.set(person.id, { rank, result: policy === "committee" ? "pending" : null, note: tieNote });
-    } else placements.set(person.id, { rank, result: null, note: belowLine });
-  });
-  return placements;
+  const keys = eligible.map(annualMerit);
+  const keyOf = (i: number): MeritKey => keys[i]!;
+  const indices = eligible.map((_, i) => i);
+  const ranks = competitionRanks(indices, keyOf);
+  const { selections } = selectGood(indices, keyOf, quota, policy, { kind: "quota", quota });
+  return new Map(eligible.map((person, i) => [person.id, annualPlacement(ranks[i]!, selections[i]!, quota)]));
 }
 
 /** Grades the year (rules.md §6). Quarters must be of one year and each quarter given once. */
@@ -116,8 +114,9 @@ export function gradeYear(quarters: readonly AnnualQuarter[], rules: Rules): Gra
 
   const units: AnnualUnit[] = [];
   const persons: AnnualPerson[] = [];
+  const byUnit = groupBy(years, (p) => p.unitCode);
   for (const code of codes) {
-    const members = years.filter((p) => p.unitCode === code);
+    const members = byUnit.get(code) ?? [];
     // Only a person graded in some quarter belongs to a unit (rules.md §6: "the unit of their
     // latest graded quarter"); someone never graded is listed but not counted.
     const n = members.filter((p) => p.gradedQuarters > 0).length;

@@ -5,13 +5,13 @@
 // The rows counted are every row naming the person, readable or not: a row whose score has an
 // error is reported at its cell, not again as a missing row.
 
-import { compare, ZERO } from "./exact.js";
 import { RATER_GROUP_LABEL, type RaterGroup } from "./labels.js";
 import type { Person } from "./model.js";
 import { isGraded, rowsByPersonId } from "./model.js";
 import type { CellRef, Problem } from "./problem.js";
 import { problemAt } from "./problem.js";
 import type { Rules } from "./rules.js";
+import { weightedGroups } from "./score-person.js";
 
 export interface RowPresence {
   personId: string;
@@ -74,12 +74,11 @@ export function checkCoverage(persons: readonly Person[], presence: Presence, ru
     const rows = rowsByPersonId(presence.ratings);
     for (const person of graded) {
       const mine = rows.get(person.id) ?? [];
-      const weights = person.window ? rules.windowRaterWeights : rules.raterWeights;
-      const counted = (group: RaterGroup): boolean => compare(weights[group], ZERO) > 0;
+      const counted = weightedGroups(person.window, rules);
       // A row whose group is unreadable already has its error; it might have counted.
-      const weighted = mine.some((row) => row.group === null || counted(row.group));
+      const weighted = mine.some((row) => row.group === null || counted.includes(row.group));
       if (!weighted) {
-        const groups = (Object.keys(weights) as RaterGroup[]).filter(counted).map((g) => RATER_GROUP_LABEL[g]).join("、");
+        const groups = counted.map((g) => RATER_GROUP_LABEL[g]).join("、");
         const found = mine.length === 0 ? "没有任何测评" : `只有权重为 0 的测评人类别（${[...new Set(mine.map((r) => (r.group ? RATER_GROUP_LABEL[r.group] : "")))].join("、")}）的测评`;
         problems.push(
           sheetLevel(

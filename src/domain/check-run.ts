@@ -3,6 +3,7 @@
 // places, so that each clerk sees it).
 
 import type { AppraisalWorkbook, Period } from "./model.js";
+import { groupBy } from "./model.js";
 import type { CellRef, Problem } from "./problem.js";
 import { problemAt } from "./problem.js";
 
@@ -54,6 +55,8 @@ export function checkRunPeriods(members: readonly RunMember[]): Problem[] {
 }
 
 interface Place {
+  /** The 人员编号 or 单位代码 found there. */
+  key: string;
   file: string;
   ref: CellRef;
   unit: string;
@@ -77,20 +80,16 @@ function duplicates(
   return problems;
 }
 
-function addPlace(map: Map<string, Place[]>, key: string, place: Place): void {
-  const list = map.get(key);
-  if (list) list.push(place);
-  else map.set(key, [place]);
-}
-
 /** A 人员编号 or 单位代码 in more than one workbook of the run: an error at every place. */
 export function checkRunIdentities(workbooks: readonly AppraisalWorkbook[]): Problem[] {
-  const persons = new Map<string, Place[]>();
-  const units = new Map<string, Place[]>();
-  for (const workbook of workbooks) {
-    for (const person of workbook.persons) addPlace(persons, person.id, { file: workbook.file, ref: person.ref, unit: person.unitCode });
-    for (const unit of workbook.units) addPlace(units, unit.code, { file: workbook.file, ref: unit.ref, unit: unit.code });
-  }
+  const persons = groupBy(
+    workbooks.flatMap((wb) => wb.persons.map((p): Place => ({ key: p.id, file: wb.file, ref: p.ref, unit: p.unitCode }))),
+    (place) => place.key,
+  );
+  const units = groupBy(
+    workbooks.flatMap((wb) => wb.units.map((u): Place => ({ key: u.code, file: wb.file, ref: u.ref, unit: u.code }))),
+    (place) => place.key,
+  );
   const at = (place: Place): string => `${place.ref.sheet}!${place.ref.cell}`;
   return [
     ...duplicates(

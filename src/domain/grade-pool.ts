@@ -29,8 +29,16 @@ export interface MemberGrade {
 export interface PoolGrades {
   /** Aligned with the members as given. */
   members: MemberGrade[];
-  /** With allocation "department", in the order the departments first appear; `used` counts 好 before decisions. */
-  departments: DepartmentShare[];
+  /**
+   * With allocation "department", in the order the departments first appear. Without `used`:
+   * that is the 好 after decisions (§5), which grade-run counts.
+   */
+  departments: Omit<DepartmentShare, "used">[];
+}
+
+/** A department is a (unit, 科室) pair, so pooled units never share one (§4.4). */
+export function departmentKey(person: Pick<Person, "unitCode" | "department">): string {
+  return JSON.stringify([person.unitCode, person.department]);
 }
 
 /** Members are given in roster order (workbook order, then 人员 order): the §4.4 tie-break. */
@@ -44,7 +52,7 @@ export function gradePool(members: readonly PoolMember[], quota: number, rules: 
   const candidates = indices.filter((i) => bands[i]!.eligible === "good");
 
   const selections = new Map<number, Selection>();
-  const departments: DepartmentShare[] = [];
+  const departments: PoolGrades["departments"] = [];
   if (rules.allocation === "unit") {
     const result = selectGood(candidates, keyOf, quota, rules.tiePolicy, { kind: "quota", quota });
     candidates.forEach((i, at) => selections.set(i, result.selections[at]!));
@@ -59,13 +67,9 @@ export function gradePool(members: readonly PoolMember[], quota: number, rules: 
       const result = selectGood(own, keyOf, share, rules.tiePolicy, { kind: "quota", quota: share, department: group.department });
       own.forEach((i, k) => selections.set(i, result.selections[k]!));
       unused += share - result.used;
-      departments.push({ unitCode: group.unitCode, department: group.department, persons: group.members.length, share, used: 0 });
+      departments.push({ unitCode: group.unitCode, department: group.department, persons: group.members.length, share });
     });
     if (rules.reallocateUnused && unused > 0) reallocate(candidates, selections, keyOf, unused, rules);
-    // 好 per department before decisions; grade-run counts them again after 审定.
-    groups.forEach((group, at) => {
-      departments[at]!.used = group.members.filter((i) => (selections.get(i)?.outcome ?? bands[i]!.eligible) === "good").length;
-    });
   }
 
   const grades = members.map((_, i): MemberGrade => {
@@ -108,11 +112,10 @@ interface Department {
   members: number[];
 }
 
-/** A department is a (unit, 科室) pair, so pooled units never share one (§4.4). */
 function departmentsOf(members: readonly PoolMember[]): Department[] {
   const byKey = new Map<string, Department>();
   members.forEach((m, i) => {
-    const key = JSON.stringify([m.person.unitCode, m.person.department]);
+    const key = departmentKey(m.person);
     let group = byKey.get(key);
     if (!group) {
       group = { unitCode: m.person.unitCode, department: m.person.department, members: [] };

@@ -2,21 +2,20 @@
 // 好 places and then the decisions of 审定. Pure: workbooks and rules in, graded units out.
 
 import type { GradedPerson, GradedPool, GradedUnit, PersonScores, UnitState } from "./graded.js";
-import { RATER_GROUP_LABEL, RATER_GROUPS } from "./labels.js";
+import { RATER_GROUP_LABEL } from "./labels.js";
 import type { AppraisalWorkbook, Decision, IndividualScore, Person, Rating, ScoreEvent, Unit } from "./model.js";
-import { isGraded, rowsByPersonId } from "./model.js";
+import { groupBy, isGraded, rowsByPersonId } from "./model.js";
 import type { Problem } from "./problem.js";
 import { problemAt } from "./problem.js";
 import type { Rules } from "./rules.js";
 import type { DecidedPerson } from "./apply-decisions.js";
 import { applyDecisions, checkPoolQuota } from "./apply-decisions.js";
 import type { PoolMember } from "./grade-pool.js";
-import { gradePool } from "./grade-pool.js";
+import { departmentKey, gradePool } from "./grade-pool.js";
 import type { PoolPlan } from "./pools.js";
 import { formPools, notGradedReason } from "./pools.js";
 import { goodQuota } from "./quota.js";
-import { compare, ZERO } from "./exact.js";
-import { scorePerson } from "./score-person.js";
+import { scorePerson, weightedGroups } from "./score-person.js";
 
 export interface RunGrades {
   /** In the order the units appear: workbook order, then 单位 order. */
@@ -133,10 +132,11 @@ function gradePlannedPool(
   if (problems.length > 0) return { value: null, problems };
 
   // 好 used per department, after decisions (DepartmentShare.used).
-  const departments = grades.departments.map((d) => ({
-    ...d,
-    used: scored.filter((m) => m.person.unitCode === d.unitCode && m.person.department === d.department && graded.get(m.person)!.grade === "good").length,
-  }));
+  const goodByDepartment = groupBy(
+    scored.filter((m) => graded.get(m.person)!.grade === "good"),
+    (m) => departmentKey(m.person),
+  );
+  const departments = grades.departments.map((d) => ({ ...d, used: goodByDepartment.get(departmentKey(d))?.length ?? 0 }));
   return { value: { graded, decided, departments }, problems };
 }
 
@@ -156,8 +156,7 @@ function scoresOf(person: Person, rows: PersonRows, rules: Rules, problems: Prob
   }
   const scores = scorePerson(rows.individual.individual, rows.ratings, rows.events, person.window, rules);
   if (!scores) {
-    const weights = person.window ? rules.windowRaterWeights : rules.raterWeights;
-    const groups = RATER_GROUPS.filter((g) => compare(weights[g], ZERO) > 0).map((g) => RATER_GROUP_LABEL[g]);
+    const groups = weightedGroups(person.window, rules).map((g) => RATER_GROUP_LABEL[g]);
     problems.push({
       ...problemAt(
         person.ref,

@@ -139,13 +139,19 @@ export function isGraded(person: Pick<Person, "kind" | "status">): boolean {
   return person.kind === "staff" && person.status === "participating";
 }
 
-/** The rows of a sheet grouped by the person they name, in row order. */
-export function rowsByPersonId<T extends { personId: string }>(rows: readonly T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
+/** The rows grouped by `keyOf`: keys in the order first met, each key's rows in the order given. */
+export function groupBy<T, K>(rows: readonly T[], keyOf: (row: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
   for (const row of rows) {
-    const list = map.get(row.personId);
+    const key = keyOf(row);
+    const list = map.get(key);
     if (list) list.push(row);
-    else map.set(row.personId, [row]);
+    else map.set(key, [row]);
   }
   return map;
+}
+
+/** The rows of a sheet grouped by the person they name, in row order. */
+export function rowsByPersonId<T extends { personId: string }>(rows: readonly T[]): Map<string, T[]> {
+  return groupBy(rows, (row) => row.personId);
 }

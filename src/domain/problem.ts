@@ -2,6 +2,7 @@
 // problems and go on, so that a clerk sees every problem of a run at once.
 
 import type { Unit } from "./model.js";
+import { groupBy } from "./model.js";
 
 export type Severity = "error" | "warning";
 export const SEVERITY_LABEL: Record<Severity, string> = { error: "错误", warning: "警告" };
@@ -52,12 +53,7 @@ export function problemAt(
  * file (a problem without a unit belongs to every unit of its file). One pass over the problems.
  */
 export function problemsByUnit(units: readonly Pick<Unit, "code" | "ref">[], problems: readonly Problem[]): Map<string, Problem[]> {
-  const unitsOfFile = new Map<string, string[]>();
-  for (const unit of units) {
-    const codes = unitsOfFile.get(unit.ref.file);
-    if (codes) codes.push(unit.code);
-    else unitsOfFile.set(unit.ref.file, [unit.code]);
-  }
+  const unitsOfFile = groupBy(units, (unit) => unit.ref.file);
   const byUnit = new Map<string, Problem[]>();
   const add = (code: string, problem: Problem): void => {
     const list = byUnit.get(code);
@@ -66,7 +62,7 @@ export function problemsByUnit(units: readonly Pick<Unit, "code" | "ref">[], pro
   };
   for (const problem of problems) {
     if (problem.unit !== undefined) add(problem.unit, problem);
-    else for (const code of unitsOfFile.get(problem.file) ?? []) add(code, problem);
+    else for (const unit of unitsOfFile.get(problem.file) ?? []) add(unit.code, problem);
   }
   return byUnit;
 }

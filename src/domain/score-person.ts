@@ -29,6 +29,19 @@ export function groupScore(scores: readonly Exact[], trimFrom: number): Exact | 
   return div(sum(kept), ratio(BigInt(kept.length)));
 }
 
+type PostWeights = Pick<Rules, "raterWeights" | "windowRaterWeights">;
+
+/** The rater weights of a kind of post: `windowRaterWeights` for a window post, else `raterWeights`. */
+function postWeights(window: boolean, rules: PostWeights): Rules["raterWeights"] {
+  return window ? rules.windowRaterWeights : rules.raterWeights;
+}
+
+/** The rater groups that count for a kind of post: weight above zero (§2), in RATER_GROUPS order. */
+export function weightedGroups(window: boolean, rules: PostWeights): RaterGroup[] {
+  const weights = postWeights(window, rules);
+  return RATER_GROUPS.filter((group) => compare(weights[group], ZERO) > 0);
+}
+
 /**
  * 共性得分 C: the weighted mean of the group scores over the groups that have ratings and a
  * weight above zero, with the weights of the person's kind of post, divided by the sum of those
@@ -39,12 +52,11 @@ export function commonScore(
   window: boolean,
   rules: Pick<Rules, "raterWeights" | "windowRaterWeights" | "ratingPoints" | "trimFrom">,
 ): Exact | null {
-  const weights = window ? rules.windowRaterWeights : rules.raterWeights;
+  const weights = postWeights(window, rules);
   let weighted = ZERO;
   let weightSum = ZERO;
-  for (const group of RATER_GROUPS) {
+  for (const group of weightedGroups(window, rules)) {
     const weight = weights[group];
-    if (compare(weight, ZERO) <= 0) continue;
     const g = groupScore(scoresOf(ratings, group, rules.ratingPoints), rules.trimFrom);
     if (g === null) continue;
     weighted = add(weighted, mul(weight, g));

@@ -171,16 +171,3 @@ export const DECISIONS_SHEET: SheetDef = {
 };
 
 export const INSTRUCTIONS_SHEET_NAME = "说明";
-
-/** Every sheet the reader knows, in the order templates write them (after 说明). */
-export const SHEETS: readonly SheetDef[] = [
-  PARAMETERS_SHEET,
-  UNITS_SHEET,
-  PERSONS_SHEET,
-  INDICATORS_SHEET,
-  WORK_LIST_SHEET,
-  INDIVIDUAL_SHEET,
-  COMMON_SHEET,
-  EVENTS_SHEET,
-  DECISIONS_SHEET,
-];
