@@ -22,6 +22,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Period, Person, Unit } from "../domain/model.js";
+import { groupBy } from "../domain/model.js";
 import { checkParentLinks, checkUnitsHavePersons, type ParentLink } from "../domain/check-units.js";
 import type { Problem } from "../domain/problem.js";
 import { hasErrors, sortProblems } from "../domain/problem.js";
@@ -39,7 +40,7 @@ import { parseUnitsSheet } from "./parse-units.js";
 import { TEMPLATES_DIR } from "./read-wording.js";
 import { UsageError } from "./usage-error.js";
 import { MIB } from "./validate.js";
-import { safeNamePart, writeOutputs, type PlannedFile } from "./write-outputs.js";
+import { openOutputs, safeNamePart, writeOutputs } from "./write-outputs.js";
 
 export const INSTRUCTIONS_TEMPLATE = "template-instructions.txt";
 /** The kind word of a template's file name (outputs.md: `{年度}Q{季度}_{单位代码}_{单位名称}_{kind}`). */
@@ -259,25 +260,37 @@ export async function makeTemplates(options: TemplateOptions): Promise<TemplateR
   const problems = sortProblems([...rules.problems, ...plan.problems]);
   const inError = unitsInError(plan.units, problems);
 
-  const files: PlannedFile[] = [];
+  // Names first, checked against what is there before any workbook is built (no --force: nothing
+  // is built only to be refused); then each workbook built and written in turn.
   const fileOfUnit = new Map<string, string>();
   const names = new Set<string>();
   for (const unit of plan.units) {
     if (inError.has(unit.code)) continue;
-    const persons = plan.persons.filter((p) => p.unitCode === unit.code);
-    const bytes = await writeTemplate({ period, unit: unit.code === "" ? null : unit, persons, indicators, instructions });
     // distinct codes can still make one name once unsafe characters are replaced (`A/1`, `A_1`)
     let name = templateFileName(period, unit);
     for (let n = 2; names.has(name); n++) name = templateFileName(period, { code: `${unit.code}(${n})`, name: unit.name });
     names.add(name);
-    files.push({ name, bytes });
     fileOfUnit.set(unit.code, name);
   }
-  const written = files.length === 0 ? [] : await writeOutputs(outDir, files, { force: options.force });
-  const shown = new Map(files.map((f, i) => [f.name, written[i] ?? f.name]));
+  const written: string[] = [];
+  const shown = new Map<string, string>();
+  if (names.size > 0) {
+    const writer = await openOutputs(outDir, [...names], { force: options.force });
+    const personsOf = groupBy(plan.persons, (p) => p.unitCode);
+    for (const unit of plan.units) {
+      const name = fileOfUnit.get(unit.code);
+      if (name === undefined) continue;
+      const persons = personsOf.get(unit.code) ?? [];
+      const bytes = await writeTemplate({ period, unit: unit.code === "" ? null : unit, persons, indicators, instructions });
+      const target = await writer.write({ name, bytes });
+      written.push(target);
+      shown.set(name, target);
+    }
+    await writer.finish();
+  }
   const units = plan.units.map((u): TemplateUnitResult => {
     const name = fileOfUnit.get(u.code);
     return { code: u.code, name: u.name, file: name === undefined ? null : (shown.get(name) ?? null) };
   });
-  return { exitCode: hasErrors(problems) ? 1 : 0, outDir: files.length === 0 ? null : outDir, written, units, problems };
+  return { exitCode: hasErrors(problems) ? 1 : 0, outDir: names.size === 0 ? null : outDir, written, units, problems };
 }
