@@ -110,9 +110,10 @@ async function gradeWith(
 ): Promise<GradeResult> {
   const read = await readWorkbooks(paths, rules.rules, { maxInflatedBytes: options.maxSizeMiB * MIB, runner, onProgress: options.onProgress });
   const first = read.workbooks[0];
-  if (read.unreadable.length === read.files.length || first === undefined) {
-    return failed(rules, [...rulesProblems, ...read.problems]);
-  }
+  // Not one workbook could be read: the run could not run (outputs.md exit 2).
+  if (read.unreadable.length === read.files.length) return failed(rules, [...rulesProblems, ...read.problems]);
+  // Read, but none with a 年度 and 季度: input errors of readable workbooks, nothing to grade (exit 1).
+  if (first === undefined) return { ...failed(rules, [...rulesProblems, ...read.problems]), exitCode: 1 };
   const period = first.period;
   const graded = gradeRun(read.workbooks, rules.rules, unitsInError(read.workbooks, read.problems));
   const problems = sortProblems([...rulesProblems, ...read.problems, ...graded.problems]);

@@ -139,3 +139,25 @@ describe.each([2, 1])("a folder with one broken workbook and two good ones, --jo
     expect(problemRows(summary)).toEqual([["E_NOT_NUMBER", join("季度", "b-卫健局.xlsx")]]);
   });
 });
+
+describe("a readable workbook without its 年度", () => {
+  it("is an input error (exit 1), as validate says, not a run that could not start (exit 2); nothing is written", async () => {
+    const dir = join(scratch, "no-year");
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, "档案馆.xlsx"), await writeWorkbook(setCell(baseWorkbook(), "参数", "B2", null)));
+    const run = (command: string): { status: number | null; json: JsonDocument } => {
+      const args = [ASSESS, command, "档案馆.xlsx", "--json", ...(command === "grade" ? ["--out", "结果"] : [])];
+      const out = spawnSync(process.execPath, args, {
+        cwd: dir,
+        encoding: "utf8",
+      });
+      return { status: out.status, json: JSON.parse(out.stdout) as JsonDocument };
+    };
+    const graded = run("grade");
+    const validated = run("validate");
+    expect([graded.status, validated.status]).toEqual([1, 1]);
+    expect(graded.json.problems.map((p) => [p.code, p.sheet, p.cell])).toEqual(validated.json.problems.map((p) => [p.code, p.sheet, p.cell]));
+    expect(graded.json.problems.some((p) => p.sheet === "参数" && p.severity === "错误")).toBe(true);
+    await expect(readdir(join(dir, "结果"))).rejects.toThrow();
+  });
+});
