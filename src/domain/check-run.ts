@@ -3,7 +3,7 @@
 // places, so that each clerk sees it).
 
 import type { AppraisalWorkbook, Period } from "./model.js";
-import { groupBy } from "./model.js";
+import { groupBy, periodText } from "./model.js";
 import type { CellRef, Problem } from "./problem.js";
 import { problemAt } from "./problem.js";
 
@@ -11,10 +11,6 @@ export interface RunMember {
   workbook: AppraisalWorkbook;
   /** The 参数 cells of 年度 and 季度. */
   places: { year: CellRef; quarter: CellRef };
-}
-
-function periodText(period: Period): string {
-  return `${period.year}年第${period.quarter}季度`;
 }
 
 function fileName(file: string): string {

@@ -21,6 +21,11 @@ export interface Period {
   quarter: 1 | 2 | 3 | 4;
 }
 
+/** `2026年第3季度`. */
+export function periodText(period: Period): string {
+  return `${period.year}年第${period.quarter}季度`;
+}
+
 export interface Unit {
   code: string;
   name: string;

@@ -67,6 +67,11 @@ export function problemsByUnit(units: readonly Pick<Unit, "code" | "ref">[], pro
   return byUnit;
 }
 
+/** The severity a rule code carries: W_ codes are warnings, all others errors. */
+export function severityOf(code: string): Severity {
+  return code.startsWith("W_") ? "warning" : "error";
+}
+
 export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.severity === "error");
 }

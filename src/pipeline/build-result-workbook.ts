@@ -7,7 +7,7 @@ import { reasonText } from "../domain/graded.js";
 import type { Outcome } from "../domain/labels.js";
 import { DECISION_KIND_LABEL, GRADE_LABEL, OUTCOME_LABEL, STATUS_LABEL } from "../domain/labels.js";
 import type { AppraisalWorkbook, Period, Unit } from "../domain/model.js";
-import { isGraded, rowsByPersonId } from "../domain/model.js";
+import { isGraded, periodText, rowsByPersonId } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
 import type { EffectiveRules } from "../domain/rules.js";
 import { openItemText, summariseWork } from "../domain/work-summary.js";
@@ -45,18 +45,14 @@ export const GRADE_FILL: Record<Outcome | "none", string> = {
   none: "EDEDED",
 };
 
-export function periodText(period: Period): string {
-  return `${period.year}年第${period.quarter}季度`;
-}
-
 /** What the 等次 column says: the grade, or why there is none (rules.md §1.1). */
 export function gradeText(person: GradedPerson): string {
   if (person.grade !== null) return OUTCOME_LABEL[person.grade];
   return person.person.kind === "leadership" ? "由上级评定" : STATUS_LABEL[person.person.status];
 }
 
-export function reasonsText(person: GradedPerson, separator = "；"): string {
-  return person.reasons.map(reasonText).join(separator);
+export function reasonsText(person: GradedPerson): string {
+  return person.reasons.map(reasonText).join("；");
 }
 
 /** The name of the unit a pooled unit is graded with, from its persons' 统筹 reason. */

@@ -2,14 +2,14 @@
 // counts and state, a 合计 row, and a 问题 sheet with every problem of the run.
 
 import type { GradedPool, GradedUnit, UnitState } from "../domain/graded.js";
-import type { Period } from "../domain/model.js";
+import { type Period, periodText } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
 import { problemsByUnit } from "../domain/problem.js";
 import type { SheetCell, SheetRow, WorkbookSpec } from "../workbook/write-xlsx.js";
 import { integerCell, textCell } from "../workbook/write-xlsx.js";
 import { buildProblemSheet } from "./build-problem-sheet.js";
 import type { UnitCounts } from "./build-result-workbook.js";
-import { countUnit, goodShare, periodText, pooledWith } from "./build-result-workbook.js";
+import { countUnit, goodShare, pooledWith } from "./build-result-workbook.js";
 
 export interface RunSummaryInput {
   period: Period;

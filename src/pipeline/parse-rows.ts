@@ -6,7 +6,7 @@ import type { PersonReference, ReferenceUse } from "../domain/check-person-refer
 import type { Exact } from "../domain/exact.js";
 import type { Grade } from "../domain/labels.js";
 import type { CellRef, Problem } from "../domain/problem.js";
-import { problemAt } from "../domain/problem.js";
+import { problemAt, severityOf } from "../domain/problem.js";
 import type { HeaderLayout } from "../workbook/find-header-row.js";
 import type { CellFault, CellRead, NumberRange } from "../workbook/normalise-cell.js";
 import {
@@ -69,7 +69,7 @@ export class RowReader {
 
   /** A problem at the cell under `header`. */
   report(header: string, code: string, value: string, message: string): void {
-    this.problems.push(problemAt(this.ref(header), code.startsWith("W_") ? "warning" : "error", code, value, message));
+    this.problems.push(problemAt(this.ref(header), severityOf(code), code, value, message));
   }
 
   /** `人员!C7「姓名」`. */

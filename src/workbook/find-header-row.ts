@@ -3,7 +3,7 @@
 // header; columns are matched after normalising; order is free. Pure: plain cells in, a layout
 // and problems out.
 
-import type { Problem } from "../domain/problem.js";
+import { type Problem, severityOf } from "../domain/problem.js";
 import type { SheetDef } from "../domain/sheets.js";
 import { cellText, isBlank, normaliseHeader } from "./normalise-cell.js";
 import { cellAddress, type PlainSheet, type PlainWorkbook } from "./plain.js";
@@ -49,7 +49,7 @@ export function sheetProblem(
   at: { cell?: string; header?: string; value?: string } = {},
 ): Problem {
   const { cell = "", header = "", value = "" } = at;
-  return { severity: code.startsWith("W_") ? "warning" : "error", code, file, sheet, cell, header, value, message };
+  return { severity: severityOf(code), code, file, sheet, cell, header, value, message };
 }
 
 /** The sheets of a workbook named `name` once surrounding spaces are dropped (workbook.md). */

@@ -34,11 +34,16 @@ export interface PlainWorkbook {
   sheets: PlainSheet[];
 }
 
-/** `C7` from row 7, column 3. */
-export function cellAddress(row: number, column: number): string {
+/** `C` from column 3, `AA` from 27. */
+export function columnLetters(column: number): string {
   let letters = "";
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
     letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   }
-  return `${letters}${row}`;
+  return letters;
+}
+
+/** `C7` from row 7, column 3. */
+export function cellAddress(row: number, column: number): string {
+  return `${columnLetters(column)}${row}`;
 }

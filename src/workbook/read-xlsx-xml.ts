@@ -19,7 +19,7 @@
 // XmlDamage; the caller turns it into the file's one E_FILE_CORRUPT problem.
 
 import { ArraySheet } from "./array-sheet.js";
-import type { CellValue, PlainSheet } from "./plain.js";
+import { type CellValue, type PlainSheet, cellAddress, columnLetters } from "./plain.js";
 import { XmlDamage, XmlScanner } from "./xml-scanner.js";
 
 const BLANK: CellValue = { kind: "blank" };
@@ -198,12 +198,6 @@ export function parseAddress(address: string): { row: number; column: number } |
   }
   if (row < 1 || row > MAX_ROW || column > MAX_COLUMN) return null;
   return { row, column };
-}
-
-function columnLetters(column: number): string {
-  let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
 }
 
 /**
@@ -451,7 +445,7 @@ class SheetReader {
       for (let row = range.top; row <= range.bottom; row++) {
         for (let column = range.left; column <= range.right; column++) {
           const key = row * (MAX_COLUMN + 1) + column;
-          if (covered.has(key)) throw new XmlDamage(`merged ranges overlap at ${columnLetters(column)}${row}`);
+          if (covered.has(key)) throw new XmlDamage(`merged ranges overlap at ${cellAddress(row, column)}`);
           covered.add(key);
           if (row === range.top && column === range.left) continue;
           if (master.kind === "blank") this.sheet.clear(row, column);
