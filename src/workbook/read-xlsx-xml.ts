@@ -457,11 +457,15 @@ class SheetReader {
 }
 
 /**
- * Every worksheet of the workbook, in the workbook's order, with its name as written. Chart
- * sheets and other kinds of sheet hold no cells and are left out. Throws XmlDamage (or
- * SheetDamage, naming the sheet) when the file is damaged.
+ * Every worksheet of the workbook (or those whose name `wanted` takes), in the workbook's order,
+ * with its name as written. Chart sheets and other kinds of sheet hold no cells and are left out.
+ * Throws XmlDamage (or SheetDamage, naming the sheet) when the file is damaged.
  */
-export function readXlsxSheets(parts: ReadonlyMap<string, Buffer>, mergedCellLimit: number): PlainSheet[] {
+export function readXlsxSheets(
+  parts: ReadonlyMap<string, Buffer>,
+  mergedCellLimit: number,
+  wanted: (sheetName: string) => boolean = () => true,
+): PlainSheet[] {
   const workbookBytes = parts.get(WORKBOOK_PART);
   if (!workbookBytes) throw new XmlDamage(`no ${WORKBOOK_PART}`);
   const { sheets, date1904 } = readWorkbookPart(workbookBytes);
@@ -478,6 +482,7 @@ export function readXlsxSheets(parts: ReadonlyMap<string, Buffer>, mergedCellLim
   };
   const plain: PlainSheet[] = [];
   for (const entry of sheets) {
+    if (!wanted(entry.name)) continue;
     const relationship = relationships.get(entry.relationshipId);
     if (!relationship) throw new SheetDamage(entry.name, `sheet ${entry.name} has no relationship`);
     if (!RELATIONSHIP_TYPE.worksheet.test(relationship.type)) continue;

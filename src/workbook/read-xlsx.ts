@@ -47,12 +47,13 @@ export async function readBytes(path: string, file: string, limits: OpenLimits):
 
 /**
  * Reads an .xlsx file. `displayName` is the file as the clerk named it, used in problems and in
- * the result. Either every worksheet as plain cells, or the one problem that refuses the file.
+ * the result. Either every worksheet as plain cells (or those whose name `options.sheets` takes),
+ * or the one problem that refuses the file.
  */
 export async function readWorkbookFile(
   path: string,
   displayName: string,
-  options: OpenLimits,
+  options: OpenLimits & { sheets?: (sheetName: string) => boolean },
 ): Promise<{ workbook: PlainWorkbook } | { problem: Problem }> {
   const read = await readBytes(path, displayName, options);
   if ("problem" in read) return read;
@@ -62,7 +63,7 @@ export async function readWorkbookFile(
 
   let sheets: PlainSheet[];
   try {
-    sheets = readXlsxSheets(guarded.parts, mergedCellLimit(options));
+    sheets = readXlsxSheets(guarded.parts, mergedCellLimit(options), options.sheets);
   } catch (error) {
     if (error instanceof MergesTooLarge) return mergesTooLarge(displayName, error.largest, error.limit);
     // Whatever cannot be made sense of is, for the clerk, a damaged file (never a stack trace).

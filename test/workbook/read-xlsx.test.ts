@@ -178,3 +178,15 @@ describe("ArraySheet", () => {
     );
   });
 });
+
+describe("readWorkbookFile: only the sheets asked for", () => {
+  it("reads the sheets whose name as written `sheets` takes, in the workbook's order, with the same SHA-256", async () => {
+    const all = await read(samplePath, "样例.xlsx");
+    const some = await readWorkbookFile(samplePath, "样例.xlsx", { ...DEFAULT_LIMIT, sheets: (name) => name !== "空表" });
+    if ("problem" in some) throw new Error(some.problem.message);
+    expect(all.sheets.map((s) => s.name)).toEqual(["个性评分", "空表", " 参数 "]);
+    expect(some.workbook.sheets.map((s) => s.name)).toEqual(["个性评分", " 参数 "]);
+    expect(some.workbook.sheets[0]!.cell(3, 2)).toEqual(all.sheets[0]!.cell(3, 2));
+    expect(some.workbook.sha256).toBe(all.sha256);
+  });
+});
