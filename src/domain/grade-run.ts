@@ -1,9 +1,14 @@
 // Grading a run (rules.md §1-5): the units of every workbook, pooled, scored, banded, given their
 // 好 places and then the decisions of 审定. Pure: workbooks and rules in, graded units out.
+//
+// A person's I and C come from the rows of 个性评分 and 共性测评, the bulk of a workbook; they are
+// worked out where the workbook is read (`personBases`), so that a city's run need not keep the
+// rows of a thousand workbooks to grade them.
 
 import type { GradedPerson, GradedPool, GradedUnit, PersonScores, UnitState } from "./graded.js";
 import { RATER_GROUP_LABEL } from "./labels.js";
-import type { AppraisalWorkbook, Decision, IndividualScore, Person, Rating, ScoreEvent, Unit } from "./model.js";
+import type { Exact } from "./exact.js";
+import type { AppraisalWorkbook, Decision, Person, ScoreEvent, Unit } from "./model.js";
 import { groupBy, isGraded, rowsByPersonId } from "./model.js";
 import type { Problem } from "./problem.js";
 import { problemAt } from "./problem.js";
@@ -15,7 +20,44 @@ import { departmentKey, gradePool } from "./grade-pool.js";
 import type { PoolPlan } from "./pools.js";
 import { formPools, notGradedReason } from "./pools.js";
 import { goodQuota } from "./quota.js";
-import { scorePerson, weightedGroups } from "./score-person.js";
+import { commonScore, scorePerson, weightedGroups } from "./score-person.js";
+
+/** What a graded person's 个性评分 and 共性测评 rows give grading (rules.md §2). */
+export interface PersonBase {
+  /** I from the person's first 个性评分 row; null without one. */
+  individual: Exact | null;
+  /** C; null without a rating in a group whose weight is above zero. */
+  common: Exact | null;
+}
+
+/** A workbook as grading takes it: the bases by 人员编号 instead of the rows they come from. */
+export interface GradingWorkbook extends Pick<AppraisalWorkbook, "units" | "persons" | "events" | "decisions"> {
+  bases: ReadonlyMap<string, PersonBase>;
+}
+
+/** The base of each graded person of the workbook, by 人员编号. */
+export function personBases(
+  workbook: Pick<AppraisalWorkbook, "persons" | "individualScores" | "ratings">,
+  rules: Rules,
+): Map<string, PersonBase> {
+  const individual = new Map<string, Exact>();
+  for (const row of workbook.individualScores) if (!individual.has(row.personId)) individual.set(row.personId, row.individual);
+  const ratings = rowsByPersonId(workbook.ratings);
+  const bases = new Map<string, PersonBase>();
+  for (const person of workbook.persons) {
+    if (!isGraded(person) || bases.has(person.id)) continue;
+    bases.set(person.id, {
+      individual: individual.get(person.id) ?? null,
+      common: commonScore(ratings.get(person.id) ?? [], person.window, rules),
+    });
+  }
+  return bases;
+}
+
+/** The workbook as grading takes it, its bases worked out from its rows. */
+export function gradingWorkbook(workbook: AppraisalWorkbook, rules: Rules): GradingWorkbook {
+  return { ...workbook, bases: personBases(workbook, rules) };
+}
 
 export interface RunGrades {
   /** In the order the units appear: workbook order, then 单位 order. */
@@ -26,10 +68,9 @@ export interface RunGrades {
   problems: Problem[];
 }
 
-/** A person's rows in the other sheets of their workbook. */
+/** A person's base and rows in the other sheets of their workbook. */
 interface PersonRows {
-  individual: IndividualScore | undefined;
-  ratings: Rating[];
+  base: PersonBase | undefined;
   events: ScoreEvent[];
   decisions: Decision[];
 }
@@ -52,7 +93,7 @@ interface PoolOutcome {
  * every unit of their pool, are not graded (§1.3). A unit code used by two workbooks (itself an
  * input error) is taken from the first.
  */
-export function gradeRun(workbooks: readonly AppraisalWorkbook[], rules: Rules, unitsInError: ReadonlySet<string>): RunGrades {
+export function gradeRun(workbooks: readonly GradingWorkbook[], rules: Rules, unitsInError: ReadonlySet<string>): RunGrades {
   const runUnits = collectUnits(workbooks);
   const byCode = new Map(runUnits.map((u) => [u.unit.code, u]));
   const plans = formPools(
@@ -147,15 +188,16 @@ function gradePlannedPool(
  */
 function scoresOf(person: Person, rows: PersonRows, rules: Rules, problems: Problem[]): PersonScores | null {
   const where = `${person.ref.sheet}!${person.ref.cell}`;
-  if (!rows.individual) {
+  const individual = rows.base?.individual ?? null;
+  if (individual === null) {
     problems.push({
       ...problemAt(person.ref, "error", "E_NO_INDIVIDUAL_SCORE", person.id, `${where}：${person.name}（${person.id}）参加定等，但“个性评分”表中没有此人的评分行；请补上一行。`),
       unit: person.unitCode,
     });
     return null;
   }
-  const scores = scorePerson(rows.individual.individual, rows.ratings, rows.events, person.window, rules);
-  if (!scores) {
+  const common = rows.base?.common ?? null;
+  if (common === null) {
     const groups = weightedGroups(person.window, rules).map((g) => RATER_GROUP_LABEL[g]);
     problems.push({
       ...problemAt(
@@ -167,8 +209,9 @@ function scoresOf(person: Person, rows: PersonRows, rules: Rules, problems: Prob
       ),
       unit: person.unitCode,
     });
+    return null;
   }
-  return scores;
+  return scorePerson(individual, common, rows.events, rules);
 }
 
 function notGraded(person: Person): GradedPerson {
@@ -177,7 +220,7 @@ function notGraded(person: Person): GradedPerson {
 }
 
 /** Units in workbook order, then 单位 order; each with its own persons in 人员 order. */
-function collectUnits(workbooks: readonly AppraisalWorkbook[]): RunUnit[] {
+function collectUnits(workbooks: readonly GradingWorkbook[]): RunUnit[] {
   const units: RunUnit[] = [];
   const seen = new Set<string>();
   for (const workbook of workbooks) {
@@ -198,15 +241,11 @@ function collectUnits(workbooks: readonly AppraisalWorkbook[]): RunUnit[] {
   return units;
 }
 
-function rowsByPerson(workbook: AppraisalWorkbook): (personId: string) => PersonRows {
-  const individual = new Map<string, IndividualScore>();
-  for (const row of workbook.individualScores) if (!individual.has(row.personId)) individual.set(row.personId, row);
-  const ratings = rowsByPersonId(workbook.ratings);
+function rowsByPerson(workbook: GradingWorkbook): (personId: string) => PersonRows {
   const events = rowsByPersonId(workbook.events);
   const decisions = rowsByPersonId(workbook.decisions);
   return (id) => ({
-    individual: individual.get(id),
-    ratings: ratings.get(id) ?? [],
+    base: workbook.bases.get(id),
     events: events.get(id) ?? [],
     decisions: decisions.get(id) ?? [],
   });

@@ -94,16 +94,11 @@ export function totalScore(
   return roundTo(clamp(raw, ZERO, rules.maxScore), 2);
 }
 
-/** Every score of a graded person, from I, the person's ratings and events. null without C. */
-export function scorePerson(
-  individual: Exact,
-  ratings: readonly Pick<Rating, "group" | "parts">[],
-  events: readonly ScoreEvent[],
-  window: boolean,
-  rules: Rules,
-): PersonScores | null {
-  const common = commonScore(ratings, window, rules);
-  if (common === null) return null;
+/**
+ * Every score of a graded person from I, C (`commonScore`, worked out where the ratings were read)
+ * and the person's events.
+ */
+export function scorePerson(individual: Exact, common: Exact, events: readonly ScoreEvent[], rules: Rules): PersonScores {
   const bonus = cappedPoints(events, "bonus", rules.bonusCap);
   const deduction = cappedPoints(events, "deduction", rules.deductionCap);
   return { individual, common, bonus, deduction, total: totalScore(individual, common, bonus, deduction, rules) };

@@ -29,7 +29,7 @@ import { buildAnnualWorkbook, quarterList } from "./build-annual-workbook.js";
 import type { InputDigest } from "./build-result-workbook.js";
 import { loadRules } from "./load-rules.js";
 import type { FileRead } from "./read-workbooks.js";
-import { checkRun, expandPaths, readFiles, unitsInError } from "./read-workbooks.js";
+import { checkRun, expandPaths, gradingWorkbooks, readFiles, unitsInError } from "./read-workbooks.js";
 import { TOOL_VERSION } from "./tool-version.js";
 import { MIB } from "./validate.js";
 import { defaultJobs, openRunner } from "./worker-pool.js";
@@ -120,7 +120,8 @@ export async function annual(paths: readonly string[], options: AnnualOptions): 
   const runner = openRunner(defaultJobs(), { rules, maxInflatedBytes, wording: null });
   let reads: FileRead[];
   try {
-    reads = await readFiles(inputs, rules.rules, { maxInflatedBytes, runner });
+    // A year of a city is four thousand workbooks: each keeps what grading needs, not its rows.
+    reads = await readFiles(inputs, rules.rules, { maxInflatedBytes, runner, keep: "grading" });
   } finally {
     await runner.close();
   }
@@ -184,7 +185,7 @@ export async function annual(paths: readonly string[], options: AnnualOptions): 
   for (const quarter of numbers) {
     const group = groupOf(quarter);
     const run = checkRun(group.reads);
-    const graded = gradeRun(run.workbooks, rules.rules, unitsInError(run.workbooks, run.problems));
+    const graded = gradeRun(gradingWorkbooks(run, rules.rules), rules.rules, unitsInError(run.workbooks, run.problems));
     problems.push(...run.problems, ...graded.problems);
     inputFiles.push(...run.workbooks.map((w) => ({ file: w.file, sha256: w.sha256 })));
     const vetoPersonIds = new Set(run.workbooks.flatMap((w) => w.events.filter((e) => e.kind === "veto").map((e) => e.personId)));

@@ -15,6 +15,7 @@ import type { EffectiveRules } from "../domain/rules.js";
 import { writeXlsx } from "../workbook/write-xlsx.js";
 import type { InputDigest } from "./build-result-workbook.js";
 import { buildResultWorkbook } from "./build-result-workbook.js";
+import type { UnitShare } from "./read-workbooks.js";
 import { TOOL_VERSION } from "./tool-version.js";
 import type { PlannedFile } from "./write-outputs.js";
 import { UNIT_OUTPUT, unitOutputName } from "./write-outputs.js";
@@ -23,35 +24,12 @@ import { UNIT_OUTPUT, unitOutputName } from "./write-outputs.js";
 export interface UnitBuild {
   graded: GradedUnit;
   pool: GradedPool;
-  /** The unit's workbook, its rows cut down to the unit's own persons (`unitShares`). */
-  workbook: Pick<AppraisalWorkbook, "period" | "settings" | "workItems" | "individualScores">;
+  /** The unit's share of its workbook (read-workbooks.ts `unitShares`). */
+  workbook: UnitShare;
   /** The input files the unit's grades come from, for the 规则 sheet. */
   inputFiles: InputDigest[];
   /** The unit's warnings, for the 问题 sheet (a unit with an error is not built). */
   warnings: Problem[];
-}
-
-/**
- * Each unit's share of its workbook, by unit code: its persons' work items and 个性评分 rows, all
- * that its files print. Made in one pass over the workbook, not one per unit (a workbook may hold
- * a whole city).
- */
-export function unitShares(workbook: AppraisalWorkbook): Map<string, UnitBuild["workbook"]> {
-  const shares = new Map<string, UnitBuild["workbook"]>();
-  const unitOf = new Map(workbook.persons.map((person) => [person.id, person.unitCode]));
-  const shareOf = (personId: string): UnitBuild["workbook"] | undefined => {
-    const code = unitOf.get(personId);
-    if (code === undefined) return undefined;
-    let share = shares.get(code);
-    if (!share) {
-      share = { period: workbook.period, settings: workbook.settings, workItems: [], individualScores: [] };
-      shares.set(code, share);
-    }
-    return share;
-  };
-  for (const item of workbook.workItems) shareOf(item.personId)?.workItems.push(item);
-  for (const score of workbook.individualScores) shareOf(score.personId)?.individualScores.push(score);
-  return shares;
 }
 
 /** The names of the files `buildUnitFiles` makes for the unit, known before any is built. */

@@ -7,6 +7,11 @@
 // worker threads (worker-pool.ts), their results taken in input order so that outputs never
 // depend on timing; each unit's files are written as soon as they are built, after every name was
 // checked (write-outputs.ts), so that no more than a few units' files are held at once.
+//
+// Memory: of each of several workbooks, the run keeps what grading needs (read-workbooks.ts keep
+// `grading`) and reads the file again, a few at a time, for the rows its units' files print; a
+// file changed since it was graded gets no files, and an error. One workbook is read here and
+// kept whole: reading a city in one workbook twice would cost more than holding it.
 
 import path from "node:path";
 import type { GradedPool, GradedUnit } from "../domain/graded.js";
@@ -18,10 +23,20 @@ import type { EffectiveRules } from "../domain/rules.js";
 import { writeXlsx } from "../workbook/write-xlsx.js";
 import type { InputDigest } from "./build-result-workbook.js";
 import { buildRunSummary } from "./build-run-summary.js";
-import { type UnitBuild, unitFileNames, unitShares } from "./build-unit-files.js";
+import { type UnitBuild, unitFileNames } from "./build-unit-files.js";
 import { inOrder } from "./in-order.js";
 import { loadRules } from "./load-rules.js";
-import { readWorkbooks, unitsInError } from "./read-workbooks.js";
+import {
+  checkRun,
+  expandPaths,
+  gradingWorkbooks,
+  type InputFile,
+  type ReadKeep,
+  readFiles,
+  type UnitShare,
+  unitShares,
+  unitsInError,
+} from "./read-workbooks.js";
 import { readNoticeWording, readSlipWording } from "./read-wording.js";
 import type { OnProgress } from "./run-progress.js";
 import { MIB } from "./validate.js";
@@ -101,6 +116,31 @@ export async function grade(paths: readonly string[], options: GradeOptions): Pr
   }
 }
 
+/** A file read again for its units' files that is no longer the file that was graded. */
+function changedFile(file: string): Problem {
+  return {
+    severity: "error",
+    code: "E_FILE_CHANGED",
+    file,
+    sheet: "",
+    cell: "",
+    header: "",
+    value: "",
+    message: `文件“${file}”在评定过程中被修改、移走或无法再读取，其中单位的结果文件未写出。请在文件保存并关闭后，重新运行 assess grade（加 --force 覆盖本次已写出的文件）。`,
+  };
+}
+
+/** A unit whose files cannot be built after all: not graded, as a unit with an input error. */
+function notBuilt(unit: GradedUnit): GradedUnit {
+  return { ...unit, state: "error", persons: [], changes: [] };
+}
+
+/** A workbook's units to build, in run order, and where their shares come from. */
+interface WorkbookBuilds {
+  workbook: AppraisalWorkbook;
+  units: GradedUnit[];
+}
+
 async function gradeWith(
   runner: TaskRunner,
   paths: readonly string[],
@@ -108,15 +148,19 @@ async function gradeWith(
   rulesProblems: readonly Problem[],
   options: GradeOptions,
 ): Promise<GradeResult> {
-  const read = await readWorkbooks(paths, rules.rules, { maxInflatedBytes: options.maxSizeMiB * MIB, runner, onProgress: options.onProgress });
+  const inputs = await expandPaths(paths);
+  // One file is read in this thread and kept whole; several are kept for grading and read again.
+  const keep: ReadKeep = inputs.length > 1 ? "grading" : "all";
+  const maxInflatedBytes = options.maxSizeMiB * MIB;
+  const read = checkRun(await readFiles(inputs, rules.rules, { maxInflatedBytes, runner, keep, onProgress: options.onProgress }));
   const first = read.workbooks[0];
   // Not one workbook could be read: the run could not run (outputs.md exit 2).
   if (read.unreadable.length === read.files.length) return failed(rules, [...rulesProblems, ...read.problems]);
   // Read, but none with a 年度 and 季度: input errors of readable workbooks, nothing to grade (exit 1).
   if (first === undefined) return { ...failed(rules, [...rulesProblems, ...read.problems]), exitCode: 1 };
   const period = first.period;
-  const graded = gradeRun(read.workbooks, rules.rules, unitsInError(read.workbooks, read.problems));
-  const problems = sortProblems([...rulesProblems, ...read.problems, ...graded.problems]);
+  const graded = gradeRun(gradingWorkbooks(read, rules.rules), rules.rules, unitsInError(read.workbooks, read.problems));
+  let problems = sortProblems([...rulesProblems, ...read.problems, ...graded.problems]);
 
   // A unit code used by two workbooks is an error; gradeRun takes the first, and so does this.
   const workbookOf = new Map<string, AppraisalWorkbook>();
@@ -125,28 +169,42 @@ async function gradeWith(
   const poolFiles = inputFilesOfPools(graded.pools, workbookOf);
   const unitProblems = problemsByUnit(read.workbooks.flatMap((w) => w.units), problems);
 
-  const toBuild = graded.units.filter((unit) => unit.state !== "error");
-  const shares = new Map<AppraisalWorkbook, Map<string, UnitBuild["workbook"]>>();
-  const share = (unit: GradedUnit): UnitBuild["workbook"] => {
+  let units = graded.units;
+  const toBuild = units.filter((unit) => unit.state !== "error");
+  // The units of a workbook come one after another (gradeRun: workbook order, then 单位 order).
+  const byWorkbook: WorkbookBuilds[] = [];
+  for (const unit of toBuild) {
     const workbook = workbookOf.get(unit.unit.code);
     if (!workbook) throw new Error(`unit ${unit.unit.code} has no workbook`);
-    let ofWorkbook = shares.get(workbook);
-    if (!ofWorkbook) {
-      ofWorkbook = unitShares(workbook);
-      shares.set(workbook, ofWorkbook);
-    }
-    // Handed over once: the share is the unit's build task's from here on.
-    const own = ofWorkbook.get(unit.unit.code);
-    ofWorkbook.delete(unit.unit.code);
-    return own ?? { period: workbook.period, settings: workbook.settings, workItems: [], individualScores: [] };
+    const last = byWorkbook[byWorkbook.length - 1];
+    if (last?.workbook === workbook) last.units.push(unit);
+    else byWorkbook.push({ workbook, units: [unit] });
+  }
+  const inputOf = new Map<string, InputFile>(inputs.map((input) => [input.file, input]));
+  const sharesOf = async (workbook: AppraisalWorkbook): Promise<Map<string, UnitShare> | null> => {
+    if (keep === "all") return unitShares(workbook);
+    const input = inputOf.get(workbook.file);
+    if (!input) throw new Error(`workbook ${workbook.file} is not an input of the run`);
+    return runner.run({ kind: "shares", input, sha256: workbook.sha256 });
   };
-  // Built lazily, as the pool takes them: only the units in flight hold their share.
-  function* builds(): Generator<UnitBuild> {
-    for (const unit of toBuild) {
-      const pool = poolOf.get(unit.poolCode);
-      if (!pool) throw new Error(`unit ${unit.unit.code} has no pool`);
-      const warnings = (unitProblems.get(unit.unit.code) ?? []).filter((p) => p.severity === "warning");
-      yield { graded: unit, pool, workbook: share(unit), inputFiles: poolFiles.get(unit.poolCode) ?? [], warnings };
+  const changed: string[] = [];
+  // Shares are read a few workbooks ahead of the builds, and each is dropped once its units are
+  // handed to their build tasks: only the workbooks in flight hold their rows.
+  const withShares = inOrder(byWorkbook, runner.capacity, async (group) => ({ ...group, shares: await sharesOf(group.workbook) }));
+  async function* builds(): AsyncGenerator<{ unit: GradedUnit; build: UnitBuild | null }> {
+    for await (const { workbook, units, shares } of withShares) {
+      if (shares === null) changed.push(workbook.file);
+      for (const unit of units) {
+        if (shares === null) {
+          yield { unit: notBuilt(unit), build: null };
+          continue;
+        }
+        const pool = poolOf.get(unit.poolCode);
+        if (!pool) throw new Error(`unit ${unit.unit.code} has no pool`);
+        const warnings = (unitProblems.get(unit.unit.code) ?? []).filter((p) => p.severity === "warning");
+        const share = shares.get(unit.unit.code) ?? { period: workbook.period, settings: workbook.settings, workItems: [], individualScores: [] };
+        yield { unit, build: { graded: unit, pool, workbook: share, inputFiles: poolFiles.get(unit.poolCode) ?? [], warnings } };
+      }
     }
   }
 
@@ -157,7 +215,10 @@ async function gradeWith(
   const written: string[] = [];
   if (names.length > 0) {
     const writer = await openOutputs(outDir, names, { force: options.force });
-    const built = inOrder(builds(), runner.capacity, async (unit) => ({ unit: unit.graded, files: await runner.run({ kind: "build", unit }) }));
+    const built = inOrder(builds(), runner.capacity, async ({ unit, build }) => ({
+      unit,
+      files: build ? await runner.run({ kind: "build", unit: build }) : [],
+    }));
     // Files are written a few at a time while the next units are built: each write waits for
     // the disk (write-outputs.ts syncs every file before renaming it into place).
     const writing: Promise<string>[] = [];
@@ -173,21 +234,26 @@ async function gradeWith(
       done += 1;
       options.onProgress?.({ phase: "write", done, total: toBuild.length, unit, files: written.length + writing.length });
     }
+    if (changed.length > 0) {
+      const files = new Set(changed);
+      units = units.map((unit) => (unit.state !== "error" && files.has(workbookOf.get(unit.unit.code)?.file ?? "") ? notBuilt(unit) : unit));
+      problems = sortProblems([...problems, ...changed.map(changedFile)]);
+    }
     if (summarised) {
-      const summary = buildRunSummary({ period, units: graded.units, pools: graded.pools, problems });
+      const summary = buildRunSummary({ period, units, pools: graded.pools, problems });
       await write({ name: runSummaryName(period), bytes: await writeXlsx(summary) });
     }
     while (writing.length > 0) written.push(await writing.shift()!);
     await writer.finish();
   }
 
-  const allFinal = graded.units.every((u) => u.state === "final");
+  const allFinal = units.every((u) => u.state === "final");
   const exitCode = allFinal && read.unreadable.length === 0 && !hasErrors(problems) ? 0 : 1;
   return {
     exitCode,
     rules,
     period,
-    units: graded.units,
+    units,
     pools: graded.pools,
     problems,
     outDir: written.length > 0 ? outDir : null,

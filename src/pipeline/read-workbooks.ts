@@ -5,20 +5,27 @@
 // time and taken in input order, so that memory holds a few workbooks' cells at a time and the
 // result never depends on which file was quicker.
 //
-// What comes back, for `validate` and `grade`:
+// What comes back, for `validate`, `grade` and `annual`:
 // - `workbooks`: every workbook whose 年度 and 季度 could be read, errors or not, in input order
 //   (a workbook without a period is left out; its problems remain). Whether a unit may be graded
-//   is told by `unitsInError`.
+//   is told by `unitsInError`. What of each is kept is said by `keep`: a run of a thousand
+//   workbooks keeps their identities and what grading needs, not their rows.
 // - `unreadable`: files refused before any sheet was parsed (one problem each).
+//
+// The rows a unit's files print (工作清单, 个性评分) are read again, one workbook at a time, when
+// its files are built (`readUnitShares`), and only from the very file that was graded.
 
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { checkParentLinks, type ParentLink } from "../domain/check-units.js";
 import { checkRunIdentities, checkRunPeriods, type RunMember } from "../domain/check-run.js";
+import { type GradingWorkbook, type PersonBase, personBases } from "../domain/grade-run.js";
 import type { AppraisalWorkbook } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
 import { problemsByUnit } from "../domain/problem.js";
 import type { Rules } from "../domain/rules.js";
+import { COMMON_SHEET, DECISIONS_SHEET, EVENTS_SHEET } from "../domain/sheets.js";
+import { sheetNameOf } from "../workbook/find-header-row.js";
 import { readWorkbookFile } from "../workbook/read-xlsx.js";
 import { inOrder } from "./in-order.js";
 import { parseWorkbook } from "./parse-workbook.js";
@@ -42,14 +49,26 @@ export interface ReadOptions {
 }
 
 /**
- * `identities`: keep of a workbook only what the checks across files and the list of units need
- * (units, persons, period), for `validate`, which grades nothing; `all`: everything, for `grade`.
+ * What of a workbook is kept once it is read and checked:
+ * - `identities`: what the checks across files and the list of units need (units, persons,
+ *   period), for `validate`, which grades nothing;
+ * - `grading`: that, the events and decisions, and each graded person's I and C (`bases`), for a
+ *   run that grades many workbooks: it holds about a sixth of a workbook (the 共性测评 rows are most
+ *   of one), and the rows its units print are read again when their files are built;
+ * - `all`: everything.
  */
-export type ReadKeep = "all" | "identities";
+export type ReadKeep = "all" | "grading" | "identities";
 
 function identitiesOnly(workbook: AppraisalWorkbook): AppraisalWorkbook {
   return { ...workbook, indicators: [], workItems: [], individualScores: [], ratings: [], events: [], decisions: [] };
 }
+
+function forGrading(workbook: AppraisalWorkbook): AppraisalWorkbook {
+  return { ...identitiesOnly(workbook), events: workbook.events, decisions: workbook.decisions };
+}
+
+/** Each graded person's I and C, by 人员编号 (grade-run.ts). */
+export type PersonBases = ReadonlyMap<string, PersonBase>;
 
 export interface ReadResult {
   /** The files read, in input order. */
@@ -57,6 +76,8 @@ export interface ReadResult {
   workbooks: AppraisalWorkbook[];
   problems: Problem[];
   unreadable: string[];
+  /** The bases of the workbooks read with keep `grading` (whose rating rows were not kept). */
+  bases: ReadonlyMap<AppraisalWorkbook, PersonBases>;
 }
 
 const LOCK_FILE = /^~\$/;
@@ -108,25 +129,87 @@ export interface FileRead {
   member: RunMember | null;
   problems: Problem[];
   parents: ParentLink[];
+  /** With keep `grading`: the bases worked out from the rows that were not kept. */
+  bases: PersonBases | null;
 }
 
 export async function readOneFile(input: InputFile, rules: Rules, options: ReadOptions): Promise<FileRead> {
   const read = await readWorkbookFile(input.path, input.file, { maxInflatedBytes: options.maxInflatedBytes });
-  if ("problem" in read) return { file: input.file, unreadable: true, member: null, problems: [read.problem], parents: [] };
+  if ("problem" in read) return { file: input.file, unreadable: true, member: null, problems: [read.problem], parents: [], bases: null };
   // One SharedValues for the file: the rating parts shared as they were parsed are not shared again.
   const shared = new SharedValues();
   const parsed = parseWorkbook(read.workbook, rules, shared);
   const { year, quarter } = parsed.places;
-  const kept = parsed.workbook && options.keep === "identities" ? identitiesOnly(parsed.workbook) : parsed.workbook;
+  const keep = options.keep ?? "all";
+  const whole = parsed.workbook;
+  const kept = whole === null ? null : keep === "identities" ? identitiesOnly(whole) : keep === "grading" ? forGrading(whole) : whole;
   const workbook = kept ? shared.workbook(kept) : null;
   const member = workbook && year && quarter ? { workbook, places: { year, quarter } } : null;
-  return { file: input.file, unreadable: false, member, problems: parsed.problems, parents: parsed.parents };
+  const bases = member && whole && keep === "grading" ? personBases(whole, rules) : null;
+  return { file: input.file, unreadable: false, member, problems: parsed.problems, parents: parsed.parents, bases };
+}
+
+/**
+ * The run's workbooks as grading takes them (grade-run.ts): with the bases worked out where each
+ * was read (keep `grading`), or from its rows (keep `all`).
+ */
+export function gradingWorkbooks(read: Pick<ReadResult, "workbooks" | "bases">, rules: Rules): GradingWorkbook[] {
+  return read.workbooks.map((workbook) => ({ ...workbook, bases: read.bases.get(workbook) ?? personBases(workbook, rules) }));
+}
+
+/** A unit's share of its workbook: its persons' work items and 个性评分 rows, all that its files print. */
+export type UnitShare = Pick<AppraisalWorkbook, "period" | "settings" | "workItems" | "individualScores">;
+
+/**
+ * Each unit's share of its workbook, by unit code. Made in one pass over the workbook, not one
+ * per unit (a workbook may hold a whole city).
+ */
+export function unitShares(workbook: AppraisalWorkbook): Map<string, UnitShare> {
+  const shares = new Map<string, UnitShare>();
+  const unitOf = new Map(workbook.persons.map((person) => [person.id, person.unitCode]));
+  const shareOf = (personId: string): UnitShare | undefined => {
+    const code = unitOf.get(personId);
+    if (code === undefined) return undefined;
+    let share = shares.get(code);
+    if (!share) {
+      share = { period: workbook.period, settings: workbook.settings, workItems: [], individualScores: [] };
+      shares.set(code, share);
+    }
+    return share;
+  };
+  for (const item of workbook.workItems) shareOf(item.personId)?.workItems.push(item);
+  for (const score of workbook.individualScores) shareOf(score.personId)?.individualScores.push(score);
+  return shares;
+}
+
+/** The sheets a unit's share does not come from, left unread when a workbook is read again. */
+const NOT_IN_SHARES = new Set([COMMON_SHEET.name, EVENTS_SHEET.name, DECISIONS_SHEET.name]);
+
+/**
+ * A workbook read with keep `grading`, read again when its units' files are built: each unit's
+ * share, or null when the file is no longer the one that was graded (changed, moved or unreadable
+ * since; told by its SHA-256). Its problems were reported by the first reading; the sheets the
+ * shares do not come from are not read (共性测评 is most of a workbook), as findSheet names them.
+ */
+export async function readUnitShares(
+  input: InputFile,
+  sha256: string,
+  rules: Rules,
+  options: Pick<ReadOptions, "maxInflatedBytes">,
+): Promise<Map<string, UnitShare> | null> {
+  const sheets = (name: string): boolean => !NOT_IN_SHARES.has(sheetNameOf(name));
+  const read = await readWorkbookFile(input.path, input.file, { ...options, sheets });
+  if ("problem" in read || read.workbook.sha256 !== sha256) return null;
+  const parsed = parseWorkbook(read.workbook, rules);
+  return parsed.workbook ? unitShares(parsed.workbook) : null;
 }
 
 /** The checks across the files of one run (one period), after each file was read on its own. */
 export function checkRun(reads: readonly FileRead[]): ReadResult {
   const members = reads.flatMap((r) => (r.member ? [r.member] : []));
   const workbooks = members.map((m) => m.workbook);
+  const bases = new Map<AppraisalWorkbook, PersonBases>();
+  for (const read of reads) if (read.member && read.bases) bases.set(read.member.workbook, read.bases);
   const runUnits = new Set(workbooks.flatMap((w) => w.units.map((u) => u.code)));
   const problems = [
     ...reads.flatMap((r) => r.problems),
@@ -134,7 +217,7 @@ export function checkRun(reads: readonly FileRead[]): ReadResult {
     ...checkRunIdentities(workbooks),
     ...checkParentLinks(reads.flatMap((r) => r.parents), runUnits),
   ];
-  return { files: reads.map((r) => r.file), workbooks, problems, unreadable: reads.filter((r) => r.unreadable).map((r) => r.file) };
+  return { files: reads.map((r) => r.file), workbooks, problems, unreadable: reads.filter((r) => r.unreadable).map((r) => r.file), bases };
 }
 
 export interface RunReadOptions extends ReadOptions {

@@ -2,8 +2,8 @@
 // so are the units' output files once the run is graded. `--jobs N` worker threads take the
 // tasks; `--jobs 1` runs them here, one after another. The callers take results in input order
 // whatever order they finish in (in-order.ts), so the outputs never depend on timing, with only
-// `capacity` tasks in flight, so that a run holds the cells of a few workbooks at a time (the
-// parsed workbooks are kept: grading pools units across files).
+// `capacity` tasks in flight, so that a run holds the cells of a few workbooks at a time (of each
+// parsed workbook, what grading needs is kept: grading pools units across files).
 
 import { existsSync } from "node:fs";
 import os from "node:os";

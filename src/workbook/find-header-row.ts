@@ -54,7 +54,12 @@ export function sheetProblem(
 
 /** The sheets of a workbook named `name` once surrounding spaces are dropped (workbook.md). */
 export function sheetsNamed(workbook: PlainWorkbook, name: string): PlainSheet[] {
-  return workbook.sheets.filter((sheet) => sheet.name.trim() === name);
+  return workbook.sheets.filter((sheet) => sheetNameOf(sheet.name) === name);
+}
+
+/** The name a sheet is found by: as written, without the spaces around it. */
+export function sheetNameOf(written: string): string {
+  return written.trim();
 }
 
 /**

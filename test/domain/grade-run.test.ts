@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { exact, fixed } from "../../src/domain/exact.js";
 import type { GradedPerson, GradedUnit } from "../../src/domain/graded.js";
 import { reasonText } from "../../src/domain/graded.js";
-import { gradeRun } from "../../src/domain/grade-run.js";
+import { gradeRun, gradingWorkbook } from "../../src/domain/grade-run.js";
 import { GRADE_LABEL, OUTCOME_LABEL } from "../../src/domain/labels.js";
 import type { Rules } from "../../src/domain/rules.js";
 import type { PersonRow, WorkbookRows } from "./support/build-workbook.js";
@@ -25,7 +25,7 @@ const workedExample: PersonRow[] = [
 
 function grade(rows: WorkbookRows | WorkbookRows[], rules: Rules = defaultRules(), inError: string[] = []) {
   const workbooks = (Array.isArray(rows) ? rows : [rows]).map(buildWorkbook);
-  return gradeRun(workbooks, rules, new Set(inError));
+  return gradeRun(workbooks.map((w) => gradingWorkbook(w, rules)), rules, new Set(inError));
 }
 
 /** "A 好" per person; "-" for no grade. */

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { ratio } from "../../src/domain/exact.js";
-import { gradeRun } from "../../src/domain/grade-run.js";
+import { gradeRun, gradingWorkbook } from "../../src/domain/grade-run.js";
 import type { Outcome } from "../../src/domain/labels.js";
 import type { AppraisalWorkbook } from "../../src/domain/model.js";
 import type { Rules, TieKey } from "../../src/domain/rules.js";
@@ -45,7 +45,7 @@ function rowsOf(persons: readonly RandomPerson[]): PersonRow[] {
 }
 
 function gradesById(workbook: AppraisalWorkbook, rules: Rules): Map<string, Outcome | null> {
-  const { units } = gradeRun([workbook], rules, new Set());
+  const { units } = gradeRun([gradingWorkbook(workbook, rules)], rules, new Set());
   return new Map(units.flatMap((u) => u.persons.map((p) => [p.person.id, p.grade] as const)));
 }
 
@@ -55,7 +55,7 @@ describe("grading invariants", () => {
   it("a pool never has more than Q 好, and department shares add up to Q", () => {
     fc.assert(
       fc.property(fc.array(personArb, { minLength: 1, maxLength: 20 }), rulesArb, (persons, rules) => {
-        const { units, pools } = gradeRun([buildWorkbook({ persons: rowsOf(persons) })], rules, new Set());
+        const { units, pools } = gradeRun([gradingWorkbook(buildWorkbook({ persons: rowsOf(persons) }), rules)], rules, new Set());
         const pool = pools[0]!;
         const good = units[0]!.persons.filter((p) => p.grade === "good").length;
         const pending = units[0]!.persons.filter((p) => p.grade === "pending").length;

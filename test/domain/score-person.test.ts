@@ -88,12 +88,13 @@ describe("共性得分 C (rules.md §2)", () => {
 describe("total S (rules.md §2 and Arithmetic)", () => {
   it("the worked example: I = 88, C = 271/3, 加分 3 + 4 capped at 5, 减分 1 → S = 92.70", () => {
     const colleagues = ["90", "85", "100", "70", "88"].map((s) => scored("colleague", s));
-    const scores = scorePerson(exact(88), [scored("leader", "93"), ...colleagues], [bonus("3"), bonus("4"), deduction("1")], false, rules);
-    expect(scores).not.toBeNull();
-    expect(toText(scores!.bonus)).toBe("5");
-    expect(toText(scores!.deduction)).toBe("1");
-    expect(toText(scores!.common)).toBe("271/3");
-    expect(toText(scores!.total)).toBe("92.7");
+    const common = commonScore([scored("leader", "93"), ...colleagues], false, rules);
+    expect(common).not.toBeNull();
+    const scores = scorePerson(exact(88), common!, [bonus("3"), bonus("4"), deduction("1")], rules);
+    expect(toText(scores.bonus)).toBe("5");
+    expect(toText(scores.deduction)).toBe("1");
+    expect(toText(scores.common)).toBe("271/3");
+    expect(toText(scores.total)).toBe("92.7");
   });
 
   it("0.7 × 80 + 0.3 × 80.65 = 80.195 is rounded once, half up, to 80.20", () => {
@@ -121,14 +122,14 @@ describe("total S (rules.md §2 and Arithmetic)", () => {
     [[], ["1.5", "1.5"], rulesWith({ deductionCap: exact(2) }), "0", "2"],
     [["0.5"], ["0.25"], rules, "0.5", "0.25"],
   ])("加分 %j, 减分 %j → B %s, D %s", (bonuses, deductions, r, b, d) => {
-    const scores = scorePerson(exact(80), [scored("leader", "80")], [...bonuses.map(bonus), ...deductions.map(deduction)], false, r);
-    expect(toText(scores!.bonus)).toBe(b);
-    expect(toText(scores!.deduction)).toBe(d);
+    const scores = scorePerson(exact(80), exact(80), [...bonuses.map(bonus), ...deductions.map(deduction)], r);
+    expect(toText(scores.bonus)).toBe(b);
+    expect(toText(scores.deduction)).toBe(d);
   });
 
   it("veto and bar events carry no points and do not change S", () => {
     const veto: ScoreEvent = { personId: "P", kind: "veto", points: null, reason: "违纪", date: null, ref: at };
-    const scores = scorePerson(exact(80), [scored("leader", "80")], [veto], false, rules);
-    expect(toText(scores!.total)).toBe("80");
+    const scores = scorePerson(exact(80), exact(80), [veto], rules);
+    expect(toText(scores.total)).toBe("80");
   });
 });

@@ -9,13 +9,14 @@
 // valid but for one score written in words (its unit 某县卫生健康局, WSJ, has an input error).
 
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type ExcelJS from "exceljs";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { grade as gradeRun } from "../../src/pipeline/grade.js";
 import { readXlsx, sheet } from "../support-outputs/read-office.js";
 import { baseWorkbook, replaceText, setCell } from "../support/workbook-data.mjs";
 import { writeWorkbook } from "../support/write-workbook.mjs";
@@ -159,5 +160,44 @@ describe("a readable workbook without its 年度", () => {
     expect(graded.json.problems.map((p) => [p.code, p.sheet, p.cell])).toEqual(validated.json.problems.map((p) => [p.code, p.sheet, p.cell]));
     expect(graded.json.problems.some((p) => p.sheet === "参数" && p.severity === "错误")).toBe(true);
     await expect(readdir(join(dir, "结果"))).rejects.toThrow();
+  });
+});
+
+describe.each([2, 1])("a workbook changed between its grading and its files, --jobs %i", (jobs) => {
+  // Of several workbooks, a run keeps what grading needs and reads each file again for its units'
+  // files (grade.ts). Should the clerk save a file in between, its units get no files and an
+  // error, for what was graded is no longer what the file says; the others are written.
+  it("its unit is 错误 and not written, with E_FILE_CHANGED; the others are written, exit 1", async () => {
+    const cwd = await folder(`changed-${jobs}`, "score in words");
+    const changed = join(cwd, "季度", "b-卫健局.xlsx");
+    await writeFile(changed, await writeWorkbook(unit("WSJ", "某县卫生健康局", "WS") as never));
+    const resaved = await writeWorkbook(setCell(unit("WSJ", "某县卫生健康局", "WS") as never, "个性评分", "D3", 1));
+    const result = await gradeRun([join(cwd, "季度")], {
+      outDir: join(cwd, "结果"),
+      force: false,
+      maxSizeMiB: 256,
+      jobs,
+      // Every file has been read (and graded from what was read) when the last one is counted.
+      onProgress: (event) => {
+        if (event.phase === "read" && event.done === event.total) writeFileSync(changed, resaved);
+      },
+    });
+    expect(result.exitCode).toBe(1);
+    expect(result.units.map((u) => [u.unit.code, u.state])).toEqual([
+      ["DAJ", "final"],
+      ["WSJ", "error"],
+      ["SJJ", "final"],
+    ]);
+    expect(result.problems.map((p) => [p.severity, p.code, p.file])).toEqual([["error", "E_FILE_CHANGED", changed]]);
+    expect(result.problems[0]?.message).toContain("重新运行");
+    expect((await readdir(join(cwd, "结果"))).sort()).toEqual(GOOD_FILES);
+    const summary = await readXlsx(await readFile(join(cwd, "结果", "2026Q3_汇总.xlsx")));
+    expect(summaryRows(summary)).toEqual([
+      ["DAJ", "某县档案馆", "完成"],
+      ["WSJ", "某县卫生健康局", "错误"],
+      ["SJJ", "某县审计局", "完成"],
+      ["合计", "3个单位", null],
+    ]);
+    expect(problemRows(summary)).toEqual([["E_FILE_CHANGED", changed]]);
   });
 });

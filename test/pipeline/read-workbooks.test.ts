@@ -9,9 +9,20 @@ import { exact } from "../../src/domain/exact.js";
 import { periodInFileName } from "../../src/domain/check-file-period.js";
 import type { Problem } from "../../src/domain/problem.js";
 import type { Rules } from "../../src/domain/rules.js";
-import { expandPaths, readWorkbooks, unitsInError } from "../../src/pipeline/read-workbooks.js";
+import { gradeRun, personBases } from "../../src/domain/grade-run.js";
+import {
+  checkRun,
+  expandPaths,
+  gradingWorkbooks,
+  readOneFile,
+  readUnitShares,
+  readWorkbooks,
+  unitShares,
+  unitsInError,
+} from "../../src/pipeline/read-workbooks.js";
 import { UsageError } from "../../src/pipeline/usage-error.js";
 import { appendRows, baseWorkbook, replaceText, setCell } from "../support/workbook-data.mjs";
+import { defaultRules } from "../support/default-rules.js";
 import { writeWorkbook } from "../support/write-workbook.mjs";
 
 const RULES = {
@@ -166,5 +177,47 @@ describe("a quarter in the file name", () => {
       "文件名“2025Q2_档案馆.xlsx”是2025年，但参数!B2的年度是2026年。请核对年度是否填错，或改正文件名。",
       "文件名“2025Q2_档案馆.xlsx”是第2季度，但参数!B3的季度是第3季度。请核对季度是否填错，或改正文件名。",
     ]);
+  });
+});
+
+describe("what a run keeps of a workbook (keep `grading`) and reads again", () => {
+  // The demo: two units, 16 persons, every sheet filled in.
+  const demo = { path: join("fixtures", "demo", "2026Q3.xlsx"), file: "2026Q3.xlsx" };
+  const rules = defaultRules();
+
+  it("keeps no rows of 指标, 工作清单, 个性评分 or 共性测评, and the bases worked out from them", async () => {
+    const whole = await readOneFile(demo, rules, { ...LIMITS, keep: "all" });
+    const kept = await readOneFile(demo, rules, { ...LIMITS, keep: "grading" });
+    const full = whole.member!.workbook;
+    const lean = kept.member!.workbook;
+    expect(full.ratings.length).toBe(80);
+    expect(full.workItems.length).toBeGreaterThan(0);
+    expect([lean.indicators, lean.workItems, lean.individualScores, lean.ratings]).toEqual([[], [], [], []]);
+    expect([lean.units, lean.persons, lean.events, lean.decisions]).toEqual([full.units, full.persons, full.events, full.decisions]);
+    expect(kept.problems).toEqual(whole.problems);
+    expect(whole.bases).toBeNull();
+    expect(kept.bases).toEqual(personBases(full, rules));
+    expect(kept.bases!.size).toBe(16);
+  });
+
+  it("grades from the bases as from the rows", async () => {
+    const graded = async (keep: "all" | "grading") => {
+      const read = checkRun([await readOneFile(demo, rules, { ...LIMITS, keep })]);
+      return gradeRun(gradingWorkbooks(read, rules), rules, unitsInError(read.workbooks, read.problems));
+    };
+    const fromRows = await graded("all");
+    expect(fromRows.units.flatMap((u) => u.persons.filter((p) => p.grade === "good"))).toHaveLength(6);
+    expect(await graded("grading")).toEqual(fromRows);
+  });
+
+  it("reads each unit's share again from the very file that was graded, and nothing from another", async () => {
+    const whole = await readOneFile(demo, rules, { ...LIMITS, keep: "all" });
+    const { sha256 } = whole.member!.workbook;
+    const again = await readUnitShares(demo, sha256, rules, LIMITS);
+    expect(again).toEqual(unitShares(whole.member!.workbook));
+    expect([...again!.keys()]).toEqual(["FGW", "TJJ"]);
+    expect(again!.get("TJJ")!.workItems.length).toBeGreaterThan(0);
+    expect(await readUnitShares(demo, "0".repeat(64), rules, LIMITS)).toBeNull();
+    expect(await readUnitShares({ path: join(folder, "gone.xlsx"), file: "gone.xlsx" }, sha256, rules, LIMITS)).toBeNull();
   });
 });
