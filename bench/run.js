@@ -3,8 +3,11 @@
 // and a single workbook holding the same units; runs `assess validate` and `assess grade` on both,
 // each in a fresh process, and prints for each the wall time (median of the runs), persons per
 // second and peak memory, beside the time exceljs's normal reader alone takes to load the same
-// workbooks (the floor of the former design) and the time its streaming reader takes. By default at 100 and at 1,000 units, to show how
-// the cost grows; then it checks the targets of issue 5.
+// workbooks (the floor of the former design) and the time its streaming reader takes. For grade,
+// "held MiB" is what the run holds rather than churns through: its main-thread heap after a full
+// collection, after reading / at most while building (bench/held-heap.mjs, one untimed run). By
+// default at 100 and at 1,000 units, to show how the cost grows; then it checks the targets of
+// issue 5.
 //
 //   node bench/run.js [--units N] [--runs R] [--seed S] [--jobs J] [--keep]
 //
@@ -24,6 +27,7 @@ import { writeCityFolder, writeCityWorkbook } from "./write-city.mjs";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const ASSESS = join(root, "bin", "assess.js");
 const EXCELJS_LOAD = join(root, "bench", "exceljs-load.mjs");
+const HELD_HEAP = join(root, "bench", "held-heap.mjs");
 const REPORT_PEAK = pathToFileURL(join(root, "bench", "report-peak.mjs")).href;
 const MiB = 1024;
 
@@ -74,6 +78,24 @@ function measure(script, scriptArgs, peakFile) {
   });
 }
 
+/** bench/held-heap.mjs once, untimed: grade's main-thread heap after reading, and while building. */
+function heldHeap(path, out) {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(process.execPath, ["--expose-gc", HELD_HEAP, path, out, ...(args.jobs ? ["--jobs", args.jobs] : [])], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      if (code === 0) resolveRun(JSON.parse(stdout));
+      else reject(new Error(`held-heap.mjs ${path} exited ${code}:\n${stderr.slice(-2000)}`));
+    });
+  });
+}
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Runs a measurement `runs` times; the median time and the largest peak. */
@@ -117,11 +139,23 @@ try {
       const out = join(work, `out-${units}-${input}`);
       const grade = await repeat(`grade ${input}`, ASSESS, ["grade", path, "--out", out, "--quiet", ...jobsArgs], work, () => rm(out, { recursive: true, force: true }));
       await rm(out, { recursive: true, force: true });
+      const held = await heldHeap(path, out);
       for (const [command, result] of [
         ["validate", validate],
         ["grade", grade],
       ]) {
-        rows.push({ units, persons, input, command, ...result, floor: floor.seconds, floorPeakMiB: floor.peakMiB, stream: stream.seconds, streamFailed: stream.failed });
+        rows.push({
+          units,
+          persons,
+          input,
+          command,
+          ...result,
+          floor: floor.seconds,
+          floorPeakMiB: floor.peakMiB,
+          stream: stream.seconds,
+          streamFailed: stream.failed,
+          held: command === "grade" ? held : null,
+        });
       }
       process.stderr.write(`measured ${units} units, ${input}, in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
     }
@@ -132,8 +166,8 @@ try {
 }
 
 const pad = (text, width) => String(text).padStart(width);
-const header = ["units", "persons", "input", "command", "wall s", "persons/s", "peak MiB", "exceljs load s", "exceljs MiB", "wall/load", "stream load s"];
-const widths = [6, 8, 9, 9, 8, 10, 9, 15, 12, 10, 24];
+const header = ["units", "persons", "input", "command", "wall s", "persons/s", "peak MiB", "held MiB", "exceljs load s", "exceljs MiB", "wall/load", "stream load s"];
+const widths = [6, 8, 9, 9, 8, 10, 9, 10, 15, 12, 10, 24];
 const line = (cells) => cells.map((cell, i) => pad(cell, widths[i] ?? 8)).join(" ");
 console.log(
   `assess bench: median of ${runs} run(s), ${process.platform} ${process.arch}, ${availableParallelism()} cores, node ${process.version}, ` +
@@ -150,6 +184,7 @@ for (const row of rows) {
       row.seconds.toFixed(2),
       Math.round(row.persons / row.seconds),
       Math.round(row.peakMiB),
+      row.held ? `${Math.round(row.held.afterReadMiB)}/${Math.round(row.held.whileBuildingMiB)}` : "",
       row.floor.toFixed(2),
       Math.round(row.floorPeakMiB),
       (row.seconds / row.floor).toFixed(2),
@@ -173,6 +208,21 @@ if (largest !== smallest) {
       console.log(`  ${input} ${command}: ${((small.seconds / small.persons) * 1000).toFixed(3)} → ${((large.seconds / large.persons) * 1000).toFixed(3)} ms (${growth >= 0 ? "+" : ""}${(growth * 100).toFixed(0)}%)`);
       if (input === "folder") checks.push([`time per person flat within ${TARGET.perPersonGrowth * 100}% (${input} ${command})`, growth <= TARGET.perPersonGrowth]);
     }
+  }
+}
+if (largest !== smallest) {
+  // What grows with the city: peak resident memory, and what grade holds (its heap after a full
+  // collection, after reading / at most while building; bench/held-heap.mjs).
+  const added = largest - smallest;
+  const perAdded = (small, large) => `${(((large - small) * 1024) / added).toFixed(0)} KiB per added unit`;
+  console.log(`memory, ${largest} units against ${smallest}:`);
+  for (const input of ["folder", "workbook"]) {
+    const small = find(smallest, input, "grade");
+    const large = find(largest, input, "grade");
+    console.log(
+      `  ${input} grade: peak ${Math.round(small.peakMiB)} → ${Math.round(large.peakMiB)} MiB (${perAdded(small.peakMiB, large.peakMiB)}); ` +
+        `held after reading ${small.held.afterReadMiB.toFixed(1)} → ${large.held.afterReadMiB.toFixed(1)} MiB (${perAdded(small.held.afterReadMiB, large.held.afterReadMiB)})`,
+    );
   }
 }
 const city = find(largest, "folder", "grade");

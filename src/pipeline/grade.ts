@@ -11,7 +11,7 @@
 // Memory: of each of several workbooks, the run keeps what grading needs (read-workbooks.ts keep
 // `grading`) and reads the file again, a few at a time, for the rows its units' files print; a
 // file changed since it was graded gets no files, and an error. One workbook is read here and
-// kept whole: reading a city in one workbook twice would cost more than holding it.
+// keeps those rows too: reading a city in one workbook twice would cost more than holding them.
 
 import path from "node:path";
 import type { GradedPool, GradedUnit } from "../domain/graded.js";
@@ -149,8 +149,8 @@ async function gradeWith(
   options: GradeOptions,
 ): Promise<GradeResult> {
   const inputs = await expandPaths(paths);
-  // One file is read in this thread and kept whole; several are kept for grading and read again.
-  const keep: ReadKeep = inputs.length > 1 ? "grading" : "all";
+  // One file is read in this thread and keeps its printed rows; several are read again for them.
+  const keep: ReadKeep = inputs.length > 1 ? "grading" : "building";
   const maxInflatedBytes = options.maxSizeMiB * MIB;
   const read = checkRun(await readFiles(inputs, rules.rules, { maxInflatedBytes, runner, keep, onProgress: options.onProgress }));
   const first = read.workbooks[0];
@@ -182,7 +182,7 @@ async function gradeWith(
   }
   const inputOf = new Map<string, InputFile>(inputs.map((input) => [input.file, input]));
   const sharesOf = async (workbook: AppraisalWorkbook): Promise<Map<string, UnitShare> | null> => {
-    if (keep === "all") return unitShares(workbook);
+    if (keep === "building") return unitShares(workbook);
     const input = inputOf.get(workbook.file);
     if (!input) throw new Error(`workbook ${workbook.file} is not an input of the run`);
     return runner.run({ kind: "shares", input, sha256: workbook.sha256 });

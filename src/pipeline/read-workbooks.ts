@@ -53,19 +53,24 @@ export interface ReadOptions {
  * - `identities`: what the checks across files and the list of units need (units, persons,
  *   period), for `validate`, which grades nothing;
  * - `grading`: that, the events and decisions, and each graded person's I and C (`bases`), for a
- *   run that grades many workbooks: it holds about a sixth of a workbook (the 共性测评 rows are most
- *   of one), and the rows its units print are read again when their files are built;
+ *   run that grades many workbooks: it holds about a quarter of a workbook (the 共性测评 rows are
+ *   most of one), and the rows its units print are read again when their files are built;
+ * - `building`: that and the rows its units print (工作清单, 个性评分), for a run of one workbook,
+ *   which is not read twice;
  * - `all`: everything.
  */
-export type ReadKeep = "all" | "grading" | "identities";
+export type ReadKeep = "all" | "building" | "grading" | "identities";
 
 function identitiesOnly(workbook: AppraisalWorkbook): AppraisalWorkbook {
   return { ...workbook, indicators: [], workItems: [], individualScores: [], ratings: [], events: [], decisions: [] };
 }
 
-function forGrading(workbook: AppraisalWorkbook): AppraisalWorkbook {
-  return { ...identitiesOnly(workbook), events: workbook.events, decisions: workbook.decisions };
-}
+const KEPT: Record<ReadKeep, (workbook: AppraisalWorkbook) => AppraisalWorkbook> = {
+  all: (workbook) => workbook,
+  building: (workbook) => ({ ...workbook, indicators: [], ratings: [] }),
+  grading: (workbook) => ({ ...identitiesOnly(workbook), events: workbook.events, decisions: workbook.decisions }),
+  identities: identitiesOnly,
+};
 
 /** Each graded person's I and C, by 人员编号 (grade-run.ts). */
 export type PersonBases = ReadonlyMap<string, PersonBase>;
@@ -76,7 +81,7 @@ export interface ReadResult {
   workbooks: AppraisalWorkbook[];
   problems: Problem[];
   unreadable: string[];
-  /** The bases of the workbooks read with keep `grading` (whose rating rows were not kept). */
+  /** The bases of the workbooks read with keep `grading` or `building` (whose ratings were not kept). */
   bases: ReadonlyMap<AppraisalWorkbook, PersonBases>;
 }
 
@@ -129,7 +134,7 @@ export interface FileRead {
   member: RunMember | null;
   problems: Problem[];
   parents: ParentLink[];
-  /** With keep `grading`: the bases worked out from the rows that were not kept. */
+  /** With keep `grading` or `building`: the bases worked out from the rows that were not kept. */
   bases: PersonBases | null;
 }
 
@@ -142,16 +147,16 @@ export async function readOneFile(input: InputFile, rules: Rules, options: ReadO
   const { year, quarter } = parsed.places;
   const keep = options.keep ?? "all";
   const whole = parsed.workbook;
-  const kept = whole === null ? null : keep === "identities" ? identitiesOnly(whole) : keep === "grading" ? forGrading(whole) : whole;
+  const kept = whole === null ? null : KEPT[keep](whole);
   const workbook = kept ? shared.workbook(kept) : null;
   const member = workbook && year && quarter ? { workbook, places: { year, quarter } } : null;
-  const bases = member && whole && keep === "grading" ? personBases(whole, rules) : null;
+  const bases = member && whole && (keep === "grading" || keep === "building") ? personBases(whole, rules) : null;
   return { file: input.file, unreadable: false, member, problems: parsed.problems, parents: parsed.parents, bases };
 }
 
 /**
  * The run's workbooks as grading takes them (grade-run.ts): with the bases worked out where each
- * was read (keep `grading`), or from its rows (keep `all`).
+ * was read (keep `grading` or `building`), or from its rows (keep `all`).
  */
 export function gradingWorkbooks(read: Pick<ReadResult, "workbooks" | "bases">, rules: Rules): GradingWorkbook[] {
   return read.workbooks.map((workbook) => ({ ...workbook, bases: read.bases.get(workbook) ?? personBases(workbook, rules) }));

@@ -180,7 +180,7 @@ describe("a quarter in the file name", () => {
   });
 });
 
-describe("what a run keeps of a workbook (keep `grading`) and reads again", () => {
+describe("what a run keeps of a workbook (keep `grading`, `building`) and reads again", () => {
   // The demo: two units, 16 persons, every sheet filled in.
   const demo = { path: join("fixtures", "demo", "2026Q3.xlsx"), file: "2026Q3.xlsx" };
   const rules = defaultRules();
@@ -200,14 +200,25 @@ describe("what a run keeps of a workbook (keep `grading`) and reads again", () =
     expect(kept.bases!.size).toBe(16);
   });
 
+  it("keeps, for a run of one workbook (keep `building`), the rows its units print as well, but not the ratings", async () => {
+    const whole = (await readOneFile(demo, rules, { ...LIMITS, keep: "all" })).member!.workbook;
+    const kept = await readOneFile(demo, rules, { ...LIMITS, keep: "building" });
+    const lean = kept.member!.workbook;
+    expect([lean.indicators, lean.ratings]).toEqual([[], []]);
+    expect([lean.workItems, lean.individualScores, lean.events]).toEqual([whole.workItems, whole.individualScores, whole.events]);
+    expect(unitShares(lean)).toEqual(unitShares(whole));
+    expect(kept.bases).toEqual(personBases(whole, rules));
+  });
+
   it("grades from the bases as from the rows", async () => {
-    const graded = async (keep: "all" | "grading") => {
+    const graded = async (keep: "all" | "building" | "grading") => {
       const read = checkRun([await readOneFile(demo, rules, { ...LIMITS, keep })]);
       return gradeRun(gradingWorkbooks(read, rules), rules, unitsInError(read.workbooks, read.problems));
     };
     const fromRows = await graded("all");
     expect(fromRows.units.flatMap((u) => u.persons.filter((p) => p.grade === "good"))).toHaveLength(6);
     expect(await graded("grading")).toEqual(fromRows);
+    expect(await graded("building")).toEqual(fromRows);
   });
 
   it("reads each unit's share again from the very file that was graded, and nothing from another", async () => {
