@@ -55,33 +55,29 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) 
  * to exit, as a clerk waits for it), its peak memory and its output.
  */
 function measure(script, scriptArgs, peakFile) {
-  return new Promise((resolveRun, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, ["--import", REPORT_PEAK, script, ...scriptArgs], {
-      env: { ...process.env, BENCH_PEAK_FILE: peakFile, NO_COLOR: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("exit", async (code) => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      try {
-        const { maxRssKiB } = JSON.parse(await readFile(peakFile, "utf8"));
-        resolveRun({ seconds, peakMiB: maxRssKiB / MiB, code, stdout, stderr });
-      } catch (error) {
-        reject(new Error(`${script} ${scriptArgs.join(" ")} exited ${code} without a peak:\n${stderr}\n${error}`));
-      }
-    });
+  return runNode(["--import", REPORT_PEAK], script, scriptArgs, { BENCH_PEAK_FILE: peakFile, NO_COLOR: "1" }).then(async (run) => {
+    try {
+      const { maxRssKiB } = JSON.parse(await readFile(peakFile, "utf8"));
+      return { ...run, peakMiB: maxRssKiB / MiB };
+    } catch (error) {
+      throw new Error(`${script} ${scriptArgs.join(" ")} exited ${run.code} without a peak:\n${run.stderr}\n${error}`);
+    }
   });
 }
 
 /** bench/held-heap.mjs once, untimed: grade's main-thread heap after reading, and while building. */
-function heldHeap(path, out) {
+async function heldHeap(path, out) {
+  const run = await runNode(["--expose-gc"], HELD_HEAP, [path, out, ...(args.jobs ? ["--jobs", args.jobs] : [])]);
+  if (run.code !== 0) throw new Error(`held-heap.mjs ${path} exited ${run.code}:\n${run.stderr.slice(-2000)}`);
+  return JSON.parse(run.stdout);
+}
+
+/** `node ...nodeArgs script ...scriptArgs`: its wall time (spawn to exit), exit code and output. */
+function runNode(nodeArgs, script, scriptArgs, env = {}) {
   return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, ["--expose-gc", HELD_HEAP, path, out, ...(args.jobs ? ["--jobs", args.jobs] : [])], {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, [...nodeArgs, script, ...scriptArgs], {
+      env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
@@ -89,10 +85,7 @@ function heldHeap(path, out) {
     child.stdout.on("data", (chunk) => (stdout += chunk));
     child.stderr.on("data", (chunk) => (stderr += chunk));
     child.on("error", reject);
-    child.on("exit", (code) => {
-      if (code === 0) resolveRun(JSON.parse(stdout));
-      else reject(new Error(`held-heap.mjs ${path} exited ${code}:\n${stderr.slice(-2000)}`));
-    });
+    child.on("exit", (code) => resolveRun({ seconds: Number(process.hrtime.bigint() - started) / 1e9, code, stdout, stderr }));
   });
 }
 

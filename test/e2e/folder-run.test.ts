@@ -77,6 +77,21 @@ const GOOD_FILES = [
   "2026Q3_汇总.xlsx",
 ];
 
+/** The run when 卫健局 (WSJ) is not graded: its state in the JSON, and the 汇总 rows. */
+const HEALTH_IN_ERROR = {
+  states: [
+    ["DAJ", "final"],
+    ["WSJ", "error"],
+    ["SJJ", "final"],
+  ],
+  summary: [
+    ["DAJ", "某县档案馆", "完成"],
+    ["WSJ", "某县卫生健康局", "错误"],
+    ["SJJ", "某县审计局", "完成"],
+    ["合计", "3个单位", null],
+  ],
+};
+
 /** The 汇总 sheet's rows below its title and header: code, name and 状态 (column 15). */
 function summaryRows(workbook: ExcelJS.Workbook): [unknown, unknown, unknown][] {
   const rows: [unknown, unknown, unknown][] = [];
@@ -122,21 +137,12 @@ describe.each([2, 1])("a folder with one broken workbook and two good ones, --jo
     const cwd = await folder(`error-${jobs}`, "score in words");
     const run = grade(cwd, jobs);
     expect(run.status).toBe(1);
-    expect(run.json.units.map((u) => [u.code, u.state])).toEqual([
-      ["DAJ", "final"],
-      ["WSJ", "error"],
-      ["SJJ", "final"],
-    ]);
+    expect(run.json.units.map((u) => [u.code, u.state])).toEqual(HEALTH_IN_ERROR.states);
     expect(run.json.problems.map((p) => [p.code, p.file, `${p.sheet}!${p.cell}`])).toEqual([["E_NOT_NUMBER", join("季度", "b-卫健局.xlsx"), "个性评分!D3"]]);
     expect((await readdir(join(cwd, "结果"))).sort()).toEqual(GOOD_FILES);
 
     const summary = await readXlsx(await readFile(join(cwd, "结果", "2026Q3_汇总.xlsx")));
-    expect(summaryRows(summary)).toEqual([
-      ["DAJ", "某县档案馆", "完成"],
-      ["WSJ", "某县卫生健康局", "错误"],
-      ["SJJ", "某县审计局", "完成"],
-      ["合计", "3个单位", null],
-    ]);
+    expect(summaryRows(summary)).toEqual(HEALTH_IN_ERROR.summary);
     expect(problemRows(summary)).toEqual([["E_NOT_NUMBER", join("季度", "b-卫健局.xlsx")]]);
   });
 });
@@ -183,21 +189,12 @@ describe.each([2, 1])("a workbook changed between its grading and its files, --j
       },
     });
     expect(result.exitCode).toBe(1);
-    expect(result.units.map((u) => [u.unit.code, u.state])).toEqual([
-      ["DAJ", "final"],
-      ["WSJ", "error"],
-      ["SJJ", "final"],
-    ]);
+    expect(result.units.map((u) => [u.unit.code, u.state])).toEqual(HEALTH_IN_ERROR.states);
     expect(result.problems.map((p) => [p.severity, p.code, p.file])).toEqual([["error", "E_FILE_CHANGED", changed]]);
     expect(result.problems[0]?.message).toContain("重新运行");
     expect((await readdir(join(cwd, "结果"))).sort()).toEqual(GOOD_FILES);
     const summary = await readXlsx(await readFile(join(cwd, "结果", "2026Q3_汇总.xlsx")));
-    expect(summaryRows(summary)).toEqual([
-      ["DAJ", "某县档案馆", "完成"],
-      ["WSJ", "某县卫生健康局", "错误"],
-      ["SJJ", "某县审计局", "完成"],
-      ["合计", "3个单位", null],
-    ]);
+    expect(summaryRows(summary)).toEqual(HEALTH_IN_ERROR.summary);
     expect(problemRows(summary)).toEqual([["E_FILE_CHANGED", changed]]);
   });
 });
