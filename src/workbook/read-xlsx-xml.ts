@@ -462,7 +462,7 @@ class SheetReader {
  * Throws XmlDamage (or SheetDamage, naming the sheet) when the file is damaged.
  */
 export function readXlsxSheets(
-  parts: ReadonlyMap<string, Buffer>,
+  parts: Pick<ReadonlyMap<string, Buffer>, "get">,
   mergedCellLimit: number,
   wanted: (sheetName: string) => boolean = () => true,
 ): PlainSheet[] {

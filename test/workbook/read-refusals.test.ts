@@ -229,3 +229,20 @@ describe("guardXlsxBytes never throws", () => {
     );
   });
 });
+
+describe("the parts a guarded workbook hands on", () => {
+  it("inflate, when asked for, to the bytes that were checked: empty parts too, any case of name", async () => {
+    const xml = Buffer.from(`<?xml version="1.0"?><workbook>${"考核".repeat(5000)}</workbook>`, "utf8");
+    const bytes = zipOf([
+      { name: "xl/workbook.xml", content: xml },
+      { name: "xl/Empty.xml", content: Buffer.alloc(0) },
+    ]);
+    const result = await guardXlsxBytes(bytes, "x.xlsx", DEFAULT_LIMIT);
+    if ("problem" in result) throw new Error(result.problem.message);
+    expect(result.parts.get("xl/workbook.xml")?.equals(xml)).toBe(true);
+    // Each asking inflates afresh: nothing the reader has let go of is held by the parts.
+    expect(result.parts.get("xl/workbook.xml")).not.toBe(result.parts.get("xl/workbook.xml"));
+    expect(result.parts.get("xl/empty.xml")?.length).toBe(0);
+    expect(result.parts.get("xl/missing.xml")).toBeUndefined();
+  });
+});
