@@ -8,7 +8,7 @@
 
 import { XML_DECLARATION, escapeXml } from "../workbook/xml-text.js";
 import type { PackagePart } from "../workbook/zip-writer.js";
-import { corePropertiesXml, relationshipsXml, zipPackage } from "../workbook/zip-writer.js";
+import { officePackage, RELATIONSHIPS_NAMESPACE as R_NAMESPACE, relationshipsXml } from "../workbook/zip-writer.js";
 
 export type Alignment = "left" | "center" | "right" | "both";
 export type PageNumberField = "CURRENT" | "TOTAL_PAGES";
@@ -103,8 +103,6 @@ export interface DocxProperties {
 }
 
 const W_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-/** The namespace of r:id attributes, and the stem of every relationship type below. */
-const R_NAMESPACE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /** `w:a="1" w:b="2"` from the defined values, in the order given. */
 function attributes(values: Record<string, string | number | undefined>): string {
@@ -302,8 +300,6 @@ const CONTENT_TYPE = {
   settings: "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml",
   fontTable: "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml",
   footer: "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
-  core: "application/vnd.openxmlformats-package.core-properties+xml",
-  app: "application/vnd.openxmlformats-officedocument.extended-properties+xml",
 };
 
 function sectionXml(section: SectionOptions, footerId: string | null): string {
@@ -350,32 +346,21 @@ export function writeDocx(document: Document, properties: DocxProperties): Buffe
     // Every section but the last ends in a paragraph that carries its properties (17.6.17).
     body.push(i < sections.length - 1 ? `<w:p><w:pPr>${sectionXml(section, footerId)}</w:pPr></w:p>` : sectionXml(section, footerId));
   });
-  return zipPackage([
-    { name: "word/document.xml", contentType: CONTENT_TYPE.document, data: `${XML_DECLARATION}<w:document xmlns:w="${W_NAMESPACE}" xmlns:r="${R_NAMESPACE}"><w:body>${body.join("")}</w:body></w:document>` },
-    { name: "word/styles.xml", contentType: CONTENT_TYPE.styles, data: `${XML_DECLARATION}<w:styles xmlns:w="${W_NAMESPACE}"><w:docDefaults><w:rPrDefault/><w:pPrDefault/></w:docDefaults></w:styles>` },
-    {
-      name: "word/settings.xml",
-      contentType: CONTENT_TYPE.settings,
-      data:
-        `${XML_DECLARATION}<w:settings xmlns:w="${W_NAMESPACE}"><w:displayBackgroundShape/><w:evenAndOddHeaders w:val="false"/>` +
-        `<w:compat><w:compatSetting w:val="15" w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word"/></w:compat></w:settings>`,
-    },
-    { name: "word/fontTable.xml", contentType: CONTENT_TYPE.fontTable, data: fontTableXml(properties.fonts) },
-    ...footers,
-    { name: "word/_rels/document.xml.rels", data: relationshipsXml(relationships) },
-    { name: "docProps/core.xml", contentType: CONTENT_TYPE.core, data: corePropertiesXml(properties.title) },
-    {
-      name: "docProps/app.xml",
-      contentType: CONTENT_TYPE.app,
-      data: `${XML_DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"/>`,
-    },
-    {
-      name: "_rels/.rels",
-      data: relationshipsXml([
-        { type: `${R_NAMESPACE}/officeDocument`, target: "word/document.xml" },
-        { type: "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", target: "docProps/core.xml" },
-        { type: `${R_NAMESPACE}/extended-properties`, target: "docProps/app.xml" },
-      ]),
-    },
-  ]);
+  return officePackage(
+    [
+      { name: "word/document.xml", contentType: CONTENT_TYPE.document, data: `${XML_DECLARATION}<w:document xmlns:w="${W_NAMESPACE}" xmlns:r="${R_NAMESPACE}"><w:body>${body.join("")}</w:body></w:document>` },
+      { name: "word/styles.xml", contentType: CONTENT_TYPE.styles, data: `${XML_DECLARATION}<w:styles xmlns:w="${W_NAMESPACE}"><w:docDefaults><w:rPrDefault/><w:pPrDefault/></w:docDefaults></w:styles>` },
+      {
+        name: "word/settings.xml",
+        contentType: CONTENT_TYPE.settings,
+        data:
+          `${XML_DECLARATION}<w:settings xmlns:w="${W_NAMESPACE}"><w:displayBackgroundShape/><w:evenAndOddHeaders w:val="false"/>` +
+          `<w:compat><w:compatSetting w:val="15" w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word"/></w:compat></w:settings>`,
+      },
+      { name: "word/fontTable.xml", contentType: CONTENT_TYPE.fontTable, data: fontTableXml(properties.fonts) },
+      ...footers,
+      { name: "word/_rels/document.xml.rels", data: relationshipsXml(relationships) },
+    ],
+    properties.title,
+  );
 }

@@ -14,7 +14,7 @@ import { FIXED_AUTHOR, FIXED_DATE } from "./fix-zip-timestamps.js";
 import { cellAddress } from "./plain.js";
 import { XML_DECLARATION, XML_INVALID, escapeXml } from "./xml-text.js";
 import type { PackagePart } from "./zip-writer.js";
-import { corePropertiesXml, relationshipsXml, zipPackage } from "./zip-writer.js";
+import { officePackage, RELATIONSHIPS_NAMESPACE, relationshipsXml } from "./zip-writer.js";
 
 /** One cell of an output sheet. Numbers are already exact-rounded by the caller's `decimal`. */
 export type SheetCell =
@@ -113,7 +113,6 @@ function checkSheetName(name: string): void {
 
 const MAIN_NAMESPACE = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 /** The namespace of r:id attributes, and the stem of every relationship type below. */
-const RELATIONSHIPS_NAMESPACE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /**
  * Text as a shared string holds it: without characters XML cannot hold (dropped first, so that
@@ -345,8 +344,6 @@ const CONTENT_TYPE = {
   worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
   styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
   sharedStrings: "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml",
-  core: "application/vnd.openxmlformats-package.core-properties+xml",
-  app: "application/vnd.openxmlformats-officedocument.extended-properties+xml",
 };
 
 /** The .xlsx bytes of `spec`; the same spec always gives the same bytes. */
@@ -367,20 +364,6 @@ export async function writeXlsx(spec: WorkbookSpec): Promise<Buffer> {
         ...sheets.map((_, i) => ({ type: `${RELATIONSHIPS_NAMESPACE}/worksheet`, target: `worksheets/sheet${i + 1}.xml` })),
       ]),
     },
-    { name: "docProps/core.xml", contentType: CONTENT_TYPE.core, data: corePropertiesXml() },
-    {
-      name: "docProps/app.xml",
-      contentType: CONTENT_TYPE.app,
-      data: `${XML_DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>assess</Application></Properties>`,
-    },
-    {
-      name: "_rels/.rels",
-      data: relationshipsXml([
-        { type: `${RELATIONSHIPS_NAMESPACE}/officeDocument`, target: "xl/workbook.xml" },
-        { type: "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", target: "docProps/core.xml" },
-        { type: `${RELATIONSHIPS_NAMESPACE}/extended-properties`, target: "docProps/app.xml" },
-      ]),
-    },
   ];
-  return zipPackage(parts);
+  return officePackage(parts);
 }

@@ -5,15 +5,15 @@
 
 import * as zlib from "node:zlib";
 
-const EOCD_SIGNATURE = 0x06054b50;
-const EOCD_SIZE = 22;
+export const EOCD_SIGNATURE = 0x06054b50;
+export const EOCD_SIZE = 22;
 const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
 const ZIP64_LOCATOR_SIZE = 20;
 const ZIP64_EOCD_SIGNATURE = 0x06064b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
-const CENTRAL_HEADER_SIZE = 46;
-const LOCAL_SIGNATURE = 0x04034b50;
-const LOCAL_HEADER_SIZE = 30;
+export const CENTRAL_SIGNATURE = 0x02014b50;
+export const CENTRAL_HEADER_SIZE = 46;
+export const LOCAL_SIGNATURE = 0x04034b50;
+export const LOCAL_HEADER_SIZE = 30;
 const ZIP64_EXTRA_ID = 0x0001;
 const MAX_COMMENT = 0xffff;
 
@@ -28,6 +28,8 @@ export interface ZipEntry {
   /** The size the entry declares once inflated. Declared only: a crafted file can lie. */
   size: number;
   localHeaderOffset: number;
+  /** Where the entry's own header in the central directory starts. */
+  centralHeaderOffset: number;
 }
 
 /** Why the archive cannot be read, in Chinese, for the clerk's message. */
@@ -147,6 +149,7 @@ export function readZipDirectory(bytes: Buffer): { entries: ZipEntry[] } | ZipDa
       compressedSize: bytes.readUInt32LE(at + 20),
       size: bytes.readUInt32LE(at + 24),
       localHeaderOffset: bytes.readUInt32LE(at + 42),
+      centralHeaderOffset: at,
     };
     applyZip64Extra(bytes.subarray(nameAt + nameLength, nameAt + nameLength + extraLength), entry);
     entries.push(entry);

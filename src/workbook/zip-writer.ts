@@ -5,7 +5,16 @@
 
 import { deflateRawSync } from "node:zlib";
 import { FIXED_AUTHOR, FIXED_DATE, FIXED_DOS_DATE, FIXED_DOS_TIME } from "./fix-zip-timestamps.js";
-import { crc32 } from "./zip-directory.js";
+import {
+  CENTRAL_HEADER_SIZE,
+  CENTRAL_SIGNATURE,
+  crc32,
+  EOCD_SIGNATURE,
+  EOCD_SIZE,
+  FLAG_UTF8,
+  LOCAL_HEADER_SIZE,
+  LOCAL_SIGNATURE,
+} from "./zip-directory.js";
 import { XML_DECLARATION, escapeXml } from "./xml-text.js";
 
 /**
@@ -22,39 +31,31 @@ function zipParts(parts: readonly { name: string; data: Buffer }[]): Buffer {
   for (const part of parts) {
     const name = Buffer.from(part.name, "utf8");
     const deflated = deflateRawSync(part.data, { level: LEVEL });
-    const crc = crc32(part.data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
+    // The fields from "version needed" to the name's length, as the local header has them; the
+    // central header has the same 26 bytes two bytes later, after "version made by".
+    const local = Buffer.alloc(LOCAL_HEADER_SIZE);
+    local.writeUInt32LE(LOCAL_SIGNATURE, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(FLAG_UTF8, 6);
     local.writeUInt16LE(8, 8);
     local.writeUInt16LE(FIXED_DOS_TIME, 10);
     local.writeUInt16LE(FIXED_DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(crc32(part.data), 14);
     local.writeUInt32LE(deflated.length, 18);
     local.writeUInt32LE(part.data.length, 22);
     local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    const header = Buffer.alloc(46);
-    header.writeUInt32LE(0x02014b50, 0);
+    const header = Buffer.alloc(CENTRAL_HEADER_SIZE);
+    header.writeUInt32LE(CENTRAL_SIGNATURE, 0);
     header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(20, 6);
-    header.writeUInt16LE(0x0800, 8);
-    header.writeUInt16LE(8, 10);
-    header.writeUInt16LE(FIXED_DOS_TIME, 12);
-    header.writeUInt16LE(FIXED_DOS_DATE, 14);
-    header.writeUInt32LE(crc, 16);
-    header.writeUInt32LE(deflated.length, 20);
-    header.writeUInt32LE(part.data.length, 24);
-    header.writeUInt16LE(name.length, 28);
+    local.copy(header, 6, 4, 28);
     header.writeUInt32LE(offset, 42);
     chunks.push(local, name, deflated);
     central.push(header, name);
     offset += local.length + name.length + deflated.length;
   }
   const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
+  const end = Buffer.alloc(EOCD_SIZE);
+  end.writeUInt32LE(EOCD_SIGNATURE, 0);
   end.writeUInt16LE(parts.length, 8);
   end.writeUInt16LE(parts.length, 10);
   end.writeUInt32LE(directory.length, 12);
@@ -69,8 +70,11 @@ export interface PackagePart {
   data: string;
 }
 
+/** The namespace of r:id attributes, and the stem of the office formats' relationship types. */
+export const RELATIONSHIPS_NAMESPACE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
 /** The package's [Content_Types].xml first (OPC, ECMA-376 Part 2, 10.1.2.2), then the parts in order. */
-export function zipPackage(parts: readonly PackagePart[]): Buffer {
+function zipPackage(parts: readonly PackagePart[]): Buffer {
   const contentTypes =
     `${XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
     `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
@@ -90,7 +94,7 @@ export function relationshipsXml(relationships: readonly { type: string; target:
 }
 
 /** docProps/core.xml: the fixed author and date instead of the clock's, and the title if any. */
-export function corePropertiesXml(title?: string): string {
+function corePropertiesXml(title?: string): string {
   const date = FIXED_DATE.toISOString().replace(/\.\d{3}Z$/, "Z");
   return (
     `${XML_DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
@@ -100,4 +104,31 @@ export function corePropertiesXml(title?: string): string {
     `<dcterms:created xsi:type="dcterms:W3CDTF">${date}</dcterms:created>` +
     `<dcterms:modified xsi:type="dcterms:W3CDTF">${date}</dcterms:modified></cp:coreProperties>`
   );
+}
+
+/**
+ * An .xlsx or .docx: its own parts, the main part (the one the package's relationships point at)
+ * first, then what every office package has: docProps/core.xml (fixed author and date, and the
+ * title if any), docProps/app.xml and _rels/.rels.
+ */
+export function officePackage(parts: readonly PackagePart[], title?: string): Buffer {
+  const main = parts[0];
+  if (main === undefined) throw new Error("a package needs its main part");
+  return zipPackage([
+    ...parts,
+    { name: "docProps/core.xml", contentType: "application/vnd.openxmlformats-package.core-properties+xml", data: corePropertiesXml(title) },
+    {
+      name: "docProps/app.xml",
+      contentType: "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+      data: `${XML_DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>${FIXED_AUTHOR}</Application></Properties>`,
+    },
+    {
+      name: "_rels/.rels",
+      data: relationshipsXml([
+        { type: `${RELATIONSHIPS_NAMESPACE}/officeDocument`, target: main.name },
+        { type: "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", target: "docProps/core.xml" },
+        { type: `${RELATIONSHIPS_NAMESPACE}/extended-properties`, target: "docProps/app.xml" },
+      ]),
+    },
+  ]);
 }
