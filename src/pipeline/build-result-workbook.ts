@@ -77,12 +77,12 @@ export interface UnitCounts {
   leadership: number;
 }
 
-/** Counts of the unit's own persons (a pooled unit counts only its own; rules.md §1.2). */
 /** The share of 好 among the graded, as a percentage cell; a dash when nobody is graded. */
 export function goodShare(good: number, graded: number): SheetCell {
   return graded > 0 ? percentCell(div(ratio(BigInt(good)), ratio(BigInt(graded)))) : textCell("—");
 }
 
+/** Counts of the unit's own persons (a pooled unit counts only its own; rules.md §1.2). */
 export function countUnit(graded: GradedUnit): UnitCounts {
   const persons = graded.persons;
   const withGrade = (g: Outcome): number => persons.filter((p) => isGraded(p.person) && p.grade === g).length;

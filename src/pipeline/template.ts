@@ -262,7 +262,7 @@ export async function makeTemplates(options: TemplateOptions): Promise<TemplateR
 
   // Names first, checked against what is there before any workbook is built (no --force: nothing
   // is built only to be refused); then each workbook built and written in turn.
-  const fileOfUnit = new Map<string, string>();
+  const planned: { unit: TemplateUnit; name: string }[] = [];
   const names = new Set<string>();
   for (const unit of plan.units) {
     if (inError.has(unit.code)) continue;
@@ -270,27 +270,23 @@ export async function makeTemplates(options: TemplateOptions): Promise<TemplateR
     let name = templateFileName(period, unit);
     for (let n = 2; names.has(name); n++) name = templateFileName(period, { code: `${unit.code}(${n})`, name: unit.name });
     names.add(name);
-    fileOfUnit.set(unit.code, name);
+    planned.push({ unit, name });
   }
   const written: string[] = [];
-  const shown = new Map<string, string>();
-  if (names.size > 0) {
+  /** Each written unit's file, as outDir joined with its name. */
+  const fileOfUnit = new Map<string, string>();
+  if (planned.length > 0) {
     const writer = await openOutputs(outDir, [...names], { force: options.force });
     const personsOf = groupBy(plan.persons, (p) => p.unitCode);
-    for (const unit of plan.units) {
-      const name = fileOfUnit.get(unit.code);
-      if (name === undefined) continue;
+    for (const { unit, name } of planned) {
       const persons = personsOf.get(unit.code) ?? [];
       const bytes = await writeTemplate({ period, unit: unit.code === "" ? null : unit, persons, indicators, instructions });
       const target = await writer.write({ name, bytes });
       written.push(target);
-      shown.set(name, target);
+      fileOfUnit.set(unit.code, target);
     }
     await writer.finish();
   }
-  const units = plan.units.map((u): TemplateUnitResult => {
-    const name = fileOfUnit.get(u.code);
-    return { code: u.code, name: u.name, file: name === undefined ? null : (shown.get(name) ?? null) };
-  });
-  return { exitCode: hasErrors(problems) ? 1 : 0, outDir: names.size === 0 ? null : outDir, written, units, problems };
+  const units = plan.units.map((u): TemplateUnitResult => ({ code: u.code, name: u.name, file: fileOfUnit.get(u.code) ?? null }));
+  return { exitCode: hasErrors(problems) ? 1 : 0, outDir: planned.length === 0 ? null : outDir, written, units, problems };
 }

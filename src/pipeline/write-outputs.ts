@@ -118,19 +118,19 @@ export interface OutputWriter {
  */
 export async function openOutputs(outDir: string, names: readonly string[], options: { force: boolean }): Promise<OutputWriter> {
   const shown = (name: string): string => path.join(outDir, name);
-  const announced = new Set<string>();
+  /** Each announced name's place in the folder. */
+  const targets = new Map<string, string>();
   for (const name of names) {
-    if (announced.has(name)) throw new Error(`two outputs are both named ${name}`);
-    announced.add(name);
+    if (targets.has(name)) throw new Error(`two outputs are both named ${name}`);
+    targets.set(name, resolveInside(outDir, name));
   }
-  const targets = names.map((name) => ({ name, target: resolveInside(outDir, name) }));
 
   const folder = await kindOf(path.resolve(outDir));
   if (folder === "file") throw new UsageError(`输出位置 ${outDir} 是一个文件，不是文件夹；请用 --out 指定一个文件夹。`);
 
   const existing: string[] = [];
   const folders: string[] = [];
-  for (const { name, target } of targets) {
+  for (const [name, target] of targets) {
     const kind = await kindOf(target);
     if (kind === "file") existing.push(shown(name));
     if (kind === "directory") folders.push(shown(name));
@@ -147,8 +147,9 @@ export async function openOutputs(outDir: string, names: readonly string[], opti
   await mkdir(path.resolve(outDir), { recursive: true });
   return {
     async write(file) {
-      if (!announced.has(file.name)) throw new Error(`output ${file.name} was not checked before writing`);
-      await writeAtomically(resolveInside(outDir, file.name), file.bytes);
+      const target = targets.get(file.name);
+      if (target === undefined) throw new Error(`output ${file.name} was not checked before writing`);
+      await writeAtomically(target, file.bytes);
       return shown(file.name);
     },
     finish: () => syncFolder(path.resolve(outDir)),

@@ -39,9 +39,8 @@ import {
   PERSONS_SHEET,
   WORK_LIST_SHEET,
 } from "../domain/sheets.js";
-import { fixZipTimestamps } from "./fix-zip-timestamps.js";
+import { FIXED_AUTHOR, FIXED_DATE, fixZipTimestamps } from "./fix-zip-timestamps.js";
 import { cellAddress } from "./plain.js";
-import { FIXED_AUTHOR, FIXED_DATE } from "./write-xlsx.js";
 
 export type TemplateUnit = Omit<Unit, "ref">;
 export type TemplatePerson = Omit<Person, "ref">;

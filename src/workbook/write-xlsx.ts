@@ -57,8 +57,6 @@ export interface WorkbookSpec {
 }
 
 export const DRAFT_MARK = "（草稿）";
-/** The author and date every output carries instead of the clock (also used by the template writer). */
-export { FIXED_AUTHOR, FIXED_DATE };
 
 const BLANK: SheetCell = { kind: "blank" };
 
