@@ -32,7 +32,7 @@ import type { FileRead } from "./read-workbooks.js";
 import { checkRun, expandPaths, gradingWorkbooks, readFiles, unitsInError } from "./read-workbooks.js";
 import { TOOL_VERSION } from "./tool-version.js";
 import { MIB } from "./validate.js";
-import { defaultJobs, openRunner } from "./worker-pool.js";
+import { defaultJobs, withRunner } from "./worker-pool.js";
 import { writeOutputs } from "./write-outputs.js";
 
 export interface AnnualOptions {
@@ -116,15 +116,11 @@ export async function annual(paths: readonly string[], options: AnnualOptions): 
 
   const inputs = await expandPaths(paths);
   const maxInflatedBytes = options.maxSizeMiB * MIB;
-  // A year of a city is four quarters of a thousand workbooks: read as `grade` reads them.
-  const runner = openRunner(defaultJobs(), { rules, maxInflatedBytes, wording: null });
-  let reads: FileRead[];
-  try {
-    // A year of a city is four thousand workbooks: each keeps what grading needs, not its rows.
-    reads = await readFiles(inputs, rules.rules, { maxInflatedBytes, runner, keep: "grading" });
-  } finally {
-    await runner.close();
-  }
+  // A year of a city is four thousand workbooks: read as grade reads them, each keeping what
+  // grading needs, not its rows.
+  const reads = await withRunner(defaultJobs(), { rules, maxInflatedBytes, wording: null }, (runner) =>
+    readFiles(inputs, rules.rules, { maxInflatedBytes, runner, keep: "grading" }),
+  );
 
   // Group by quarter; everything outside a quarter of the year keeps its own problems here.
   const problems: Problem[] = [...loaded.problems];

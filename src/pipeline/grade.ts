@@ -40,7 +40,7 @@ import {
 import { readNoticeWording, readSlipWording } from "./read-wording.js";
 import type { OnProgress } from "./run-progress.js";
 import { MIB } from "./validate.js";
-import { openRunner, type TaskRunner } from "./worker-pool.js";
+import { type TaskRunner, withRunner } from "./worker-pool.js";
 import { openOutputs, type PlannedFile, runSummaryName } from "./write-outputs.js";
 
 /** Output files being written at once: enough to keep the disk busy, few enough to hold little. */
@@ -108,12 +108,8 @@ export async function grade(paths: readonly string[], options: GradeOptions): Pr
   const rules = loaded.value;
   // Wording is read before any grading so that a broken template stops the run with nothing written.
   const [notice, slips] = await Promise.all([readNoticeWording(), readSlipWording()]);
-  const runner = openRunner(options.jobs ?? 1, { rules, maxInflatedBytes: options.maxSizeMiB * MIB, wording: { notice, slips } });
-  try {
-    return await gradeWith(runner, paths, rules, loaded.problems, options);
-  } finally {
-    await runner.close();
-  }
+  const setup = { rules, maxInflatedBytes: options.maxSizeMiB * MIB, wording: { notice, slips } };
+  return withRunner(options.jobs ?? 1, setup, (runner) => gradeWith(runner, paths, rules, loaded.problems, options));
 }
 
 /** A file read again for its units' files that is no longer the file that was graded. */
@@ -188,6 +184,8 @@ async function gradeWith(
     return runner.run({ kind: "shares", input, sha256: workbook.sha256 });
   };
   const changed: string[] = [];
+  /** The units of the changed files, as not built, by code. */
+  const unbuilt = new Map<string, GradedUnit>();
   // Shares are read a few workbooks ahead of the builds, and each is dropped once its units are
   // handed to their build tasks: only the workbooks in flight hold their rows.
   const withShares = inOrder(byWorkbook, runner.capacity, async (group) => ({ ...group, shares: await sharesOf(group.workbook) }));
@@ -196,7 +194,9 @@ async function gradeWith(
       if (shares === null) changed.push(workbook.file);
       for (const unit of units) {
         if (shares === null) {
-          yield { unit: notBuilt(unit), build: null };
+          const failed = notBuilt(unit);
+          unbuilt.set(unit.unit.code, failed);
+          yield { unit: failed, build: null };
           continue;
         }
         const pool = poolOf.get(unit.poolCode);
@@ -235,8 +235,7 @@ async function gradeWith(
       options.onProgress?.({ phase: "write", done, total: toBuild.length, unit, files: written.length + writing.length });
     }
     if (changed.length > 0) {
-      const files = new Set(changed);
-      units = units.map((unit) => (unit.state !== "error" && files.has(workbookOf.get(unit.unit.code)?.file ?? "") ? notBuilt(unit) : unit));
+      units = units.map((unit) => unbuilt.get(unit.unit.code) ?? unit);
       problems = sortProblems([...problems, ...changed.map(changedFile)]);
     }
     if (summarised) {

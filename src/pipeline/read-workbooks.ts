@@ -19,7 +19,7 @@ import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { checkParentLinks, type ParentLink } from "../domain/check-units.js";
 import { checkRunIdentities, checkRunPeriods, type RunMember } from "../domain/check-run.js";
-import { type GradingWorkbook, type PersonBase, personBases } from "../domain/grade-run.js";
+import { type GradingWorkbook, gradingWorkbook, type PersonBase, personBases } from "../domain/grade-run.js";
 import type { AppraisalWorkbook } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
 import { problemsByUnit } from "../domain/problem.js";
@@ -159,7 +159,10 @@ export async function readOneFile(input: InputFile, rules: Rules, options: ReadO
  * was read (keep `grading` or `building`), or from its rows (keep `all`).
  */
 export function gradingWorkbooks(read: Pick<ReadResult, "workbooks" | "bases">, rules: Rules): GradingWorkbook[] {
-  return read.workbooks.map((workbook) => ({ ...workbook, bases: read.bases.get(workbook) ?? personBases(workbook, rules) }));
+  return read.workbooks.map((workbook) => {
+    const bases = read.bases.get(workbook);
+    return bases ? { ...workbook, bases } : gradingWorkbook(workbook, rules);
+  });
 }
 
 /** A unit's share of its workbook: its persons' work items and 个性评分 rows, all that its files print. */

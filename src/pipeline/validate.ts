@@ -10,9 +10,9 @@ import type { Problem } from "../domain/problem.js";
 import { hasErrors, sortProblems } from "../domain/problem.js";
 import type { EffectiveRules } from "../domain/rules.js";
 import { loadRules } from "./load-rules.js";
-import { type ReadResult, readWorkbooks, unitsInError } from "./read-workbooks.js";
+import { readWorkbooks, unitsInError } from "./read-workbooks.js";
 import type { OnProgress } from "./run-progress.js";
-import { openRunner } from "./worker-pool.js";
+import { withRunner } from "./worker-pool.js";
 
 export interface ValidateOptions {
   /** The rules file as given with --rules, or undefined for the built-in 标准方案. */
@@ -51,14 +51,11 @@ export async function validate(paths: readonly string[], options: ValidateOption
     return { exitCode: 2, rules: null, files: [], period: null, units: [], problems: sortProblems(rules.problems) };
   }
   const maxInflatedBytes = options.maxSizeMiB * MIB;
-  const runner = openRunner(options.jobs ?? 1, { rules: rules.value, maxInflatedBytes, wording: null });
-  let read: ReadResult;
-  try {
-    // Nothing is graded: of each workbook only its units and persons come back (worker-tasks.ts).
-    read = await readWorkbooks(paths, rules.value.rules, { maxInflatedBytes, runner, keep: "identities", onProgress: options.onProgress });
-  } finally {
-    await runner.close();
-  }
+  const { value } = rules;
+  // Nothing is graded: of each workbook only its units and persons come back (worker-tasks.ts).
+  const read = await withRunner(options.jobs ?? 1, { rules: value, maxInflatedBytes, wording: null }, (runner) =>
+    readWorkbooks(paths, value.rules, { maxInflatedBytes, runner, keep: "identities", onProgress: options.onProgress }),
+  );
   const problems = sortProblems([...rules.problems, ...read.problems]);
   const inError = unitsInError(read.workbooks, problems);
   const units = read.workbooks.flatMap((workbook) =>

@@ -128,8 +128,13 @@ class WorkerPool implements TaskRunner {
   }
 }
 
-/** `jobs` worker threads, or this thread alone for `jobs` 1. */
-export function openRunner(jobs: number, setup: TaskSetup): TaskRunner {
+/** `use` with `jobs` worker threads, or this thread alone for `jobs` 1; the workers end with it. */
+export async function withRunner<T>(jobs: number, setup: TaskSetup, use: (runner: TaskRunner) => Promise<T>): Promise<T> {
   if (!Number.isInteger(jobs) || jobs < 1) throw new RangeError(`jobs must be a whole number of at least 1, not ${jobs}`);
-  return jobs === 1 ? inThisThread(setup) : new WorkerPool(jobs, setup);
+  const runner = jobs === 1 ? inThisThread(setup) : new WorkerPool(jobs, setup);
+  try {
+    return await use(runner);
+  } finally {
+    await runner.close();
+  }
 }
