@@ -21,8 +21,12 @@ interface AnnualFlags {
 
 export function registerAnnualCommand(program: Command): void {
   onJsonFailure("annual", (problem, flags) => {
-    const given = typeof flags.year === "string" ? flags.year.trim() : "";
-    const year = /^\d{4}$/.test(given) ? Number(given) : null;
+    let year: number | null = null;
+    try {
+      year = parseYear(typeof flags.year === "string" ? flags.year : "");
+    } catch {
+      // A --year that cannot be a 年度 is reported by the run's own problem; the document says null.
+    }
     const failed: AnnualRunResult = { exitCode: 2, year, rules: null, state: "draft", graded: null, problems: [problem], outDir: null, written: [] };
     return annualJson(failed);
   });

@@ -15,23 +15,26 @@ export function onJsonFailure(command: string, document: FailedDocument): void {
   failedDocuments.set(command, document);
 }
 
+function printDocument(document: unknown): void {
+  process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+}
+
 /** The document on stdout, and the count of its problems on stderr. */
 export function writeJson(document: unknown, problems: readonly Problem[]): void {
-  process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+  printDocument(document);
   process.stderr.write(`${problemCountLine(problems)}\n`);
 }
 
 /**
  * For a command run with --json that cannot run: its failed document on stdout, with `message`
- * as an E_USAGE problem. Whether one was written (not for commands without --json).
+ * as an E_USAGE problem; nothing for a command without --json.
  */
-export function writeJsonFailure(program: Command, argv: readonly string[], message: string): boolean {
+export function writeJsonFailure(program: Command, argv: readonly string[], message: string): void {
   const args = argv.slice(2);
   const name = args.find((arg) => !arg.startsWith("-"));
   const document = name === undefined ? undefined : failedDocuments.get(name);
-  if (document === undefined || !args.includes("--json")) return false;
+  if (document === undefined || !args.includes("--json")) return;
   const flags = program.commands.find((c) => c.name() === name)?.opts() ?? {};
   const problem = problemAt({ file: "", sheet: "", cell: "", header: "" }, "error", "E_USAGE", "", message);
-  process.stdout.write(`${JSON.stringify(document(problem, flags), null, 2)}\n`);
-  return true;
+  printDocument(document(problem, flags));
 }
