@@ -92,11 +92,11 @@ function slipContent(input: FeedbackSlipsInput, person: GradedPerson, own: OwnRo
 export function slipContents(input: FeedbackSlipsInput, wording: SlipWording): SlipContent[] {
   if (input.graded.state === "error") throw new Error(`unit ${input.graded.unit.code} has errors and no feedback slips`);
   const items = rowsByPersonId(input.workbook.workItems);
-  const reviews = new Map<string, IndividualScore>();
-  for (const score of input.workbook.individualScores) if (!reviews.has(score.personId)) reviews.set(score.personId, score);
+  // A person's first 个性评分 row, as grading takes it (grade-run.ts personBases).
+  const reviews = rowsByPersonId(input.workbook.individualScores);
   return input.graded.persons
     .filter((p) => isGraded(p.person))
-    .map((p) => slipContent(input, p, { work: items.get(p.person.id) ?? [], review: reviews.get(p.person.id) }, wording));
+    .map((p) => slipContent(input, p, { work: items.get(p.person.id) ?? [], review: reviews.get(p.person.id)?.[0] }, wording));
 }
 
 // A slip must fit on one page: 小四 (12 pt) in the table, 小二 (18 pt) for the title.

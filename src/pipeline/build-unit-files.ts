@@ -8,7 +8,7 @@ import { slipContents, writeFeedbackSlips } from "../documents/feedback-slips.js
 import { noticeContent, writeNotice } from "../documents/notice.js";
 import type { NoticeWording, SlipWording } from "../documents/wording.js";
 import type { GradedPool, GradedUnit } from "../domain/graded.js";
-import type { AppraisalWorkbook } from "../domain/model.js";
+import type { Period } from "../domain/model.js";
 import { isGraded } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
 import type { EffectiveRules } from "../domain/rules.js";
@@ -18,7 +18,7 @@ import { buildResultWorkbook } from "./build-result-workbook.js";
 import type { UnitShare } from "./read-workbooks.js";
 import { TOOL_VERSION } from "./tool-version.js";
 import type { PlannedFile } from "./write-outputs.js";
-import { UNIT_OUTPUT, unitOutputName } from "./write-outputs.js";
+import { UNIT_OUTPUT, type UnitOutputKind, unitOutputName } from "./write-outputs.js";
 
 /** What building one unit's files needs, all of it plain data (it crosses to a worker thread). */
 export interface UnitBuild {
@@ -32,13 +32,15 @@ export interface UnitBuild {
   warnings: Problem[];
 }
 
-/** The names of the files `buildUnitFiles` makes for the unit, known before any is built. */
-export function unitFileNames(unit: { graded: GradedUnit; workbook: Pick<AppraisalWorkbook, "period"> }): string[] {
-  const { graded, workbook } = unit;
-  const names = [unitOutputName(workbook.period, graded.unit, UNIT_OUTPUT.result)];
-  if (graded.state === "final") names.push(unitOutputName(workbook.period, graded.unit, UNIT_OUTPUT.notice));
-  if (graded.persons.some((p) => isGraded(p.person))) names.push(unitOutputName(workbook.period, graded.unit, UNIT_OUTPUT.slips));
-  return names;
+/**
+ * The files the unit gets, known before any is built: 结果.xlsx always, 公示.docx when the unit is
+ * final, 反馈单.docx when it has graded persons. `buildUnitFiles` builds exactly these.
+ */
+export function unitOutputs(period: Period, graded: GradedUnit): { kind: UnitOutputKind; name: string }[] {
+  const kinds: UnitOutputKind[] = [UNIT_OUTPUT.result];
+  if (graded.state === "final") kinds.push(UNIT_OUTPUT.notice);
+  if (graded.persons.some((p) => isGraded(p.person))) kinds.push(UNIT_OUTPUT.slips);
+  return kinds.map((kind) => ({ kind, name: unitOutputName(period, graded.unit, kind) }));
 }
 
 export async function buildUnitFiles(
@@ -49,16 +51,13 @@ export async function buildUnitFiles(
   const { graded, pool, workbook } = unit;
   if (graded.state === "error") throw new Error(`unit ${graded.unit.code} has errors and no output files`);
   const period = workbook.period;
+  const build: Record<UnitOutputKind, () => Promise<Buffer>> = {
+    [UNIT_OUTPUT.result]: () =>
+      writeXlsx(buildResultWorkbook({ graded, pool, workbook, inputFiles: unit.inputFiles, rules, warnings: unit.warnings, toolVersion: TOOL_VERSION })),
+    [UNIT_OUTPUT.notice]: () => writeNotice(noticeContent({ graded, period, settings: workbook.settings, rules: rules.rules }, wording.notice), wording.notice),
+    [UNIT_OUTPUT.slips]: () => writeFeedbackSlips(slipContents({ graded, period, workbook, rules: rules.rules }, wording.slips), wording.slips),
+  };
   const files: PlannedFile[] = [];
-  const result = buildResultWorkbook({ graded, pool, workbook, inputFiles: unit.inputFiles, rules, warnings: unit.warnings, toolVersion: TOOL_VERSION });
-  files.push({ name: unitOutputName(period, graded.unit, UNIT_OUTPUT.result), bytes: await writeXlsx(result) });
-  if (graded.state === "final") {
-    const content = noticeContent({ graded, period, settings: workbook.settings, rules: rules.rules }, wording.notice);
-    files.push({ name: unitOutputName(period, graded.unit, UNIT_OUTPUT.notice), bytes: await writeNotice(content, wording.notice) });
-  }
-  const slips = slipContents({ graded, period, workbook, rules: rules.rules }, wording.slips);
-  if (slips.length > 0) {
-    files.push({ name: unitOutputName(period, graded.unit, UNIT_OUTPUT.slips), bytes: await writeFeedbackSlips(slips, wording.slips) });
-  }
+  for (const { kind, name } of unitOutputs(period, graded)) files.push({ name, bytes: await build[kind]() });
   return files;
 }

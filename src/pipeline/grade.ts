@@ -23,7 +23,7 @@ import type { EffectiveRules } from "../domain/rules.js";
 import { writeXlsx } from "../workbook/write-xlsx.js";
 import type { InputDigest } from "./build-result-workbook.js";
 import { buildRunSummary } from "./build-run-summary.js";
-import { type UnitBuild, unitFileNames } from "./build-unit-files.js";
+import { type UnitBuild, unitOutputs } from "./build-unit-files.js";
 import { inOrder } from "./in-order.js";
 import { loadRules } from "./load-rules.js";
 import {
@@ -208,7 +208,7 @@ async function gradeWith(
     }
   }
 
-  const names = toBuild.flatMap((unit) => unitFileNames({ graded: unit, workbook: { period } }));
+  const names = toBuild.flatMap((unit) => unitOutputs(period, unit).map((output) => output.name));
   const summarised = graded.units.length > 1;
   if (summarised) names.push(runSummaryName(period));
   const outDir = options.outDir ?? defaultOutDir(paths[0] ?? ".", period);
