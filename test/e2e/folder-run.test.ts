@@ -18,7 +18,7 @@ import type ExcelJS from "exceljs";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { grade as gradeRun } from "../../src/pipeline/grade.js";
 import { readXlsx, sheet } from "../support-outputs/read-office.js";
-import { baseWorkbook, replaceText, setCell } from "../support/workbook-data.mjs";
+import { baseWorkbook, renamedUnit, setCell } from "../support/workbook-data.mjs";
 import { writeWorkbook } from "../support/write-workbook.mjs";
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -28,13 +28,6 @@ const ASSESS = join(repoRoot, "bin", "assess.js");
 const scratch = mkdtempSync(join(tmpdir(), "assess-folder-run-"));
 afterAll(() => rm(scratch, { recursive: true, force: true }));
 
-/** The base workbook as another unit of the county, with codes of its own. */
-function unit(code: string, name: string, prefix: string): unknown {
-  let sheets = replaceText(replaceText(baseWorkbook(), "DAJ", code), "某县档案馆", name);
-  for (const n of ["01", "02", "03", "04"]) sheets = replaceText(sheets, `DA${n}`, `${prefix}${n}`);
-  return sheets;
-}
-
 type ThirdWorkbook = "cut off" | "score in words";
 
 /** `季度/` (relative to the run's folder, as a clerk would type it) with the three workbooks. */
@@ -42,13 +35,13 @@ async function folder(name: string, third: ThirdWorkbook): Promise<string> {
   const dir = join(scratch, name, "季度");
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, "a-档案馆.xlsx"), await writeWorkbook(baseWorkbook()));
-  const health = await writeWorkbook(unit("WSJ", "某县卫生健康局", "WS") as never);
+  const health = await writeWorkbook(renamedUnit("WSJ", "某县卫生健康局", "WS"));
   const broken =
     third === "cut off"
       ? health.subarray(0, Math.floor(health.length / 2))
-      : await writeWorkbook(setCell(unit("WSJ", "某县卫生健康局", "WS") as never, "个性评分", "D3", "九十"));
+      : await writeWorkbook(setCell(renamedUnit("WSJ", "某县卫生健康局", "WS"), "个性评分", "D3", "九十"));
   await writeFile(join(dir, "b-卫健局.xlsx"), broken);
-  await writeFile(join(dir, "c-审计局.xlsx"), await writeWorkbook(unit("SJJ", "某县审计局", "SJ") as never));
+  await writeFile(join(dir, "c-审计局.xlsx"), await writeWorkbook(renamedUnit("SJJ", "某县审计局", "SJ")));
   return join(scratch, name);
 }
 
@@ -176,8 +169,8 @@ describe.each([2, 1])("a workbook changed between its grading and its files, --j
   it("its unit is 错误 and not written, with E_FILE_CHANGED; the others are written, exit 1", async () => {
     const cwd = await folder(`changed-${jobs}`, "score in words");
     const changed = join(cwd, "季度", "b-卫健局.xlsx");
-    await writeFile(changed, await writeWorkbook(unit("WSJ", "某县卫生健康局", "WS") as never));
-    const resaved = await writeWorkbook(setCell(unit("WSJ", "某县卫生健康局", "WS") as never, "个性评分", "D3", 1));
+    await writeFile(changed, await writeWorkbook(renamedUnit("WSJ", "某县卫生健康局", "WS")));
+    const resaved = await writeWorkbook(setCell(renamedUnit("WSJ", "某县卫生健康局", "WS"), "个性评分", "D3", 1));
     const result = await gradeRun([join(cwd, "季度")], {
       outDir: join(cwd, "结果"),
       force: false,

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { baseWorkbook, replaceText, setCell } from "../support/workbook-data.mjs";
+import { baseWorkbook, renamedUnit, setCell } from "../support/workbook-data.mjs";
 import { writeWorkbook } from "../support/write-workbook.mjs";
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -20,22 +20,16 @@ const scratch = mkdtempSync(join(tmpdir(), "assess-progress-"));
 afterAll(() => rm(scratch, { recursive: true, force: true }));
 const ESCAPE = /\u001b\[/;
 
-function unit(code: string, name: string, prefix: string): never {
-  let sheets = replaceText(replaceText(baseWorkbook(), "DAJ", code), "某县档案馆", name);
-  for (const n of ["01", "02", "03", "04"]) sheets = replaceText(sheets, `DA${n}`, `${prefix}${n}`);
-  return sheets as never;
-}
-
 beforeAll(async () => {
   const good = join(scratch, "县");
   await mkdir(good, { recursive: true });
   await writeFile(join(good, "1-档案馆.xlsx"), await writeWorkbook(baseWorkbook()));
-  await writeFile(join(good, "2-审计局.xlsx"), await writeWorkbook(unit("SJJ", "某县审计局", "SJ")));
-  await writeFile(join(good, "3-卫健局.xlsx"), await writeWorkbook(unit("WSJ", "某县卫生健康局", "WS")));
+  await writeFile(join(good, "2-审计局.xlsx"), await writeWorkbook(renamedUnit("SJJ", "某县审计局", "SJ")));
+  await writeFile(join(good, "3-卫健局.xlsx"), await writeWorkbook(renamedUnit("WSJ", "某县卫生健康局", "WS")));
   const bad = join(scratch, "有错");
   await mkdir(bad, { recursive: true });
   await writeFile(join(bad, "1-档案馆.xlsx"), await writeWorkbook(setCell(baseWorkbook(), "个性评分", "D3", "九十")));
-  await writeFile(join(bad, "2-审计局.xlsx"), await writeWorkbook(unit("SJJ", "某县审计局", "SJ")));
+  await writeFile(join(bad, "2-审计局.xlsx"), await writeWorkbook(renamedUnit("SJJ", "某县审计局", "SJ")));
 });
 
 /** Runs in a pipe, with exactly the colour variables given (and no CI, no TTY). */

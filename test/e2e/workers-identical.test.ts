@@ -12,7 +12,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { readXlsx, sheet, zipPart } from "../support-outputs/read-office.js";
-import { baseWorkbook, replaceText } from "../support/workbook-data.mjs";
+import { baseWorkbook, renamedUnit } from "../support/workbook-data.mjs";
 import { writeWorkbook } from "../support/write-workbook.mjs";
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -21,13 +21,6 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const ASSESS = join(repoRoot, "bin", "assess.js");
 const scratch = mkdtempSync(join(tmpdir(), "assess-workers-"));
 afterAll(() => rm(scratch, { recursive: true, force: true }));
-
-/** The base workbook as another unit of the county, with codes of its own. */
-function unit(code: string, name: string, prefix: string): never {
-  let sheets = replaceText(replaceText(baseWorkbook(), "DAJ", code), "某县档案馆", name);
-  for (const n of ["01", "02", "03", "04"]) sheets = replaceText(sheets, `DA${n}`, `${prefix}${n}`);
-  return sheets as never;
-}
 
 interface Graded {
   status: number | null;
@@ -57,8 +50,8 @@ beforeAll(async () => {
   await mkdir(folder, { recursive: true });
   await copyFile(join(repoRoot, "fixtures", "demo", "2026Q3.xlsx"), join(folder, "1-演示.xlsx"));
   await writeFile(join(folder, "2-档案馆.xlsx"), await writeWorkbook(baseWorkbook()));
-  await writeFile(join(folder, "3-审计局.xlsx"), await writeWorkbook(unit("SJJ", "某县审计局", "SJ")));
-  await writeFile(join(folder, "4-卫健局.xlsx"), await writeWorkbook(unit("WSJ", "某县卫生健康局", "WS")));
+  await writeFile(join(folder, "3-审计局.xlsx"), await writeWorkbook(renamedUnit("SJJ", "某县审计局", "SJ")));
+  await writeFile(join(folder, "4-卫健局.xlsx"), await writeWorkbook(renamedUnit("WSJ", "某县卫生健康局", "WS")));
   await copyFile(join(repoRoot, "fixtures", "demo", "2026Q3.xlsx"), join(scratch, "演示.xlsx"));
 });
 

@@ -21,7 +21,7 @@ import {
   unitsInError,
 } from "../../src/pipeline/read-workbooks.js";
 import { UsageError } from "../../src/pipeline/usage-error.js";
-import { appendRows, baseWorkbook, replaceText, setCell } from "../support/workbook-data.mjs";
+import { appendRows, baseWorkbook, renamedUnit, replaceText, setCell } from "../support/workbook-data.mjs";
 import { defaultRules } from "../support/default-rules.js";
 import { writeWorkbook } from "../support/write-workbook.mjs";
 
@@ -41,11 +41,7 @@ afterAll(async () => {
 });
 
 /** A second unit, 某县审计局, with codes of its own. */
-function auditOffice() {
-  let sheets = replaceText(replaceText(baseWorkbook(), "DAJ", "SJJ"), "某县档案馆", "某县审计局");
-  for (const n of ["01", "02", "03", "04"]) sheets = replaceText(sheets, `DA${n}`, `SJ${n}`);
-  return sheets;
-}
+const auditOffice = () => renamedUnit("SJJ", "某县审计局", "SJ");
 
 async function write(dir: string, name: string, sheets: unknown): Promise<string> {
   await mkdir(dir, { recursive: true });
@@ -102,9 +98,7 @@ describe("a run of several workbooks", () => {
     const dir = join(folder, "periods");
     await write(dir, "1档案馆.xlsx", baseWorkbook());
     await write(dir, "2审计局.xlsx", setCell(auditOffice(), "参数", "B3", 2));
-    let chronicles = replaceText(auditOffice(), "SJJ", "FZB");
-    for (const n of ["01", "02", "03", "04"]) chronicles = replaceText(chronicles, `SJ${n}`, `FZ${n}`);
-    await write(dir, "3方志办.xlsx", chronicles);
+    await write(dir, "3方志办.xlsx", renamedUnit("FZB", "某县审计局", "FZ"));
     const read = await readWorkbooks([dir], RULES, LIMITS);
     expect(brief(read.problems)).toEqual(["E_PERIOD_MISMATCH 2审计局.xlsx 参数!B3"]);
     expect(read.problems[0]?.message).toBe(

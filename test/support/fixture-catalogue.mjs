@@ -11,6 +11,7 @@ import {
   filterRows,
   prependRows,
   removeColumn,
+  renamedUnit,
   replaceText,
   setCell,
   sheetOf,
@@ -30,11 +31,7 @@ function withoutSheet(sheets, name) {
 
 /** A second unit like the base one, with its own codes: 某县审计局. */
 function otherUnit() {
-  let sheets = baseWorkbook();
-  sheets = replaceText(sheets, "DAJ", "SJJ");
-  sheets = replaceText(sheets, "某县档案馆", "某县审计局");
-  for (const n of ["01", "02", "03", "04"]) sheets = replaceText(sheets, `DA${n}`, `SJ${n}`);
-  return sheets;
+  return renamedUnit("SJJ", "某县审计局", "SJ");
 }
 
 /** The first bytes of a Compound File (OLE2): what an .xls, or an encrypted .xlsx, starts with. */

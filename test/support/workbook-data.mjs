@@ -398,3 +398,14 @@ export function prependRows(sheets, name, rows) {
 export function replaceText(sheets, from, to) {
   return copy(sheets).map((s) => ({ ...s, rows: s.rows.map((r) => r.map((c) => (c === from ? to : c))) }));
 }
+
+/**
+ * The base workbook as another unit of the county: 单位代码 `code`, 单位名称 `name`, and persons
+ * `${prefix}01` to `${prefix}04` instead of DA01 to DA04.
+ * @param {string} code @param {string} name @param {string} prefix @returns {SheetData[]}
+ */
+export function renamedUnit(code, name, prefix) {
+  let sheets = replaceText(replaceText(baseWorkbook(), "DAJ", code), "某县档案馆", name);
+  for (const n of ["01", "02", "03", "04"]) sheets = replaceText(sheets, `DA${n}`, `${prefix}${n}`);
+  return sheets;
+}
