@@ -10,11 +10,13 @@ import {
   EVENTS_HEADER,
   INDICATOR_ROWS,
   INDIVIDUAL_HEADER,
+  PERSON_HEADER,
+  UNIT_HEADER,
   WORK_HEADER,
 } from "../test/support/workbook-data.mjs";
 
 export const PERSONS_PER_UNIT = 40;
-export const RATINGS_PER_PERSON = 10;
+const RATINGS_PER_PERSON = 10;
 
 const SURNAMES = [..."王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"];
 const GIVEN = [..."伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红梅鹏飞斌宇浩凯健俊帆帅旭宁博文晨辉建国志明海波婷雪琳倩颖佳欣悦然"];
@@ -24,7 +26,7 @@ const ITEMS = ["完成季度重点工作任务", "办理群众来信来访", "�
 const WORDS = ["好", "好", "好", "较好", "较好", "一般"];
 
 /** mulberry32: a small seeded generator, enough for test data. */
-export function seededRandom(seed) {
+function seededRandom(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -54,7 +56,7 @@ function unitName(index) {
  * One unit's rows of every sheet (without header rows), so that a folder of unit workbooks and
  * one workbook of all units hold the same data.
  */
-export function unitRows(index, seed) {
+function unitRows(index, seed) {
   const random = seededRandom(seed * 100003 + index);
   const code = unitCode(index);
   const name = unitName(index);
@@ -118,8 +120,6 @@ export function unitRows(index, seed) {
   };
 }
 
-const PERSON_HEADER = ["单位代码", "人员编号", "姓名", "科室", "职务职级", "人员类别", "考核状态", "状态原因", "窗口岗位", "自评等次", "备注"];
-const UNIT_HEADER = ["单位代码", "单位名称", "主管单位代码", "联系人", "联系电话", "受理地址"];
 
 function parameterRows(extra) {
   return [["项目", "内容"], ["年度", 2026], ["季度", 3], ...extra, ["联系人", "张丽"], ["联系电话", "0556-5550000"], ["公示开始日期", { date: "2026-10-12" }]];

@@ -13,7 +13,10 @@ import { parseArgs } from "node:util";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const { grade } = await import(pathToFileURL(join(root, "dist", "pipeline", "grade.js")).href);
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { jobs: { type: "string", default: "2" } } });
+const { defaultJobs } = await import(pathToFileURL(join(root, "dist", "pipeline", "worker-pool.js")).href);
+const { MAX_SIZE_DEFAULT_MIB } = await import(pathToFileURL(join(root, "dist", "cli", "max-size-option.js")).href);
+// The tool's own defaults unless told, as the timed runs beside this one use them.
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { jobs: { type: "string", default: String(defaultJobs()) } } });
 const [path, out] = positionals;
 if (!path || !out || typeof globalThis.gc !== "function") throw new Error("usage: node --expose-gc bench/held-heap.mjs PATH OUT [--jobs J]");
 
@@ -27,7 +30,7 @@ let whileBuilding = 0;
 const result = await grade([path], {
   outDir: out,
   force: true,
-  maxSizeMiB: 256,
+  maxSizeMiB: Number(MAX_SIZE_DEFAULT_MIB),
   jobs: Number(values.jobs),
   onProgress: (event) => {
     if (event.phase === "read" && event.done === event.total) afterRead = held();

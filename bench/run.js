@@ -43,6 +43,8 @@ const { values: args } = parseArgs({
     keep: { type: "boolean", default: false },
   },
 });
+/** --jobs for the tool, when the bench was given one; else the tool's own default. */
+const jobsArgs = args.jobs ? ["--jobs", args.jobs] : [];
 const sizes = args.units ? [Number(args.units)] : [100, 1000];
 const runs = Number(args.runs);
 const seed = Number(args.seed);
@@ -67,7 +69,7 @@ function measure(script, scriptArgs, peakFile) {
 
 /** bench/held-heap.mjs once, untimed: grade's main-thread heap after reading, and while building. */
 async function heldHeap(path, out) {
-  const run = await runNode(["--expose-gc"], HELD_HEAP, [path, out, ...(args.jobs ? ["--jobs", args.jobs] : [])]);
+  const run = await runNode(["--expose-gc"], HELD_HEAP, [path, out, ...jobsArgs]);
   if (run.code !== 0) throw new Error(`held-heap.mjs ${path} exited ${run.code}:\n${run.stderr.slice(-2000)}`);
   return JSON.parse(run.stdout);
 }
@@ -106,7 +108,6 @@ async function repeat(label, script, scriptArgs, work, before = async () => {}) 
   return { seconds: median(results.map((r) => r.seconds)), peakMiB: Math.max(...results.map((r) => r.peakMiB)), failed };
 }
 
-const jobsArgs = args.jobs ? ["--jobs", args.jobs] : [];
 // Other work on the machine slows every figure; the load is printed beside them.
 const loadBefore = loadavg()[0] ?? 0;
 const work = await mkdtemp(join(tmpdir(), "assess-bench-"));
@@ -202,8 +203,6 @@ if (largest !== smallest) {
       if (input === "folder") checks.push([`time per person flat within ${TARGET.perPersonGrowth * 100}% (${input} ${command})`, growth <= TARGET.perPersonGrowth]);
     }
   }
-}
-if (largest !== smallest) {
   // What grows with the city: peak resident memory, and what grade holds (its heap after a full
   // collection, after reading / at most while building; bench/held-heap.mjs).
   const added = largest - smallest;

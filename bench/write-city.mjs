@@ -10,11 +10,11 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import ExcelJS from "exceljs";
-import { writeWorkbook } from "../test/support/write-workbook.mjs";
+import { cellValue, writeWorkbook } from "../test/support/write-workbook.mjs";
 import { cityWorkbookSheets, unitCode, unitWorkbook } from "./city.mjs";
 
 /** The file of unit `index` in a city folder: `C0001.xlsx`, so the folder sorts in unit order. */
-export function unitFileName(index) {
+function unitFileName(index) {
   return `${unitCode(index)}.xlsx`;
 }
 
@@ -34,20 +34,12 @@ export async function writeCityFolder(dir, units, seed, jobs = Math.min(2, avail
   await Promise.all(workers);
 }
 
-/** A cell as the streaming writer takes it (the same shapes as write-workbook.mjs). */
+/** A cell as the streaming writer takes it, as write-workbook.mjs writes the same data. */
 function streamCell(cell, data) {
-  if (data === null || data === undefined) return;
-  if (typeof data === "string" || typeof data === "number") {
-    cell.value = data;
-    return;
-  }
-  if ("date" in data) {
-    const [y, m, d] = data.date.split("-").map(Number);
-    cell.value = new Date(Date.UTC(y, m - 1, d));
-    cell.numFmt = "yyyy-mm-dd";
-    return;
-  }
-  throw new Error(`the benchmark's city has no cell like ${JSON.stringify(data)}`);
+  const { value, numFmt } = cellValue(data);
+  if (value === null) return;
+  cell.value = value;
+  if (numFmt) cell.numFmt = numFmt;
 }
 
 /**

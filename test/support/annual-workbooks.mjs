@@ -20,6 +20,7 @@ import {
   DECISIONS_HEADER,
   EVENTS_HEADER,
   INDICATOR_ROWS,
+  UNIT_HEADER,
   WORK_HEADER,
   baseWorkbook,
   replaceText,
@@ -139,7 +140,7 @@ export function annualQuarterWorkbook(quarter, unitCodes, overrides = {}) {
     {
       name: "单位",
       rows: [
-        ["单位代码", "单位名称", "主管单位代码", "联系人", "联系电话", "受理地址"],
+        UNIT_HEADER,
         ...ANNUAL_UNITS.filter((u) => unitCodes.includes(u.code)).map((u) => [u.code, u.name, null, u.contact, u.phone, u.address]),
       ],
     },

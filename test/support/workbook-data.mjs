@@ -21,6 +21,8 @@ export const INDICATOR_ROWS = [
   ["出勤情况", "共性", "勤", 10, "考勤和请销假"],
 ];
 
+export const PERSON_HEADER = ["单位代码", "人员编号", "姓名", "科室", "职务职级", "人员类别", "考核状态", "状态原因", "窗口岗位", "自评等次", "备注"];
+export const UNIT_HEADER = ["单位代码", "单位名称", "主管单位代码", "联系人", "联系电话", "受理地址"];
 export const INDIVIDUAL_HEADER = ["人员编号", "姓名", "工作数量", "工作质量", "工作效率", "评鉴意见", "改进目标", "评鉴人"];
 export const COMMON_HEADER = ["被测评人编号", "被测评人姓名", "测评人类别", "测评人", "政治素质", "职业道德", "工作作风", "廉洁自律", "出勤情况"];
 export const WORK_HEADER = ["人员编号", "姓名", "工作事项", "完成情况", "未完成原因", "备注"];
@@ -189,7 +191,7 @@ function personRow(p, unit) {
  */
 export function demoWorkbook() {
   const persons = DEMO_UNITS.flatMap((u) => u.persons.map((p) => ({ unit: u, p })));
-  const personRows = [["某县2026年第三季度公务员平时考核人员名册"], ["单位代码", "人员编号", "姓名", "科室", "职务职级", "人员类别", "考核状态", "状态原因", "窗口岗位", "自评等次", "备注"]];
+  const personRows = [["某县2026年第三季度公务员平时考核人员名册"], PERSON_HEADER];
   // 科室 cells of consecutive persons of one department are merged, as clerks do (workbook.md).
   const merges = ["A1:K1"];
   let start = 0;
@@ -246,7 +248,7 @@ export function demoWorkbook() {
     {
       name: "单位",
       rows: [
-        ["单位代码", "单位名称", "主管单位代码", "联系人", "联系电话", "受理地址"],
+        UNIT_HEADER,
         ["FGW", "某县发展和改革委员会", null, "李明", "0556-5552101", "县行政中心5楼502室"],
         ["TJJ", "某县统计局", null, "周静", "0556-5552202", "县行政中心6楼603室"],
       ],

@@ -19,10 +19,10 @@ function utcDate(iso) {
 }
 
 /**
- * One data cell → an exceljs value and number format.
+ * One data cell → an exceljs value and number format (also bench/write-city.mjs's streaming writer).
  * @param {import("./workbook-data.mjs").CellData} data
  */
-function cellValue(data) {
+export function cellValue(data) {
   if (data === null || data === undefined) return { value: null };
   if (typeof data === "string" || typeof data === "number") return { value: data };
   if ("date" in data) return { value: utcDate(data.date), numFmt: "yyyy-mm-dd" };
