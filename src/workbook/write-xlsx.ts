@@ -286,16 +286,26 @@ function sheetXml(spec: SheetSpec, draft: boolean, styles: StyleBook, strings: S
     const row = headerRow + 1 + r;
     let lines = 1;
     let cells = "";
+    // A body cell's style follows from its row's bold and fill and its own kind: worked out once
+    // per kind in the row, not once per cell.
+    const rowStyles = new Map<SheetCell["kind"], number>();
+    const styleOf = (kind: SheetCell["kind"]): number => {
+      let style = rowStyles.get(kind);
+      if (style === undefined) {
+        style = styles.id({
+          font: { name: BODY_FONT, size: 11, bold: rowSpec.bold === true },
+          horizontal: kind === "text" || kind === "blank" ? "left" : "right",
+          fill: rowSpec.fill,
+          border: true,
+          numberFormat: kind === "decimal" || kind === "integer" || kind === "percent" ? NUMBER_FORMAT_ID[kind] : 0,
+        });
+        rowStyles.set(kind, style);
+      }
+      return style;
+    };
     for (let c = 0; c < width; c++) {
       const value = rowSpec.cells[c] ?? BLANK;
-      const style = styles.id({
-        font: { name: BODY_FONT, size: 11, bold: rowSpec.bold === true },
-        horizontal: value.kind === "text" || value.kind === "blank" ? "left" : "right",
-        fill: rowSpec.fill,
-        border: true,
-        numberFormat: value.kind === "decimal" || value.kind === "integer" || value.kind === "percent" ? NUMBER_FORMAT_ID[value.kind] : 0,
-      });
-      cells += cellXml(row, c + 1, value, style, strings);
+      cells += cellXml(row, c + 1, value, styleOf(value.kind), strings);
       if (value.kind === "text") lines = Math.max(lines, linesNeeded(value.text, spec.columns[c]?.width ?? 10));
     }
     rows.push(rowXml(row, cells, lines > 1 ? lines * LINE_HEIGHT + 3 : undefined));
