@@ -8,25 +8,20 @@
 // either cut off half way (a download that stopped: it cannot be read, so it has no unit) or
 // valid but for one score written in words (its unit 某县卫生健康局, WSJ, has an input error).
 
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { writeFileSync } from "node:fs";
+import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import type ExcelJS from "exceljs";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { grade as gradeRun } from "../../src/pipeline/grade.js";
 import { readXlsx, sheet } from "../support-outputs/read-office.js";
+import { runAssess, scratchFolder } from "../support/run-assess.js";
 import { baseWorkbook, renamedUnit, setCell } from "../support/workbook-data.mjs";
 import { writeWorkbook } from "../support/write-workbook.mjs";
 
 vi.setConfig({ testTimeout: 120_000 });
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const ASSESS = join(repoRoot, "bin", "assess.js");
-const scratch = mkdtempSync(join(tmpdir(), "assess-folder-run-"));
-afterAll(() => rm(scratch, { recursive: true, force: true }));
+const scratch = scratchFolder("assess-folder-run-");
 
 type ThirdWorkbook = "cut off" | "score in words";
 
@@ -52,11 +47,7 @@ interface JsonDocument {
 }
 
 function grade(cwd: string, jobs: number): { status: number | null; json: JsonDocument; stderr: string } {
-  const run = spawnSync(process.execPath, [ASSESS, "grade", "季度", "--out", "结果", "--json", "--jobs", String(jobs)], {
-    cwd,
-    encoding: "utf8",
-    env: { ...process.env, FORCE_COLOR: "0" },
-  });
+  const run = runAssess(["grade", "季度", "--out", "结果", "--json", "--jobs", String(jobs)], cwd, { ...process.env, FORCE_COLOR: "0" });
   return { status: run.status, json: JSON.parse(run.stdout) as JsonDocument, stderr: run.stderr };
 }
 
@@ -146,11 +137,7 @@ describe("a readable workbook without its 年度", () => {
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, "档案馆.xlsx"), await writeWorkbook(setCell(baseWorkbook(), "参数", "B2", null)));
     const run = (command: string): { status: number | null; json: JsonDocument } => {
-      const args = [ASSESS, command, "档案馆.xlsx", "--json", ...(command === "grade" ? ["--out", "结果"] : [])];
-      const out = spawnSync(process.execPath, args, {
-        cwd: dir,
-        encoding: "utf8",
-      });
+      const out = runAssess([command, "档案馆.xlsx", "--json", ...(command === "grade" ? ["--out", "结果"] : [])], dir);
       return { status: out.status, json: JSON.parse(out.stdout) as JsonDocument };
     };
     const graded = run("grade");

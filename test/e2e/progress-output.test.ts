@@ -2,22 +2,16 @@
 // one per unit, no escape codes; nothing with --quiet; with --json, stdout holds the JSON
 // document and nothing else; NO_COLOR and FORCE_COLOR are honoured (issue 5, outputs.md).
 
-import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { mkdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { type AssessRun, runAssess, scratchFolder } from "../support/run-assess.js";
 import { baseWorkbook, renamedUnit, setCell } from "../support/workbook-data.mjs";
 import { writeWorkbook } from "../support/write-workbook.mjs";
 
 vi.setConfig({ testTimeout: 120_000 });
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const ASSESS = join(repoRoot, "bin", "assess.js");
-const scratch = mkdtempSync(join(tmpdir(), "assess-progress-"));
-afterAll(() => rm(scratch, { recursive: true, force: true }));
+const scratch = scratchFolder("assess-progress-");
 const ESCAPE = /\u001b\[/;
 
 beforeAll(async () => {
@@ -33,11 +27,10 @@ beforeAll(async () => {
 });
 
 /** Runs in a pipe, with exactly the colour variables given (and no CI, no TTY). */
-function assess(args: string[], colour: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
+function assess(args: string[], colour: NodeJS.ProcessEnv = {}): AssessRun {
   const env = { ...process.env };
   for (const name of ["CI", "NO_COLOR", "FORCE_COLOR"]) delete env[name];
-  const run = spawnSync(process.execPath, [ASSESS, ...args], { cwd: scratch, encoding: "utf8", env: { ...env, ...colour } });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+  return runAssess(args, scratch, { ...env, ...colour });
 }
 
 const lines = (text: string): string[] => text.split("\n").filter((line) => line !== "");

@@ -4,23 +4,17 @@
 // whatever order) give the same files, byte for byte (the writers are deterministic: fixed dates,
 // no clock), and the same JSON document. Through bin/assess.js (npm test builds first).
 
-import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { copyFile, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { copyFile, mkdir, readFile, readdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { readXlsx, sheet, zipPart } from "../support-outputs/read-office.js";
+import { REPO_ROOT, runAssess, scratchFolder } from "../support/run-assess.js";
 import { baseWorkbook, renamedUnit } from "../support/workbook-data.mjs";
 import { writeWorkbook } from "../support/write-workbook.mjs";
 
 vi.setConfig({ testTimeout: 120_000 });
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const ASSESS = join(repoRoot, "bin", "assess.js");
-const scratch = mkdtempSync(join(tmpdir(), "assess-workers-"));
-afterAll(() => rm(scratch, { recursive: true, force: true }));
+const scratch = scratchFolder("assess-workers-");
 
 interface Graded {
   status: number | null;
@@ -32,11 +26,7 @@ interface Graded {
 
 async function grade(input: string, jobs: number, label = ""): Promise<Graded> {
   const out = join(scratch, `out-${input}-${jobs}${label}`);
-  const run = spawnSync(process.execPath, [ASSESS, "grade", input, "--out", out, "--json", "--jobs", String(jobs)], {
-    cwd: scratch,
-    encoding: "utf8",
-    env: { ...process.env, FORCE_COLOR: "0" },
-  });
+  const run = runAssess(["grade", input, "--out", out, "--json", "--jobs", String(jobs)], scratch, { ...process.env, FORCE_COLOR: "0" });
   const { written: _written, ...document } = JSON.parse(run.stdout) as { written: string[] };
   const files = new Map<string, Buffer>();
   for (const name of (await readdir(out)).sort()) files.set(name, await readFile(join(out, name)));
@@ -48,11 +38,11 @@ beforeAll(async () => {
   // county offices of one workbook each.
   const folder = join(scratch, "县");
   await mkdir(folder, { recursive: true });
-  await copyFile(join(repoRoot, "fixtures", "demo", "2026Q3.xlsx"), join(folder, "1-演示.xlsx"));
+  await copyFile(join(REPO_ROOT, "fixtures", "demo", "2026Q3.xlsx"), join(folder, "1-演示.xlsx"));
   await writeFile(join(folder, "2-档案馆.xlsx"), await writeWorkbook(baseWorkbook()));
   await writeFile(join(folder, "3-审计局.xlsx"), await writeWorkbook(renamedUnit("SJJ", "某县审计局", "SJ")));
   await writeFile(join(folder, "4-卫健局.xlsx"), await writeWorkbook(renamedUnit("WSJ", "某县卫生健康局", "WS")));
-  await copyFile(join(repoRoot, "fixtures", "demo", "2026Q3.xlsx"), join(scratch, "演示.xlsx"));
+  await copyFile(join(REPO_ROOT, "fixtures", "demo", "2026Q3.xlsx"), join(scratch, "演示.xlsx"));
 });
 
 describe.each([
