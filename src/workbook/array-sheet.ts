@@ -14,10 +14,17 @@ export class ArraySheet implements PlainSheet {
 
   constructor(readonly name: string) {}
 
-  /** Sets a cell (1-based). Blank values are not stored, so they do not widen the used range. */
+  /**
+   * Sets a cell (1-based). A blank is not stored: it empties the cell (read-xlsx-xml.ts: a stray
+   * value under a merged range whose top-left is blank) and does not widen the used range.
+   */
   set(row: number, column: number, value: CellValue): void {
-    if (value.kind === "blank" || row < 1 || column < 1) return;
+    if (row < 1 || column < 1) return;
     let cells = this.rows[row - 1];
+    if (value.kind === "blank") {
+      if (cells !== undefined) delete cells[column - 1];
+      return;
+    }
     if (cells === undefined) {
       cells = [];
       this.rows[row - 1] = cells;
@@ -25,15 +32,6 @@ export class ArraySheet implements PlainSheet {
     cells[column - 1] = value;
     if (row > this.rowCount) this.rowCount = row;
     if (column > this.columnCount) this.columnCount = column;
-  }
-
-  /**
-   * Empties a cell (read-xlsx-xml.ts: a stray value under a merged range whose top-left is blank).
-   * The used range is left as it was.
-   */
-  clear(row: number, column: number): void {
-    const cells = this.rows[row - 1];
-    if (cells !== undefined) delete cells[column - 1];
   }
 
   cell(row: number, column: number): CellValue {

@@ -448,8 +448,7 @@ class SheetReader {
           if (covered.has(key)) throw new XmlDamage(`merged ranges overlap at ${cellAddress(row, column)}`);
           covered.add(key);
           if (row === range.top && column === range.left) continue;
-          if (master.kind === "blank") this.sheet.clear(row, column);
-          else this.sheet.set(row, column, master);
+          this.sheet.set(row, column, master);
         }
       }
     }
