@@ -20,9 +20,8 @@ import {
   readText,
   residentIdFault,
 } from "../workbook/normalise-cell.js";
-import { cellAddress, type CellValue } from "../workbook/plain.js";
+import { BLANK, cellAddress, type CellValue } from "../workbook/plain.js";
 
-const BLANK: CellValue = { kind: "blank" };
 
 /** `个性评分!D7「工作质量」`: where a message starts. */
 export function placeOf(ref: CellRef): string {

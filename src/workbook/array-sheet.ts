@@ -2,9 +2,8 @@
 // times, so a cell costs one array slot, not an object with its own address (1,000 workbooks a
 // run, outputs.md "Per run"). Also fit for any other source of plain cells (a .csv roster).
 
-import type { CellValue, PlainSheet } from "./plain.js";
+import { BLANK, type CellValue, type PlainSheet } from "./plain.js";
 
-const BLANK: CellValue = { kind: "blank" };
 
 export class ArraySheet implements PlainSheet {
   rowCount = 0;

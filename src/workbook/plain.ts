@@ -15,6 +15,9 @@ export type CellValue =
   /** A formula whose cached result is missing (a file written by a program, never recalculated). */
   | { kind: "noResult"; formula: string };
 
+/** The one blank value: a cell with nothing in it. */
+export const BLANK: CellValue = { kind: "blank" };
+
 export interface PlainSheet {
   /** The sheet's name as written in the file (not trimmed). */
   name: string;

@@ -19,10 +19,9 @@
 // XmlDamage; the caller turns it into the file's one E_FILE_CORRUPT problem.
 
 import { ArraySheet } from "./array-sheet.js";
-import { type CellValue, type PlainSheet, cellAddress, columnLetters } from "./plain.js";
+import { BLANK, type CellValue, type PlainSheet, cellAddress, columnLetters } from "./plain.js";
 import { XmlDamage, XmlScanner } from "./xml-scanner.js";
 
-const BLANK: CellValue = { kind: "blank" };
 const MAX_ROW = 1048576;
 const MAX_COLUMN = 16384;
 const WORKBOOK_PART = "xl/workbook.xml";
