@@ -3,8 +3,8 @@
 // the problem table on stderr (or one JSON document on stdout) → the exit code.
 
 import type { Command } from "commander";
-import { type AnnualRunResult, annual } from "../pipeline/annual.js";
-import { UsageError } from "../pipeline/usage-error.js";
+import { type AnnualRunResult, annual } from "../commands/annual.js";
+import { UsageError } from "../run/usage-error.js";
 import { annualJson } from "./annual-json.js";
 import { parseMaxSize, MAX_SIZE_DEFAULT_MIB } from "./max-size-option.js";
 import { onJsonFailure, writeJson } from "./json-output.js";

@@ -12,7 +12,7 @@
 import type { ChalkInstance } from "chalk";
 import ora, { type Ora } from "ora";
 import type { GradedUnit } from "../domain/graded.js";
-import type { OnProgress, ReadProgress, RunProgress, WriteProgress } from "../pipeline/run-progress.js";
+import type { OnProgress, ReadProgress, RunProgress, WriteProgress } from "../run/run-progress.js";
 
 export type ProgressMode = "live" | "plain" | "silent";
 

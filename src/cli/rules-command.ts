@@ -8,7 +8,7 @@ import { CATEGORY_LABEL, DIMENSION_LABEL, GRADE_LABEL, RATER_GROUP_LABEL, YES_NO
 import { type Problem, SEVERITY_LABEL } from "../domain/problem.js";
 import { DEFAULT_RULES_FILE } from "../domain/rules-file.js";
 import type { EffectiveRules, Rules } from "../domain/rules.js";
-import { loadRules } from "../pipeline/load-rules.js";
+import { loadRules } from "../read/load-rules.js";
 import { displayWidth, padToWidth } from "./display-width.js";
 
 interface RulesOptions {

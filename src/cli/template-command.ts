@@ -4,7 +4,7 @@
 // 2 cannot run).
 
 import type { Command } from "commander";
-import { makeTemplates, type TemplateResult } from "../pipeline/template.js";
+import { makeTemplates, type TemplateResult } from "../commands/template.js";
 import { renderProblemTable } from "./problem-table.js";
 
 interface TemplateFlags {

@@ -4,8 +4,8 @@
 // (0 no error, 1 some error or an unreadable file among others, 2 cannot run).
 
 import type { Command } from "commander";
-import { type ValidateResult, validate } from "../pipeline/validate.js";
-import { TOOL_NAME, TOOL_VERSION } from "../pipeline/tool-version.js";
+import { type ValidateResult, validate } from "../commands/validate.js";
+import { TOOL_NAME, TOOL_VERSION } from "../run/tool-version.js";
 import { JOBS_DEFAULT, parseJobs } from "./jobs-option.js";
 import { MAX_SIZE_DEFAULT_MIB, parseMaxSize } from "./max-size-option.js";
 import { onJsonFailure, writeJson } from "./json-output.js";

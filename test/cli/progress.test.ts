@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { stderrColor } from "../../src/cli/problem-table.js";
 import { durationText, progressMode, startProgress, timeLeft, type ProgressMode } from "../../src/cli/progress.js";
 import type { GradedUnit } from "../../src/domain/graded.js";
-import type { ReadProgress, RunProgress, WriteProgress } from "../../src/pipeline/run-progress.js";
+import type { ReadProgress, RunProgress, WriteProgress } from "../../src/run/run-progress.js";
 
 const ESCAPE = /\u001b\[/;
 

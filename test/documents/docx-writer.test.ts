@@ -1,4 +1,4 @@
-// The WordprocessingML writer (src/documents/docx-writer.ts): every part it
+// The WordprocessingML writer (src/ooxml/docx-writer.ts): every part it
 // writes is well-formed XML and declared in [Content_Types].xml, text is escaped, sections and
 // footers are wired as Word expects, and the same document gives the same bytes. (What the
 // notice and the slips say is tested in notice.test.ts and feedback-slips.test.ts; that Word's
@@ -6,11 +6,11 @@
 
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { Document, Footer, Paragraph, Table, TableCell, TableRow, TextRun, writeDocx } from "../../src/documents/docx-writer.js";
-import { slipContents, writeFeedbackSlips } from "../../src/documents/feedback-slips.js";
-import { noticeContent, writeNotice } from "../../src/documents/notice.js";
-import { readNoticeWording, readSlipWording } from "../../src/pipeline/read-wording.js";
-import { XmlScanner } from "../../src/workbook/xml-scanner.js";
+import { Document, Footer, Paragraph, Table, TableCell, TableRow, TextRun, writeDocx } from "../../src/ooxml/docx-writer.js";
+import { slipContents, writeFeedbackSlips } from "../../src/build/feedback-slips.js";
+import { noticeContent, writeNotice } from "../../src/build/notice.js";
+import { readNoticeWording, readSlipWording } from "../../src/read/wording-templates.js";
+import { XmlScanner } from "../../src/ooxml/xml-scanner.js";
 import { UNIT, WORKBOOK, demoRules, demoUnit } from "../support-outputs/demo-unit.js";
 import { docxParagraphs, zipPart } from "../support-outputs/read-office.js";
 

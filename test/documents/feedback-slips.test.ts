@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { FeedbackSlipsInput, SlipContent, SlipRow } from "../../src/documents/feedback-slips.js";
-import { slipContents, writeFeedbackSlips } from "../../src/documents/feedback-slips.js";
-import type { SlipWording } from "../../src/documents/wording.js";
-import { readSlipWording } from "../../src/pipeline/read-wording.js";
+import type { FeedbackSlipsInput, SlipContent, SlipRow } from "../../src/build/feedback-slips.js";
+import { slipContents, writeFeedbackSlips } from "../../src/build/feedback-slips.js";
+import type { SlipWording } from "../../src/build/wording.js";
+import { readSlipWording } from "../../src/read/wording-templates.js";
 import { IDS, WORKBOOK, demoRules, demoUnit } from "../support-outputs/demo-unit.js";
 import { docxParagraphs, zipEntryDates, zipPart } from "../support-outputs/read-office.js";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { NoticeInput } from "../../src/documents/notice.js";
-import { noticeContent, noticePeriod, writeNotice } from "../../src/documents/notice.js";
-import type { NoticeWording } from "../../src/documents/wording.js";
-import { readNoticeWording } from "../../src/pipeline/read-wording.js";
+import type { NoticeInput } from "../../src/build/notice.js";
+import { noticeContent, noticePeriod, writeNotice } from "../../src/build/notice.js";
+import type { NoticeWording } from "../../src/build/wording.js";
+import { readNoticeWording } from "../../src/read/wording-templates.js";
 import { IDS, UNIT, WORKBOOK, demoRules, demoUnit } from "../support-outputs/demo-unit.js";
 import { docxParagraphs, zipEntryDates, zipPart } from "../support-outputs/read-office.js";
 

@@ -2,9 +2,9 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { fill, parseNoticeWording, parseSlipWording } from "../../src/documents/wording.js";
-import { NOTICE_TEMPLATE, SLIP_TEMPLATE, TEMPLATES_DIR, readNoticeWording } from "../../src/pipeline/read-wording.js";
-import { UsageError } from "../../src/pipeline/usage-error.js";
+import { fill, parseNoticeWording, parseSlipWording } from "../../src/build/wording.js";
+import { NOTICE_TEMPLATE, SLIP_TEMPLATE, TEMPLATES_DIR, readNoticeWording } from "../../src/read/wording-templates.js";
+import { UsageError } from "../../src/run/usage-error.js";
 
 async function shipped(name: string): Promise<Record<string, unknown>> {
   return JSON.parse(await readFile(path.join(TEMPLATES_DIR, name), "utf8")) as Record<string, unknown>;

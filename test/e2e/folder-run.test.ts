@@ -13,7 +13,7 @@ import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type ExcelJS from "exceljs";
 import { describe, expect, it, vi } from "vitest";
-import { grade as gradeRun } from "../../src/pipeline/grade.js";
+import { grade as gradeRun } from "../../src/commands/grade.js";
 import { readXlsx, sheet } from "../support-outputs/read-office.js";
 import { runAssess, scratchFolder } from "../support/run-assess.js";
 import { baseWorkbook, renamedUnit, setCell } from "../support/workbook-data.mjs";

@@ -10,11 +10,11 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { slipContents, writeFeedbackSlips } from "../../src/documents/feedback-slips.js";
-import { noticeContent, writeNotice } from "../../src/documents/notice.js";
-import { buildResultWorkbook } from "../../src/pipeline/build-result-workbook.js";
-import { readNoticeWording, readSlipWording } from "../../src/pipeline/read-wording.js";
-import { writeXlsx } from "../../src/workbook/write-xlsx.js";
+import { slipContents, writeFeedbackSlips } from "../../src/build/feedback-slips.js";
+import { noticeContent, writeNotice } from "../../src/build/notice.js";
+import { buildResultWorkbook } from "../../src/build/result-workbook.js";
+import { readNoticeWording, readSlipWording } from "../../src/read/wording-templates.js";
+import { writeXlsx } from "../../src/ooxml/write-xlsx.js";
 import { POOL, WORKBOOK, demoEffectiveRules, demoRules, demoUnit } from "../support-outputs/demo-unit.js";
 
 function onPath(command: string): string | null {

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_RULES_FILE, canonicalJson, mergeRulesFile } from "../../src/domain/rules-file.js";
-import { sha256Hex } from "../../src/pipeline/load-rules.js";
+import { sha256Hex } from "../../src/read/load-rules.js";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Problem } from "../../src/domain/problem.js";
-import type { ResultWorkbookInput } from "../../src/pipeline/build-result-workbook.js";
-import { buildResultWorkbook, flattenRules } from "../../src/pipeline/build-result-workbook.js";
-import type { SheetCell, SheetSpec, WorkbookSpec } from "../../src/workbook/write-xlsx.js";
-import { writeXlsx } from "../../src/workbook/write-xlsx.js";
+import type { ResultWorkbookInput } from "../../src/build/result-workbook.js";
+import { buildResultWorkbook, flattenRules } from "../../src/build/result-workbook.js";
+import type { SheetCell, SheetSpec, WorkbookSpec } from "../../src/ooxml/write-xlsx.js";
+import { writeXlsx } from "../../src/ooxml/write-xlsx.js";
 import { DEPARTMENT_POOL, IDS, POOL, WORKBOOK, demoEffectiveRules, demoUnit } from "../support-outputs/demo-unit.js";
 import { readXlsx, sheet } from "../support-outputs/read-office.js";
 

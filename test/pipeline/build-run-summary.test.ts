@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { GradedUnit } from "../../src/domain/graded.js";
 import type { Problem } from "../../src/domain/problem.js";
 import { problemsByUnit } from "../../src/domain/problem.js";
-import { buildRunSummary } from "../../src/pipeline/build-run-summary.js";
-import type { SheetCell } from "../../src/workbook/write-xlsx.js";
-import { writeXlsx } from "../../src/workbook/write-xlsx.js";
+import { buildRunSummary } from "../../src/build/run-summary.js";
+import type { SheetCell } from "../../src/ooxml/write-xlsx.js";
+import { writeXlsx } from "../../src/ooxml/write-xlsx.js";
 import { POOL, UNIT, WORKBOOK, demoUnit } from "../support-outputs/demo-unit.js";
 import { readXlsx, sheet } from "../support-outputs/read-office.js";
 

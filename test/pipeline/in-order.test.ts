@@ -1,9 +1,9 @@
 // Results of parallel work come out in the order of the work, whatever order they finish in,
-// with never more than `capacity` under way (src/pipeline/in-order.ts).
+// with never more than `capacity` under way (src/run/in-order.ts).
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { inOrder } from "../../src/pipeline/in-order.js";
+import { inOrder } from "../../src/run/in-order.js";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ratio } from "../../src/domain/exact.js";
 import { DEFAULT_RULES_FILE, canonicalJson } from "../../src/domain/rules-file.js";
-import { loadRules, sha256Hex } from "../../src/pipeline/load-rules.js";
-import { UsageError } from "../../src/pipeline/usage-error.js";
+import { loadRules, sha256Hex } from "../../src/read/load-rules.js";
+import { UsageError } from "../../src/run/usage-error.js";
 
 let dir: string;
 

@@ -4,7 +4,7 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseWorkbook } from "../../src/pipeline/parse-workbook.js";
+import { parseWorkbook } from "../../src/read/workbook.js";
 import { exact } from "../../src/domain/exact.js";
 import { plainWorkbook, type CellData, type SheetData } from "../support/plain-workbook.js";
 import { baseWorkbook, demoWorkbook } from "../support/workbook-data.mjs";

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { exact, toText } from "../../src/domain/exact.js";
 import type { Problem } from "../../src/domain/problem.js";
-import { parseWorkbook } from "../../src/pipeline/parse-workbook.js";
+import { parseWorkbook } from "../../src/read/workbook.js";
 import { plainWorkbook, type SheetData } from "../support/plain-workbook.js";
 import {
   appendRows,

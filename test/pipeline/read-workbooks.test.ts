@@ -19,8 +19,8 @@ import {
   readWorkbooks,
   unitShares,
   unitsInError,
-} from "../../src/pipeline/read-workbooks.js";
-import { UsageError } from "../../src/pipeline/usage-error.js";
+} from "../../src/run/read-workbooks.js";
+import { UsageError } from "../../src/run/usage-error.js";
 import { appendRows, baseWorkbook, renamedUnit, replaceText, setCell } from "../support/workbook-data.mjs";
 import { defaultRules } from "../support/default-rules.js";
 import { writeWorkbook } from "../support/write-workbook.mjs";

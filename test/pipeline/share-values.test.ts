@@ -1,4 +1,4 @@
-// Sharing equal values (src/pipeline/share-values.ts) changes memory, never content: a workbook
+// Sharing equal values (src/read/share-values.ts) changes memory, never content: a workbook
 // read from the fixtures, and its structured clone (as it arrives from a worker thread), are
 // deep-equal before and after, and equal rating parts become one object.
 
@@ -6,9 +6,9 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { AppraisalWorkbook } from "../../src/domain/model.js";
-import { loadRules } from "../../src/pipeline/load-rules.js";
-import { readOneFile } from "../../src/pipeline/read-workbooks.js";
-import { SharedValues } from "../../src/pipeline/share-values.js";
+import { loadRules } from "../../src/read/load-rules.js";
+import { readOneFile } from "../../src/run/read-workbooks.js";
+import { SharedValues } from "../../src/read/share-values.js";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 

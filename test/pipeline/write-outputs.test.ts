@@ -18,9 +18,9 @@ vi.mock("node:fs/promises", async (importOriginal) => {
 });
 
 const { UNIT_OUTPUT, resolveInside, runSummaryName, safeNamePart, unitOutputName, writeOutputs } = await import(
-  "../../src/pipeline/write-outputs.js"
+  "../../src/run/write-outputs.js"
 );
-const { UsageError } = await import("../../src/pipeline/usage-error.js");
+const { UsageError } = await import("../../src/run/usage-error.js");
 
 const PERIOD = { year: 2026, quarter: 3 as const };
 

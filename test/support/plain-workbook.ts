@@ -2,8 +2,8 @@
 // it over: merged ranges resolved to their top-left value, formulas by their cached result. Lets
 // parser tests run without writing .xlsx files.
 
-import { ArraySheet } from "../../src/workbook/array-sheet.js";
-import type { CellValue, PlainWorkbook } from "../../src/workbook/plain.js";
+import { ArraySheet } from "../../src/ooxml/array-sheet.js";
+import type { CellValue, PlainWorkbook } from "../../src/ooxml/plain.js";
 
 export type CellData =
   | null

@@ -8,7 +8,7 @@
 // project (dist/), so run `npx tsc` first.
 
 import ExcelJS from "exceljs";
-import { fixZipTimestamps } from "../../dist/workbook/fix-zip-timestamps.js";
+import { fixZipTimestamps } from "../../dist/ooxml/fix-zip-timestamps.js";
 
 const FIXED_DATE = new Date(Date.UTC(2026, 9, 9));
 

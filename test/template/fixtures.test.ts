@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 // a plain .mjs script (it imports dist/: npm test builds first)
 import { rosterXlsxBytes } from "../../fixtures/template/make-roster-xlsx.mjs";
-import { decodeCsvBytes } from "../../src/workbook/read-csv.js";
+import { decodeCsvBytes } from "../../src/read/read-csv.js";
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../../fixtures/template/${name}`, import.meta.url));
 

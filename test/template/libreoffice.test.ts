@@ -10,9 +10,9 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_RULES_FILE, toRules } from "../../src/domain/rules-file.js";
-import { makeTemplates } from "../../src/pipeline/template.js";
-import { validate } from "../../src/pipeline/validate.js";
-import { writeTemplate, type TemplatePerson } from "../../src/workbook/write-template.js";
+import { makeTemplates } from "../../src/commands/template.js";
+import { validate } from "../../src/commands/validate.js";
+import { writeTemplate, type TemplatePerson } from "../../src/build/template-workbook.js";
 import { fillIn } from "./fill-template.js";
 
 const fixture = (name: string): string => path.join(path.dirname(fileURLToPath(import.meta.url)), "../../fixtures/template", name);

@@ -2,8 +2,8 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { csvToWorkbook, decodeCsvBytes, readCsvFile } from "../../src/workbook/read-csv.js";
-import type { PlainSheet } from "../../src/workbook/plain.js";
+import { csvToWorkbook, decodeCsvBytes, readCsvFile } from "../../src/read/read-csv.js";
+import type { PlainSheet } from "../../src/ooxml/plain.js";
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../../fixtures/template/${name}`, import.meta.url));
 const LIMITS = { maxInflatedBytes: 256 * 1024 * 1024 };

@@ -4,9 +4,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { UsageError } from "../../src/pipeline/usage-error.js";
-import { defaultOutDir, makeTemplates, periodOfFlags, templateFileName } from "../../src/pipeline/template.js";
-import { validate } from "../../src/pipeline/validate.js";
+import { UsageError } from "../../src/run/usage-error.js";
+import { defaultOutDir, makeTemplates, periodOfFlags, templateFileName } from "../../src/commands/template.js";
+import { validate } from "../../src/commands/validate.js";
 import { column, fillIn } from "./fill-template.js";
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../../fixtures/template/${name}`, import.meta.url));

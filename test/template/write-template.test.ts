@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_RULES_FILE, toRules } from "../../src/domain/rules-file.js";
 import { exact } from "../../src/domain/exact.js";
 import type { RulesIndicator } from "../../src/domain/rules.js";
-import { writeTemplate, type TemplateContent, type TemplatePerson } from "../../src/workbook/write-template.js";
+import { writeTemplate, type TemplateContent, type TemplatePerson } from "../../src/build/template-workbook.js";
 import { boxesOf, overlap, sheetXmlByName, validationsOf } from "./xlsx-parts.js";
 
 const INSTRUCTIONS = readFileSync(fileURLToPath(new URL("../../templates/template-instructions.txt", import.meta.url)), "utf8");

@@ -1,7 +1,7 @@
 // Finding sheets, header rows and columns (workbook.md "How sheets and columns are found").
 
 import { describe, expect, it } from "vitest";
-import { dataRows, findHeaderRow, findSheet } from "../../src/workbook/find-header-row.js";
+import { dataRows, findHeaderRow, findSheet } from "../../src/read/find-header-row.js";
 import { plainWorkbook, type CellData } from "../support/plain-workbook.js";
 
 const SPEC = {

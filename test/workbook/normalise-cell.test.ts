@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { exact, toText } from "../../src/domain/exact.js";
 import { GRADE_LABEL, STATUS_LABEL } from "../../src/domain/labels.js";
-import type { CellRead, NumberRange } from "../../src/workbook/normalise-cell.js";
+import type { CellRead, NumberRange } from "../../src/read/normalise-cell.js";
 import {
   halfWidth,
   isoDate,
@@ -22,8 +22,8 @@ import {
   readYear,
   residentIdCheck,
   residentIdFault,
-} from "../../src/workbook/normalise-cell.js";
-import type { CellValue } from "../../src/workbook/plain.js";
+} from "../../src/read/normalise-cell.js";
+import type { CellValue } from "../../src/ooxml/plain.js";
 
 const text = (t: string): CellValue => ({ kind: "text", text: t });
 const number = (value: number): CellValue => ({ kind: "number", value });

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDeflateRaw, crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
-import { entryData, isDamage, readZipDirectory } from "../../src/workbook/zip-directory.js";
+import { entryData, isDamage, readZipDirectory } from "../../src/ooxml/zip-directory.js";
 
 export const MiB = 1024 * 1024;
 export const DEFAULT_LIMIT = { maxInflatedBytes: 256 * MiB };

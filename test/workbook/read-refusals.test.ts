@@ -6,8 +6,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { deflateRawSync } from "node:zlib";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { guardXlsxBytes } from "../../src/workbook/open-guard.js";
-import { readWorkbookFile } from "../../src/workbook/read-xlsx.js";
+import { guardXlsxBytes } from "../../src/read/open-guard.js";
+import { readWorkbookFile } from "../../src/read/read-xlsx.js";
 import { DEFAULT_LIMIT, MiB, bombOf, deflatedZeros, tempDir, withPart, writeXlsx, zipOf } from "./read-fixtures.js";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -176,7 +176,7 @@ describe("readWorkbookFile: files that cannot be read (workbook.md)", () => {
   });
 
   it("a 300 MiB bomb is refused with a small peak memory, whether it declares its size or lies", () => {
-    const module = resolve(repoRoot, "dist/workbook/read-xlsx.js");
+    const module = resolve(repoRoot, "dist/read/read-xlsx.js");
     expect(existsSync(module), "build first: npx tsc -p tsconfig.json").toBe(true);
     const peak = (file: string): { code: string; maxRssMiB: number } => {
       const script = `

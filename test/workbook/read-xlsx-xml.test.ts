@@ -1,4 +1,4 @@
-// The reader of worksheet XML (src/workbook/read-xlsx-xml.ts) that replaced exceljs's reader
+// The reader of worksheet XML (src/ooxml/read-xlsx-xml.ts) that replaced exceljs's reader
 // (issue 5). First it is held to exceljs: every committed fixture and random workbooks read the
 // same, cell for cell, through both (the former conversion of read-xlsx.ts is kept below as the
 // oracle). Then what exceljs did not read, or read wrong, written by hand as Excel, WPS and other
@@ -12,10 +12,10 @@ import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CellValue, PlainSheet } from "../../src/workbook/plain.js";
-import { isDateFormat, parseAddress, slideFormula } from "../../src/workbook/read-xlsx-xml.js";
-import { readWorkbookFile } from "../../src/workbook/read-xlsx.js";
-import { XmlDamage, XmlScanner } from "../../src/workbook/xml-scanner.js";
+import type { CellValue, PlainSheet } from "../../src/ooxml/plain.js";
+import { isDateFormat, parseAddress, slideFormula } from "../../src/ooxml/read-xlsx-xml.js";
+import { readWorkbookFile } from "../../src/read/read-xlsx.js";
+import { XmlDamage, XmlScanner } from "../../src/ooxml/xml-scanner.js";
 import { writeWorkbook } from "../support/write-workbook.mjs";
 import { DEFAULT_LIMIT, tempDir, zipOf } from "./read-fixtures.js";
 

@@ -3,9 +3,9 @@ import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ArraySheet } from "../../src/workbook/array-sheet.js";
-import type { CellValue, PlainWorkbook } from "../../src/workbook/plain.js";
-import { readWorkbookFile } from "../../src/workbook/read-xlsx.js";
+import { ArraySheet } from "../../src/ooxml/array-sheet.js";
+import type { CellValue, PlainWorkbook } from "../../src/ooxml/plain.js";
+import { readWorkbookFile } from "../../src/read/read-xlsx.js";
 import { DEFAULT_LIMIT, partsOf, tempDir, withPart, writeXlsx, zipOf } from "./read-fixtures.js";
 
 async function read(path: string, name: string): Promise<PlainWorkbook> {

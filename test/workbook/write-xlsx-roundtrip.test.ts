@@ -7,11 +7,11 @@ import { join } from "node:path";
 import fc from "fast-check";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CellValue } from "../../src/workbook/plain.js";
-import { readWorkbookFile } from "../../src/workbook/read-xlsx.js";
-import type { SheetCell, WorkbookSpec } from "../../src/workbook/write-xlsx.js";
-import { textCell, writeXlsx } from "../../src/workbook/write-xlsx.js";
-import { XmlScanner } from "../../src/workbook/xml-scanner.js";
+import type { CellValue } from "../../src/ooxml/plain.js";
+import { readWorkbookFile } from "../../src/read/read-xlsx.js";
+import type { SheetCell, WorkbookSpec } from "../../src/ooxml/write-xlsx.js";
+import { textCell, writeXlsx } from "../../src/ooxml/write-xlsx.js";
+import { XmlScanner } from "../../src/ooxml/xml-scanner.js";
 import { readXlsx, sheet } from "../support-outputs/read-office.js";
 import { DEFAULT_LIMIT, tempDir } from "./read-fixtures.js";
 

@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { exact } from "../../src/domain/exact.js";
-import type { WorkbookSpec } from "../../src/workbook/write-xlsx.js";
-import { decimalCell, integerCell, linesNeeded, percentCell, textCell, writeXlsx } from "../../src/workbook/write-xlsx.js";
-import { fixZipTimestamps } from "../../src/workbook/fix-zip-timestamps.js";
+import type { WorkbookSpec } from "../../src/ooxml/write-xlsx.js";
+import { decimalCell, integerCell, linesNeeded, percentCell, textCell, writeXlsx } from "../../src/ooxml/write-xlsx.js";
+import { fixZipTimestamps } from "../../src/ooxml/fix-zip-timestamps.js";
 import { readXlsx, sheet, zipEntryDates, zipPart } from "../support-outputs/read-office.js";
 
 const FORMULA_LIKE = ["=1+1", "@SUM(A1)", "-5", "+86 139 0000 0000", "=HYPERLINK(\"http://x\",\"点我\")", "=cmd|' /C calc'!A0"];

@@ -1,0 +1,343 @@
+// 结果.xlsx of one unit as a sheet description (outputs.md "Per unit" 1): 结果, 汇总, 工作清单,
+// 变更记录, 问题, 规则. Pure: graded data in, sheets out; writeXlsx turns them into bytes.
+
+import { div, ratio } from "../domain/exact.js";
+import type { GradedPerson, GradedPool, GradedUnit } from "../domain/graded.js";
+import { reasonText } from "../domain/graded.js";
+import type { Outcome } from "../domain/labels.js";
+import { DECISION_KIND_LABEL, GRADE_LABEL, OUTCOME_LABEL, STATUS_LABEL } from "../domain/labels.js";
+import type { AppraisalWorkbook, Period, Unit } from "../domain/model.js";
+import { isGraded, periodText, rowsByPersonId } from "../domain/model.js";
+import type { Problem } from "../domain/problem.js";
+import type { EffectiveRules } from "../domain/rules.js";
+import { openItemText, summariseWork } from "../domain/work-summary.js";
+import type { SheetCell, SheetRow, SheetSpec, WorkbookSpec } from "../ooxml/write-xlsx.js";
+import { decimalCell, integerCell, percentCell, textCell } from "../ooxml/write-xlsx.js";
+import { buildProblemSheet } from "./problem-sheet.js";
+
+/** An input file as the 规则 sheet records it: its name and SHA-256 (not read-workbooks.ts's InputFile, a file to read). */
+export interface InputDigest {
+  file: string;
+  sha256: string;
+}
+
+export interface ResultWorkbookInput {
+  graded: GradedUnit;
+  /** The pool the unit is graded in (graded.poolCode): N, Q and department shares. */
+  pool: GradedPool;
+  /** The workbook the unit came from: its period and work lists. */
+  workbook: Pick<AppraisalWorkbook, "period" | "workItems">;
+  /** Every input file of the run, as the 规则 sheet records them. */
+  inputFiles: readonly InputDigest[];
+  rules: EffectiveRules;
+  /** The unit's warnings (a unit with an error has no result workbook). */
+  warnings: readonly Problem[];
+  toolVersion: string;
+}
+
+/** One fill per published grade (outputs.md 结果), and grey for persons without a grade. */
+export const GRADE_FILL: Record<Outcome | "none", string> = {
+  good: "C6EFCE",
+  fairlyGood: "DDEBF7",
+  average: "FFF2CC",
+  poor: "FFC7CE",
+  pending: "FCE4D6",
+  none: "EDEDED",
+};
+
+/** What the 等次 column says: the grade, or why there is none (rules.md §1.1). */
+export function gradeText(person: GradedPerson): string {
+  if (person.grade !== null) return OUTCOME_LABEL[person.grade];
+  return person.person.kind === "leadership" ? "由上级评定" : STATUS_LABEL[person.person.status];
+}
+
+export function reasonsText(person: GradedPerson): string {
+  return person.reasons.map(reasonText).join("；");
+}
+
+/** The name of the unit a pooled unit is graded with, from its persons' 统筹 reason. */
+export function pooledWith(graded: GradedUnit): string | null {
+  if (graded.poolCode === graded.unit.code) return null;
+  for (const person of graded.persons) {
+    const pooled = person.reasons.find((r) => r.kind === "pooled");
+    if (pooled?.kind === "pooled") return pooled.parentName;
+  }
+  return graded.poolCode;
+}
+
+export interface UnitCounts {
+  graded: number;
+  good: number;
+  fairlyGood: number;
+  average: number;
+  poor: number;
+  pending: number;
+  undetermined: number;
+  excluded: number;
+  leadership: number;
+}
+
+/** The share of 好 among the graded, as a percentage cell; a dash when nobody is graded. */
+export function goodShare(good: number, graded: number): SheetCell {
+  return graded > 0 ? percentCell(div(ratio(BigInt(good)), ratio(BigInt(graded)))) : textCell("—");
+}
+
+/** Counts of the unit's own persons (a pooled unit counts only its own; rules.md §1.2). */
+export function countUnit(graded: GradedUnit): UnitCounts {
+  const persons = graded.persons;
+  const withGrade = (g: Outcome): number => persons.filter((p) => isGraded(p.person) && p.grade === g).length;
+  return {
+    graded: persons.filter((p) => isGraded(p.person)).length,
+    good: withGrade("good"),
+    fairlyGood: withGrade("fairlyGood"),
+    average: withGrade("average"),
+    poor: withGrade("poor"),
+    pending: withGrade("pending"),
+    undetermined: persons.filter((p) => p.person.kind === "staff" && p.person.status === "undetermined").length,
+    excluded: persons.filter((p) => p.person.kind === "staff" && p.person.status === "excluded").length,
+    leadership: persons.filter((p) => p.person.kind === "leadership").length,
+  };
+}
+
+function unitTitle(unit: Unit, period: Period, what: string): string {
+  return `${unit.name}${periodText(period)}公务员平时考核${what}`;
+}
+
+function resultSheet(input: ResultWorkbookInput): SheetSpec {
+  const { graded, pool, workbook, rules } = input;
+  const parent = pooledWith(graded);
+  const scope = parent ? `与${parent}统筹，` : "";
+  return {
+    name: "结果",
+    titles: [
+      unitTitle(graded.unit, workbook.period, "结果"),
+      `方案：${rules.rules.name}；${scope}参加定等${pool.n}人，好等次名额${pool.quota}名`,
+    ],
+    orientation: "landscape",
+    columns: [
+      { header: "序号", width: 6 },
+      { header: "人员编号", width: 20 },
+      { header: "姓名", width: 10 },
+      { header: "科室", width: 14 },
+      { header: "职务职级", width: 14 },
+      { header: "个性得分", width: 10 },
+      { header: "共性得分", width: 10 },
+      { header: "加分", width: 8 },
+      { header: "减分", width: 8 },
+      { header: "综合得分", width: 10 },
+      { header: "排名", width: 6 },
+      { header: "分数档", width: 8 },
+      { header: "等次", width: 12 },
+      { header: "说明", width: 44 },
+    ],
+    rows: graded.persons.map((p, i) => ({
+      cells: [
+        integerCell(i + 1),
+        textCell(p.person.id),
+        textCell(p.person.name),
+        textCell(p.person.department),
+        textCell(p.person.title),
+        decimalCell(p.scores?.individual),
+        decimalCell(p.scores?.common),
+        decimalCell(p.scores?.bonus),
+        decimalCell(p.scores?.deduction),
+        decimalCell(p.scores?.total),
+        integerCell(p.rank),
+        textCell(p.band === null ? null : GRADE_LABEL[p.band]),
+        textCell(gradeText(p)),
+        textCell(reasonsText(p)),
+      ],
+      fill: GRADE_FILL[p.grade ?? "none"],
+    })),
+  };
+}
+
+function pair(label: string, value: SheetCell): SheetRow {
+  return { cells: [textCell(label), value] };
+}
+
+function summarySheet(input: ResultWorkbookInput): SheetSpec {
+  const { graded, pool, workbook } = input;
+  const counts = countUnit(graded);
+  const parent = pooledWith(graded);
+  const departments = pool.departments.filter((d) => d.unitCode === graded.unit.code);
+  const rows: SheetRow[] = [
+    pair("单位代码", textCell(graded.unit.code)),
+    pair("单位名称", textCell(graded.unit.name)),
+    pair("考核期", textCell(periodText(workbook.period))),
+    pair("结果状态", textCell(graded.state === "final" ? "完成" : "草稿：有待定人员，须由考核委员会审定")),
+    pair("定等范围", textCell(parent ? `与${parent}统筹（名额按统筹范围计算）` : "本单位")),
+    pair("定等范围内参加定等人数（N）", integerCell(pool.n)),
+    pair("好等次比例上限", percentCell(pool.ratio)),
+    pair("好等次名额（Q）", integerCell(pool.quota)),
+    pair("本单位参加定等人数", integerCell(counts.graded)),
+    pair("好", integerCell(counts.good)),
+    pair("较好", integerCell(counts.fairlyGood)),
+    pair("一般", integerCell(counts.average)),
+    pair("较差", integerCell(counts.poor)),
+    pair("待定", integerCell(counts.pending)),
+    pair("好等次占比", goodShare(counts.good, counts.graded)),
+    pair("不确定等次", integerCell(counts.undetermined)),
+    pair("不参加", integerCell(counts.excluded)),
+    pair("领导成员（由上级评定）", integerCell(counts.leadership)),
+  ];
+  if (departments.length > 0) {
+    // rules.md §4.4: the pool's Q shared out to departments; "used" is 好 after decisions.
+    rows.push({ cells: ["按科室分配名额", "参加定等人数", "分得名额", "已用好等次"].map(textCell), bold: true });
+    for (const d of departments) {
+      rows.push({ cells: [textCell(d.department), integerCell(d.persons), integerCell(d.share), integerCell(d.used)] });
+    }
+  }
+  return {
+    name: "汇总",
+    titles: [unitTitle(graded.unit, workbook.period, "汇总")],
+    orientation: "portrait",
+    columns: [
+      { header: "项目", width: 28 },
+      { header: "数值", width: 14 },
+      ...(departments.length > 0 ? [{ header: "", width: 12 }, { header: "", width: 12 }] : []),
+    ],
+    rows,
+  };
+}
+
+function workListSheet(input: ResultWorkbookInput): SheetSpec {
+  const { graded, workbook } = input;
+  const itemsOf = rowsByPersonId(workbook.workItems);
+  const listed = graded.persons.filter((p) => isGraded(p.person) || itemsOf.has(p.person.id));
+  return {
+    name: "工作清单",
+    titles: [unitTitle(graded.unit, workbook.period, "季度工作绩效清单汇总")],
+    orientation: "landscape",
+    columns: [
+      { header: "序号", width: 6 },
+      { header: "人员编号", width: 20 },
+      { header: "姓名", width: 10 },
+      { header: "科室", width: 14 },
+      { header: "事项数", width: 8 },
+      { header: "已完成", width: 8 },
+      { header: "推进中", width: 8 },
+      { header: "未完成", width: 8 },
+      { header: "未完成事项及原因", width: 60 },
+    ],
+    rows: listed.map((p, i) => {
+      const work = summariseWork(itemsOf.get(p.person.id) ?? []);
+      return {
+        cells: [
+          integerCell(i + 1),
+          textCell(p.person.id),
+          textCell(p.person.name),
+          textCell(p.person.department),
+          integerCell(work.total),
+          integerCell(work.done),
+          integerCell(work.inProgress),
+          integerCell(work.unfinished),
+          textCell(work.total === 0 ? "未填写工作清单" : work.open.map(openItemText).join("\n")),
+        ],
+      };
+    }),
+  };
+}
+
+function changeSheet(input: ResultWorkbookInput): SheetSpec {
+  const { graded, workbook } = input;
+  return {
+    name: "变更记录",
+    titles: [unitTitle(graded.unit, workbook.period, "审定及复核变更记录")],
+    orientation: "landscape",
+    columns: [
+      { header: "序号", width: 6 },
+      { header: "人员编号", width: 20 },
+      { header: "姓名", width: 10 },
+      { header: "计算等次", width: 10 },
+      { header: "审定等次", width: 10 },
+      { header: "类型", width: 12 },
+      { header: "理由", width: 44 },
+      { header: "日期", width: 12 },
+    ],
+    rows:
+      graded.changes.length === 0
+        ? [{ cells: [textCell("本期无委员会审定或复核。")] }]
+        : graded.changes.map((c, i) => ({
+            cells: [
+              integerCell(i + 1),
+              textCell(c.personId),
+              textCell(c.name),
+              textCell(OUTCOME_LABEL[c.from]),
+              textCell(GRADE_LABEL[c.to]),
+              textCell(DECISION_KIND_LABEL[c.kind]),
+              textCell(c.reason),
+              textCell(c.date),
+            ],
+          })),
+  };
+}
+
+/** The merged rules file as rows `weights.individual | 0.7` (arrays of objects: one row each). */
+export function flattenRules(json: unknown, path = ""): Array<[string, string]> {
+  if (Array.isArray(json)) {
+    if (json.length === 0) return [[path, "[]"]];
+    if (json.every((v) => v === null || typeof v !== "object")) {
+      return [[path, json.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join("、")]];
+    }
+    return json.flatMap((v, i) => flattenRules(v, `${path}[${i + 1}]`));
+  }
+  if (json !== null && typeof json === "object") {
+    const entries = Object.entries(json as Record<string, unknown>);
+    if (entries.length === 0) return [[path, "{}"]];
+    return entries.flatMap(([key, v]) => flattenRules(v, path ? `${path}.${key}` : key));
+  }
+  return [[path, typeof json === "string" ? json : JSON.stringify(json) ?? ""]];
+}
+
+/**
+ * The 规则 sheet: which rules, which inputs and which tool produced a workbook; no clock time
+ * (outputs.md 规则). Shared by 结果.xlsx and the annual 年度考核参考.xlsx.
+ */
+export function buildRulesSheet(
+  title: string,
+  rules: EffectiveRules,
+  inputFiles: readonly InputDigest[],
+  toolVersion: string,
+): SheetSpec {
+  const rows: SheetRow[] = [
+    pair("方案名称", textCell(rules.rules.name)),
+    pair("方案来源", textCell(rules.source ?? "内置标准方案")),
+    pair("方案 SHA-256", textCell(rules.sha256)),
+    pair("工具版本", textCell(`assess ${toolVersion}`)),
+    ...inputFiles.map((f) => pair(`输入文件 ${f.file} 的 SHA-256`, textCell(f.sha256))),
+    { cells: [textCell("方案参数"), textCell("取值")], bold: true },
+    ...flattenRules(rules.json).map(([key, value]) => pair(key, textCell(value))),
+  ];
+  return {
+    name: "规则",
+    titles: [title],
+    orientation: "portrait",
+    columns: [
+      { header: "项目", width: 36 },
+      { header: "内容", width: 68 },
+    ],
+    rows,
+  };
+}
+
+function rulesSheet(input: ResultWorkbookInput): SheetSpec {
+  const { graded, workbook, rules } = input;
+  return buildRulesSheet(unitTitle(graded.unit, workbook.period, "所用方案"), rules, input.inputFiles, input.toolVersion);
+}
+
+export function buildResultWorkbook(input: ResultWorkbookInput): WorkbookSpec {
+  if (input.graded.state === "error") throw new Error(`unit ${input.graded.unit.code} has errors and no result workbook`);
+  if (input.pool.code !== input.graded.poolCode) throw new Error(`pool ${input.pool.code} is not the pool of unit ${input.graded.unit.code}`);
+  return {
+    draft: input.graded.state === "draft",
+    sheets: [
+      resultSheet(input),
+      summarySheet(input),
+      workListSheet(input),
+      changeSheet(input),
+      buildProblemSheet(unitTitle(input.graded.unit, input.workbook.period, "问题（警告）"), input.warnings, "无。"),
+      rulesSheet(input),
+    ],
+  };
+}

@@ -1,0 +1,75 @@
+// Reads one .xlsx file into plain sheets (src/ooxml/plain.ts): guard the bytes (open-guard.ts),
+// then read the checked parts' XML straight into plain values, with merged ranges resolved
+// (read-xlsx-xml.ts). A file that cannot be read is one problem, never an exception.
+//
+// exceljs's reader did the second step until a city's quarter end (1,000 workbooks) showed it to
+// be most of the run's time and memory: it builds a model of every style, row and cell. Its
+// cases are kept as the tests of this reader (test/workbook/read-xlsx.test.ts).
+
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import type { Problem } from "../domain/problem.js";
+import { corrupt, fileRefusal, guardXlsxBytes, mergedCellLimit, mergesTooLarge, tooLarge, type OpenLimits } from "./open-guard.js";
+import type { PlainSheet, PlainWorkbook } from "../ooxml/plain.js";
+import { MergesTooLarge, readXlsxSheets, SheetDamage } from "../ooxml/read-xlsx-xml.js";
+import { XmlDamage } from "../ooxml/xml-scanner.js";
+
+/**
+ * A file's bytes, or the one problem why they cannot be had: missing, a folder, no permission,
+ * locked, or larger than the limit (then not even read, so memory stays bounded). read-csv.ts
+ * reads its bytes here too.
+ */
+export async function readBytes(path: string, file: string, limits: OpenLimits): Promise<{ bytes: Buffer } | { problem: Problem }> {
+  try {
+    // A file larger than the inflated limit cannot be a workbook within it: not even read.
+    const size = (await stat(path)).size;
+    if (size > limits.maxInflatedBytes) return tooLarge(file, limits.maxInflatedBytes, "本身");
+    return { bytes: await readFile(path) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "";
+    const why =
+      code === "ENOENT"
+        ? "找不到该文件"
+        : code === "EISDIR"
+          ? "这是一个文件夹"
+          : code === "EACCES" || code === "EPERM"
+            ? "没有读取权限"
+            : code === "EBUSY"
+              ? "文件正被其他程序占用"
+              : `读取出错 ${code}`.trim();
+    return fileRefusal(
+      "E_FILE_UNREADABLE",
+      file,
+      `文件“${file}”无法读取（${why}）。请确认文件存在、已在 Excel/WPS 中关闭，并有读取权限。`,
+    );
+  }
+}
+
+/**
+ * Reads an .xlsx file. `displayName` is the file as the clerk named it, used in problems and in
+ * the result. Either every worksheet as plain cells (or those whose name `options.sheets` takes),
+ * or the one problem that refuses the file.
+ */
+export async function readWorkbookFile(
+  path: string,
+  displayName: string,
+  options: OpenLimits & { sheets?: (sheetName: string) => boolean },
+): Promise<{ workbook: PlainWorkbook } | { problem: Problem }> {
+  const read = await readBytes(path, displayName, options);
+  if ("problem" in read) return read;
+  const guarded = await guardXlsxBytes(read.bytes, displayName, options);
+  if ("problem" in guarded) return guarded;
+  const sha256 = createHash("sha256").update(read.bytes).digest("hex");
+
+  let sheets: PlainSheet[];
+  try {
+    sheets = readXlsxSheets(guarded.parts, mergedCellLimit(options), options.sheets);
+  } catch (error) {
+    if (error instanceof MergesTooLarge) return mergesTooLarge(displayName, error.largest, error.limit);
+    // Whatever cannot be made sense of is, for the clerk, a damaged file (never a stack trace).
+    if (error instanceof SheetDamage) return corrupt(displayName, `工作表“${error.sheet}”内容有误`);
+    if (error instanceof XmlDamage) return corrupt(displayName, "工作簿内部结构有误");
+    throw error;
+  }
+  return { workbook: { file: displayName, sha256, sheets } };
+}

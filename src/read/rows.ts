@@ -1,0 +1,163 @@
+// Reading one data row of a found sheet: each typed read names its cell, and every fault becomes
+// a problem of the row (workbook.md "Cell values"; outputs.md "Problems"). The sheet parsers
+// (parse-*.ts) read columns by header and say which unit the row belongs to once they know it.
+
+import type { PersonReference, ReferenceUse } from "../domain/check-person-references.js";
+import type { Exact } from "../domain/exact.js";
+import type { Grade } from "../domain/labels.js";
+import type { CellRef, Problem } from "../domain/problem.js";
+import { problemAt, severityOf } from "../domain/problem.js";
+import type { HeaderLayout } from "./find-header-row.js";
+import type { CellFault, CellRead, NumberRange } from "./normalise-cell.js";
+import {
+  choiceText,
+  rangeText,
+  readChoice,
+  readDate,
+  readGradeOrPoints,
+  readId,
+  readNumber,
+  readText,
+  residentIdFault,
+} from "./normalise-cell.js";
+import { BLANK, cellAddress, type CellValue } from "../ooxml/plain.js";
+
+
+/** `个性评分!D7「工作质量」`: where a message starts. */
+export function placeOf(ref: CellRef): string {
+  const at = ref.cell === "" ? ref.sheet : `${ref.sheet}!${ref.cell}`;
+  return ref.header === "" ? at : `${at}「${ref.header}」`;
+}
+
+export function faultProblem(ref: CellRef, fault: CellFault): Problem {
+  return problemAt(ref, fault.severity, fault.code, fault.found, `${placeOf(ref)}${fault.text}`);
+}
+
+/** How a blank required cell is told: what to fill in. */
+type Requirement = { code: string; expected: string } | null;
+
+/** One data row of a sheet; reads push their problems here until the row is finished. */
+export class RowReader {
+  readonly problems: Problem[] = [];
+
+  constructor(
+    readonly file: string,
+    readonly layout: HeaderLayout,
+    readonly row: number,
+  ) {}
+
+  has(header: string): boolean {
+    return this.layout.columns.has(header);
+  }
+
+  /** The cell under `header` (blank when the sheet has no such column). */
+  cell(header: string): CellValue {
+    const column = this.layout.columns.get(header);
+    return column === undefined ? BLANK : this.layout.sheet.cell(this.row, column);
+  }
+
+  ref(header: string): CellRef {
+    const column = this.layout.columns.get(header);
+    return {
+      file: this.file,
+      sheet: this.layout.sheetName,
+      cell: column === undefined ? "" : cellAddress(this.row, column),
+      header,
+    };
+  }
+
+  /** A problem at the cell under `header`. */
+  report(header: string, code: string, value: string, message: string): void {
+    this.problems.push(problemAt(this.ref(header), severityOf(code), code, value, message));
+  }
+
+  /** `人员!C7「姓名」`. */
+  place(header: string): string {
+    return placeOf(this.ref(header));
+  }
+
+  private take<T>(header: string, read: CellRead<T | null>, requirement: Requirement): T | null {
+    if (!read.ok) {
+      this.problems.push(faultProblem(this.ref(header), read.fault));
+      return null;
+    }
+    if (read.value === null && requirement !== null) {
+      this.report(header, requirement.code, "", `${this.place(header)}没有填写，${requirement.expected}。`);
+    }
+    return read.value;
+  }
+
+  text(header: string, required = false): string | null {
+    return this.take(header, readText(this.cell(header)), required ? { code: "E_REQUIRED", expected: `请填写${header}` } : null);
+  }
+
+  id(header: string, required = false): string | null {
+    return this.take(header, readId(this.cell(header)), required ? { code: "E_REQUIRED", expected: `请填写${header}` } : null);
+  }
+
+  /** A 人员编号 of the roster: also checked as a resident ID number when it looks like one. */
+  personId(header: string): string | null {
+    const id = this.id(header, true);
+    const warning = id === null ? null : residentIdFault(id);
+    if (warning) this.problems.push(faultProblem(this.ref(header), warning));
+    return id;
+  }
+
+  number(header: string, range: NumberRange, required = false): Exact | null {
+    return this.take(header, readNumber(this.cell(header), range), required ? { code: "E_REQUIRED", expected: rangeText(range) } : null);
+  }
+
+  /** A score cell: blank is an error of its own, since a score is never guessed (workbook.md). */
+  score(header: string, range: NumberRange): Exact | null {
+    const read = readNumber(this.cell(header), range);
+    if (read.ok && read.value === null) {
+      this.report(header, "E_BLANK_SCORE", "", `${this.place(header)}没有填写。评分不会被推定，请填写${rangeText(range).replace(/^应为/, "")}。`);
+      return null;
+    }
+    return this.take(header, read, null);
+  }
+
+  /** A 共性 indicator cell: a grade word or points; blank is an error as for any score. */
+  gradeOrPoints(header: string, range: NumberRange): { grade: Grade } | { points: Exact } | null {
+    const read = readGradeOrPoints(this.cell(header), range);
+    if (read.ok && read.value === null) {
+      this.report(
+        header,
+        "E_BLANK_SCORE",
+        "",
+        `${this.place(header)}没有填写。评分不会被推定，请填写好、较好、一般、较差之一，或${rangeText(range).replace(/^应为/, "")}。`,
+      );
+      return null;
+    }
+    return this.take(header, read, null);
+  }
+
+  date(header: string, required = false): string | null {
+    return this.take(header, readDate(this.cell(header)), required ? { code: "E_REQUIRED", expected: "请填写日期，如 2026-10-09" } : null);
+  }
+
+  choice<K extends string>(header: string, table: Record<K, string>, required = false): K | null {
+    return this.take(header, readChoice(this.cell(header), table), required ? { code: "E_REQUIRED", expected: choiceText(table) } : null);
+  }
+
+  /** The row's problems, each naming `unit` when the row belongs to one (problem.ts). */
+  finish(unit: string | undefined): Problem[] {
+    return unit === undefined ? this.problems : this.problems.map((p) => ({ ...p, unit }));
+  }
+}
+
+/** What the sheet parsers after 人员 need: the file, and the unit a person's row belongs to. */
+export interface SheetContext {
+  file: string;
+  unitOf: (personId: string | null) => string | undefined;
+  /** Whether the 人员 sheet lists this person (rows of unknown persons are reported, not read). */
+  known: (personId: string) => boolean;
+  /** Whether the person is listed and graded: only their scoring rows are read (workbook.md). */
+  graded: (personId: string) => boolean;
+}
+
+/** The row's person as named in another sheet, read here once: its 人员编号 and the 姓名 beside it. */
+export function personReference(r: RowReader, use: ReferenceUse, personId: string, idHeader: string, nameHeader: string): PersonReference {
+  const name = r.text(nameHeader);
+  return { use, personId, name, idRef: r.ref(idHeader), nameRef: r.has(nameHeader) ? r.ref(nameHeader) : null };
+}

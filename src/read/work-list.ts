@@ -1,0 +1,56 @@
+// The 工作清单 sheet, the quarterly work list (workbook.md): one item a row; 未完成原因 is required
+// when 完成情况 is 推进中 or 未完成.
+
+import type { RowPresence } from "../domain/check-coverage.js";
+import type { PersonReference } from "../domain/check-person-references.js";
+import { WORK_STATE_LABEL } from "../domain/labels.js";
+import type { WorkItem } from "../domain/model.js";
+import type { Problem } from "../domain/problem.js";
+import { WORK_LIST_SHEET } from "../domain/sheets.js";
+import { dataRows, findHeaderRow, headerSpecOf } from "./find-header-row.js";
+import type { PlainSheet } from "../ooxml/plain.js";
+import { RowReader, type SheetContext, personReference } from "./rows.js";
+
+export interface ParsedWorkList {
+  items: WorkItem[];
+  references: PersonReference[];
+  /** Null when the sheet could not be read (no header row). */
+  presence: RowPresence[] | null;
+  problems: Problem[];
+}
+
+
+export function parseWorkListSheet(context: SheetContext, sheet: PlainSheet): ParsedWorkList {
+  const { file } = context;
+  const found = findHeaderRow(file, WORK_LIST_SHEET.name, sheet, headerSpecOf(WORK_LIST_SHEET));
+  const result: ParsedWorkList = { items: [], references: [], presence: null, problems: [...found.problems] };
+  if (!found.layout) return result;
+  const presence: RowPresence[] = [];
+  result.presence = presence;
+
+  for (const row of dataRows(found.layout)) {
+    const r = new RowReader(file, found.layout, row);
+    const personId = r.id("人员编号", true);
+    const item = r.text("工作事项", true);
+    const state = r.choice("完成情况", WORK_STATE_LABEL, true);
+    const reason = r.text("未完成原因");
+    const note = r.text("备注");
+    if (state !== null && state !== "done" && reason === null) {
+      r.report(
+        "未完成原因",
+        "E_WORK_REASON",
+        "",
+        `${r.place("未完成原因")}没有填写。完成情况为“${WORK_STATE_LABEL[state]}”时须写明未完成的原因。`,
+      );
+    }
+    if (personId !== null) {
+      result.references.push(personReference(r, "workItem", personId, "人员编号", "姓名"));
+      presence.push({ personId, ref: r.ref("人员编号") });
+      if (item !== null && state !== null) {
+        result.items.push({ personId, item, state, reason, note, ref: r.ref("工作事项") });
+      }
+    }
+    result.problems.push(...r.finish(context.unitOf(personId)));
+  }
+  return result;
+}

@@ -1,0 +1,140 @@
+// Runs the tasks of a run (worker-tasks.ts) on both cores: input workbooks are independent, and
+// so are the units' output files once the run is graded. `--jobs N` worker threads take the
+// tasks; `--jobs 1` runs them here, one after another. The callers take results in input order
+// whatever order they finish in (in-order.ts), so the outputs never depend on timing, with only
+// `capacity` tasks in flight, so that a run holds the cells of a few workbooks at a time (of each
+// parsed workbook, what grading needs is kept: grading pools units across files).
+
+import { existsSync } from "node:fs";
+import os from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { Task, TaskOf, TaskResults, TaskSetup } from "./worker-tasks.js";
+import { runTask } from "./worker-tasks.js";
+
+export interface TaskRunner {
+  /** Tasks worth keeping in flight: enough that no worker waits for the next one. */
+  readonly capacity: number;
+  /** Whether results arrive as copies (from another thread), every string its own. */
+  readonly copies: boolean;
+  run<K extends Task["kind"]>(task: TaskOf<K>): Promise<TaskResults[K]>;
+  /** Ends the workers; tasks still running are abandoned. */
+  close(): Promise<void>;
+}
+
+/** Two workers by default (issue 5: both cores of a department's machine), one on a one-core machine. */
+export function defaultJobs(): number {
+  return Math.max(1, Math.min(2, os.availableParallelism()));
+}
+
+/**
+ * `--jobs 1`: every task in this thread, in turn. Two in flight: one is being worked while the
+ * last one's files are read or written.
+ */
+function inThisThread(setup: TaskSetup): TaskRunner {
+  return {
+    capacity: 2,
+    copies: false,
+    run: (task) => runTask(task, setup),
+    close: async () => {},
+  };
+}
+
+/**
+ * The compiled worker script beside this module; when this module runs from src/ (the tests),
+ * the compiled one in dist/ (`npx tsc` first).
+ */
+function workerScript(): URL {
+  const beside = new URL("./worker-entry.js", import.meta.url);
+  if (existsSync(fileURLToPath(beside))) return beside;
+  return new URL("../../dist/run/worker-entry.js", import.meta.url);
+}
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+type Reply = { id: number; result: unknown } | { id: number; error: string };
+
+/** A structured clone turns a Buffer into a plain Uint8Array; the writers expect Buffers. */
+function revive(kind: Task["kind"], result: unknown): unknown {
+  if (kind !== "build") return result;
+  return (result as { name: string; bytes: Uint8Array }[]).map((file) => ({
+    name: file.name,
+    bytes: Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength),
+  }));
+}
+
+class WorkerPool implements TaskRunner {
+  readonly capacity: number;
+  readonly copies = true;
+  private readonly workers: { worker: Worker; pending: Map<number, Pending> }[] = [];
+  private nextId = 0;
+  private failure: Error | null = null;
+
+  constructor(
+    private readonly size: number,
+    private readonly setup: TaskSetup,
+  ) {
+    this.capacity = 2 * size;
+  }
+
+  /**
+   * The threads, started with the first task: a run that reads one workbook in this thread and
+   * has nothing to build (validate of a city in one file) never pays for them.
+   */
+  private start(): void {
+    const { size, setup } = this;
+    const script = workerScript();
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(script, { workerData: setup });
+      const pending = new Map<number, Pending>();
+      worker.on("message", (reply: Reply) => {
+        const waiting = pending.get(reply.id);
+        if (!waiting) return;
+        pending.delete(reply.id);
+        if ("error" in reply) waiting.reject(new Error(reply.error));
+        else waiting.resolve(reply.result);
+      });
+      const fail = (error: Error): void => {
+        this.failure = error;
+        for (const waiting of pending.values()) waiting.reject(error);
+        pending.clear();
+      };
+      worker.on("error", fail);
+      worker.on("exit", (code) => {
+        if (pending.size > 0) fail(new Error(`a worker thread stopped (exit code ${code}) with tasks unfinished`));
+      });
+      this.workers.push({ worker, pending });
+    }
+  }
+
+  run<K extends Task["kind"]>(task: TaskOf<K>): Promise<TaskResults[K]> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.workers.length === 0) this.start();
+    // The worker with the fewest tasks takes the next one.
+    let chosen = this.workers[0]!;
+    for (const candidate of this.workers) if (candidate.pending.size < chosen.pending.size) chosen = candidate;
+    const id = this.nextId++;
+    return new Promise<TaskResults[K]>((resolve, reject) => {
+      chosen.pending.set(id, { resolve: (value) => resolve(revive(task.kind, value) as TaskResults[K]), reject });
+      chosen.worker.postMessage({ id, task });
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
+  }
+}
+
+/** `use` with `jobs` worker threads, or this thread alone for `jobs` 1; the workers end with it. */
+export async function withRunner<T>(jobs: number, setup: TaskSetup, use: (runner: TaskRunner) => Promise<T>): Promise<T> {
+  if (!Number.isInteger(jobs) || jobs < 1) throw new RangeError(`jobs must be a whole number of at least 1, not ${jobs}`);
+  const runner = jobs === 1 ? inThisThread(setup) : new WorkerPool(jobs, setup);
+  try {
+    return await use(runner);
+  } finally {
+    await runner.close();
+  }
+}
