@@ -12,8 +12,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const { grade } = await import(pathToFileURL(join(root, "dist", "pipeline", "grade.js")).href);
-const { defaultJobs } = await import(pathToFileURL(join(root, "dist", "pipeline", "worker-pool.js")).href);
+const { grade } = await import(pathToFileURL(join(root, "dist", "commands", "grade.js")).href);
+const { defaultJobs } = await import(pathToFileURL(join(root, "dist", "run", "worker-pool.js")).href);
 const { MAX_SIZE_DEFAULT_MIB } = await import(pathToFileURL(join(root, "dist", "cli", "max-size-option.js")).href);
 // The tool's own defaults unless told, as the timed runs beside this one use them.
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { jobs: { type: "string", default: String(defaultJobs()) } } });

@@ -11,7 +11,8 @@ import { ANNUAL_RESULT_LABEL, GRADE_LABEL, OUTCOME_LABEL, YES_NO_LABEL } from ".
 import type { Problem } from "../domain/problem.js";
 import type { EffectiveRules } from "../domain/rules.js";
 import type { SheetCell, SheetSpec, WorkbookSpec } from "../ooxml/write-xlsx.js";
-import { decimalCell, integerCell, percentCell, textCell } from "../ooxml/write-xlsx.js";
+import { integerCell, textCell } from "../ooxml/write-xlsx.js";
+import { decimalCell, percentCell } from "./exact-cells.js";
 import { buildProblemSheet } from "./problem-sheet.js";
 import type { InputDigest } from "./result-workbook.js";
 import { buildRulesSheet, GRADE_FILL, gradeText } from "./result-workbook.js";

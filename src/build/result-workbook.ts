@@ -12,7 +12,8 @@ import type { Problem } from "../domain/problem.js";
 import type { EffectiveRules } from "../domain/rules.js";
 import { openItemText, summariseWork } from "../domain/work-summary.js";
 import type { SheetCell, SheetRow, SheetSpec, WorkbookSpec } from "../ooxml/write-xlsx.js";
-import { decimalCell, integerCell, percentCell, textCell } from "../ooxml/write-xlsx.js";
+import { integerCell, textCell } from "../ooxml/write-xlsx.js";
+import { decimalCell, percentCell } from "./exact-cells.js";
 import { buildProblemSheet } from "./problem-sheet.js";
 
 /** An input file as the 规则 sheet records it: its name and SHA-256 (not read-workbooks.ts's InputFile, a file to read). */

@@ -8,23 +8,25 @@ import { slipContents, writeFeedbackSlips } from "./feedback-slips.js";
 import { noticeContent, writeNotice } from "./notice.js";
 import type { NoticeWording, SlipWording } from "./wording.js";
 import type { GradedPool, GradedUnit } from "../domain/graded.js";
-import type { Period } from "../domain/model.js";
+import type { AppraisalWorkbook, Period } from "../domain/model.js";
 import { isGraded } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
 import type { EffectiveRules } from "../domain/rules.js";
 import { writeXlsx } from "../ooxml/write-xlsx.js";
 import type { InputDigest } from "./result-workbook.js";
 import { buildResultWorkbook } from "./result-workbook.js";
-import type { UnitShare } from "../run/read-workbooks.js";
-import { TOOL_VERSION } from "../run/tool-version.js";
-import type { PlannedFile } from "../run/write-outputs.js";
-import { UNIT_OUTPUT, type UnitOutputKind, unitOutputName } from "../run/write-outputs.js";
+import type { PlannedFile } from "./output-names.js";
+import { UNIT_OUTPUT, type UnitOutputKind, unitOutputName } from "./output-names.js";
+import { TOOL_VERSION } from "./tool-version.js";
+
+/** A unit's share of its workbook: its persons' work items and 个性评分 rows, all that its files print. */
+export type UnitShare = Pick<AppraisalWorkbook, "period" | "settings" | "workItems" | "individualScores">;
 
 /** What building one unit's files needs, all of it plain data (it crosses to a worker thread). */
 export interface UnitBuild {
   graded: GradedUnit;
   pool: GradedPool;
-  /** The unit's share of its workbook (read-workbooks.ts `unitShares`). */
+  /** The unit's share of its workbook (run/memory.ts `unitShares`). */
   workbook: UnitShare;
   /** The input files the unit's grades come from, for the 规则 sheet. */
   inputFiles: InputDigest[];

@@ -4,7 +4,7 @@
 
 import type { Command } from "commander";
 import { type AnnualRunResult, annual } from "../commands/annual.js";
-import { UsageError } from "../run/usage-error.js";
+import { UsageError } from "../domain/usage-error.js";
 import { annualJson } from "./annual-json.js";
 import { parseMaxSize, MAX_SIZE_DEFAULT_MIB } from "./max-size-option.js";
 import { onJsonFailure, writeJson } from "./json-output.js";

@@ -5,7 +5,7 @@ import type { AnnualPerson, GradedYear } from "../domain/annual.js";
 import { toNumber } from "../domain/exact.js";
 import { ANNUAL_RESULT_LABEL, GRADE_LABEL, GRADES, OUTCOME_LABEL } from "../domain/labels.js";
 import type { AnnualRunResult } from "../commands/annual.js";
-import { TOOL_NAME, TOOL_VERSION } from "../run/tool-version.js";
+import { TOOL_NAME, TOOL_VERSION } from "../build/tool-version.js";
 import { problemRecord } from "./problem-table.js";
 
 /** A ratio as the rules file gives it (0.2, 0.25); six places hold any ratio a clerk would type. */

@@ -12,7 +12,6 @@ import { parseMaxSize, MAX_SIZE_DEFAULT_MIB } from "./max-size-option.js";
 import { onJsonFailure, writeJson } from "./json-output.js";
 import { renderProblemTable, stderrColor } from "./problem-table.js";
 import { progressMode, startProgress } from "./progress.js";
-import { releaseMemory } from "./release-memory.js";
 
 interface GradeFlags {
   rules?: string;
@@ -66,11 +65,7 @@ async function runGrade(paths: string[], flags: GradeFlags): Promise<number> {
       force: flags.force === true,
       maxSizeMiB: parseMaxSize(flags.maxSize),
       jobs: parseJobs(flags.jobs),
-      onProgress: (event) => {
-        progress.onProgress(event);
-        // Reading is done: what parsing left behind goes before the outputs are built.
-        if (event.phase === "read" && event.done === event.total) releaseMemory();
-      },
+      onProgress: progress.onProgress,
     });
   } finally {
     progress.stop();

@@ -9,7 +9,7 @@ import { reasonText } from "../domain/graded.js";
 import { GRADE_LABEL, OUTCOME_LABEL, PERSON_KIND_LABEL, STATUS_LABEL } from "../domain/labels.js";
 import { problemRecord } from "./problem-table.js";
 import type { GradeResult } from "../commands/grade.js";
-import { TOOL_NAME, TOOL_VERSION } from "../run/tool-version.js";
+import { TOOL_NAME, TOOL_VERSION } from "../build/tool-version.js";
 
 const score = (value: Exact | undefined): number | null => (value === undefined ? null : toNumber(value));
 

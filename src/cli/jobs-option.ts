@@ -1,6 +1,6 @@
 // --jobs (grade, validate): how many worker threads read workbooks and build units at once.
 import { defaultJobs } from "../run/worker-pool.js";
-import { UsageError } from "../run/usage-error.js";
+import { UsageError } from "../domain/usage-error.js";
 
 export const JOBS_DEFAULT = String(defaultJobs());
 /** More threads than this only add memory: the work is bounded by the machine's cores. */

@@ -2,8 +2,8 @@
 // This is the only place, with its siblings in src/cli, that touches process and the console.
 
 import { Command, CommanderError } from "commander";
-import { TOOL_NAME, TOOL_VERSION } from "../run/tool-version.js";
-import { UsageError } from "../run/usage-error.js";
+import { TOOL_NAME, TOOL_VERSION } from "../build/tool-version.js";
+import { UsageError } from "../domain/usage-error.js";
 import { registerAnnualCommand } from "./annual-command.js";
 import { registerGradeCommand } from "./grade-command.js";
 import { writeJsonFailure } from "./json-output.js";

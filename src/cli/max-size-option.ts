@@ -1,5 +1,5 @@
 // --max-size (workbook.md "Files that cannot be read"): the most a workbook's parts may inflate to.
-import { UsageError } from "../run/usage-error.js";
+import { UsageError } from "../domain/usage-error.js";
 
 export const MAX_SIZE_DEFAULT_MIB = "256";
 

@@ -5,12 +5,12 @@
 
 import type { Command } from "commander";
 import { type ValidateResult, validate } from "../commands/validate.js";
-import { TOOL_NAME, TOOL_VERSION } from "../run/tool-version.js";
 import { JOBS_DEFAULT, parseJobs } from "./jobs-option.js";
 import { MAX_SIZE_DEFAULT_MIB, parseMaxSize } from "./max-size-option.js";
 import { onJsonFailure, writeJson } from "./json-output.js";
-import { problemRecord, renderProblemTable, stderrColor } from "./problem-table.js";
+import { renderProblemTable, stderrColor } from "./problem-table.js";
 import { progressMode, startProgress } from "./progress.js";
+import { validateJson } from "./validate-json.js";
 
 interface ValidateFlags {
   rules?: string;
@@ -22,7 +22,7 @@ interface ValidateFlags {
 
 export function registerValidateCommand(program: Command): void {
   onJsonFailure("validate", (problem) =>
-    jsonDocument({ exitCode: 2, rules: null, files: [], period: null, units: [], problems: [problem] }),
+    validateJson({ exitCode: 2, rules: null, files: [], period: null, units: [], problems: [problem] }),
   );
   program
     .command("validate")
@@ -36,21 +36,6 @@ export function registerValidateCommand(program: Command): void {
     .action(async (paths: string[], flags: ValidateFlags) => {
       process.exitCode = await runValidate(paths, flags);
     });
-}
-
-function jsonDocument(result: ValidateResult): unknown {
-  return {
-    tool: TOOL_NAME,
-    version: TOOL_VERSION,
-    command: "validate",
-    valid: result.exitCode === 0,
-    year: result.period?.year ?? null,
-    quarter: result.period?.quarter ?? null,
-    rulesSha256: result.rules?.sha256 ?? null,
-    files: result.files,
-    units: result.units,
-    problems: result.problems.map(problemRecord),
-  };
 }
 
 function unitLines(result: ValidateResult): string {
@@ -75,7 +60,7 @@ async function runValidate(paths: string[], flags: ValidateFlags): Promise<numbe
     progress.stop();
   }
   if (flags.json) {
-    writeJson(jsonDocument(result), result.problems);
+    writeJson(validateJson(result), result.problems);
   } else {
     if (mode !== "silent") process.stderr.write(unitLines(result));
     process.stderr.write(renderProblemTable(result.problems, color));

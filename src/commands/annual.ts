@@ -15,24 +15,26 @@
 // - The year is 草稿 (state "draft", exit 1) when gradeYear says so or when the run has any error.
 // - --out defaults to `{年度}_年度结果` beside the first input, as `grade`'s `{年度}Q{季度}_结果`.
 
-import path from "node:path";
 import type { AnnualQuarter, GradedYear, Quarter } from "../domain/annual.js";
 import { gradeYear } from "../domain/annual.js";
 import { periodInFileName } from "../domain/check-file-period.js";
 import type { RunMember } from "../domain/check-run.js";
 import { gradeRun } from "../domain/grade-run.js";
 import type { Problem } from "../domain/problem.js";
-import { hasErrors, problemAt, sortProblems } from "../domain/problem.js";
+import { hasErrors, problemAt, sortProblems, unitsInError } from "../domain/problem.js";
 import type { EffectiveRules } from "../domain/rules.js";
 import { writeXlsx } from "../ooxml/write-xlsx.js";
 import { buildAnnualWorkbook, quarterList } from "../build/annual-workbook.js";
+import { defaultOutDir } from "../build/output-names.js";
 import type { InputDigest } from "../build/result-workbook.js";
 import { loadRules } from "../read/load-rules.js";
-import type { FileRead } from "../run/read-workbooks.js";
-import { checkRun, expandPaths, gradingWorkbooks, readFiles, unitsInError } from "../run/read-workbooks.js";
-import { TOOL_VERSION } from "../run/tool-version.js";
-import { MIB } from "./validate.js";
+import { TOOL_VERSION } from "../build/tool-version.js";
+import { MIB } from "../read/open-guard.js";
+import { expandPaths } from "../run/input-files.js";
+import { type FileRead, gradingWorkbooks } from "../run/memory.js";
+import { checkRun, readFiles } from "../run/read-files.js";
 import { defaultJobs, withRunner } from "../run/worker-pool.js";
+import { fileReader, type TaskSetup } from "../run/worker-tasks.js";
 import { writeOutputs } from "../run/write-outputs.js";
 
 export interface AnnualOptions {
@@ -69,9 +71,9 @@ export function annualOutputName(year: number): string {
   return `${year}_年度考核参考.xlsx`;
 }
 
-/** `{年度}_年度结果` beside the first input: in a file's folder, or beside a folder. */
-export function defaultAnnualOutDir(firstPath: string, year: number): string {
-  return path.join(path.dirname(path.normalize(firstPath)), `${year}_年度结果`);
+/** `{年度}_年度结果`: annual's folder, beside the first input as grade's `{年度}Q{季度}_结果`. */
+export function annualOutFolder(year: number): string {
+  return `${year}_年度结果`;
 }
 
 function failed(year: number, rules: EffectiveRules | null, problems: readonly Problem[]): AnnualRunResult {
@@ -118,9 +120,8 @@ export async function annual(paths: readonly string[], options: AnnualOptions): 
   const maxInflatedBytes = options.maxSizeMiB * MIB;
   // A year of a city is four thousand workbooks: read as grade reads them, each keeping what
   // grading needs, not its rows.
-  const reads = await withRunner(defaultJobs(), { rules, maxInflatedBytes, wording: null }, (runner) =>
-    readFiles(inputs, rules.rules, { maxInflatedBytes, runner, keep: "grading" }),
-  );
+  const setup: TaskSetup = { rules, maxInflatedBytes, wording: null };
+  const reads = await withRunner(defaultJobs(), setup, (runner) => readFiles(inputs, fileReader(inputs, runner, setup, "grading")));
 
   // Group by quarter; everything outside a quarter of the year keeps its own problems here.
   const problems: Problem[] = [...loaded.problems];
@@ -181,7 +182,7 @@ export async function annual(paths: readonly string[], options: AnnualOptions): 
   for (const quarter of numbers) {
     const group = groupOf(quarter);
     const run = checkRun(group.reads);
-    const graded = gradeRun(gradingWorkbooks(run, rules.rules), rules.rules, unitsInError(run.workbooks, run.problems));
+    const graded = gradeRun(gradingWorkbooks(run, rules.rules), rules.rules, unitsInError(run.workbooks.flatMap((w) => w.units), run.problems));
     problems.push(...run.problems, ...graded.problems);
     inputFiles.push(...run.workbooks.map((w) => ({ file: w.file, sha256: w.sha256 })));
     const vetoPersonIds = new Set(run.workbooks.flatMap((w) => w.events.filter((e) => e.kind === "veto").map((e) => e.personId)));
@@ -192,7 +193,7 @@ export async function annual(paths: readonly string[], options: AnnualOptions): 
   const sorted = sortProblems([...problems, ...graded.problems]);
   const state = graded.state === "final" && !hasErrors(sorted) ? "final" : "draft";
   const spec = buildAnnualWorkbook({ year, graded, state, quarters, inputFiles, rules, problems: sorted, toolVersion: TOOL_VERSION });
-  const outDir = options.outDir ?? defaultAnnualOutDir(paths[0] ?? ".", year);
+  const outDir = options.outDir ?? defaultOutDir(annualOutFolder(year), paths[0] ?? ".");
   const written = await writeOutputs(outDir, [{ name: annualOutputName(year), bytes: await writeXlsx(spec) }], { force: options.force });
   return { exitCode: state === "final" ? 0 : 1, year, rules, state, graded, problems: sorted, outDir, written };
 }

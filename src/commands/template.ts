@@ -25,7 +25,7 @@ import type { Period, Person, Unit } from "../domain/model.js";
 import { groupBy } from "../domain/model.js";
 import { checkParentLinks, checkUnitsHavePersons, type ParentLink } from "../domain/check-units.js";
 import type { Problem } from "../domain/problem.js";
-import { hasErrors, sortProblems } from "../domain/problem.js";
+import { hasErrors, sortProblems, unitsInError } from "../domain/problem.js";
 import type { EffectiveRules } from "../domain/rules.js";
 import { PERSONS_SHEET, UNITS_SHEET } from "../domain/sheets.js";
 import { findSheet } from "../read/find-header-row.js";
@@ -37,10 +37,11 @@ import { writeTemplate, type TemplateUnit } from "../build/template-workbook.js"
 import { loadRules } from "../read/load-rules.js";
 import { parsePersonsSheet } from "../read/persons.js";
 import { parseUnitsSheet } from "../read/units.js";
-import { TEMPLATES_DIR } from "../read/wording-templates.js";
-import { UsageError } from "../run/usage-error.js";
-import { MIB } from "./validate.js";
-import { openOutputs, safeNamePart, writeOutputs } from "../run/write-outputs.js";
+import { TEMPLATES_DIR } from "../build/wording-templates.js";
+import { UsageError } from "../domain/usage-error.js";
+import { MIB } from "../read/open-guard.js";
+import { defaultOutDir, safeNamePart } from "../build/output-names.js";
+import { openOutputs, writeOutputs } from "../run/write-outputs.js";
 
 export const INSTRUCTIONS_TEMPLATE = "template-instructions.txt";
 /** The kind word of a template's file name (outputs.md: `{年度}Q{季度}_{单位代码}_{单位名称}_{kind}`). */
@@ -107,7 +108,8 @@ export function templateFileName(period: Period | null, unit: { code: string; na
   return parts.join("_");
 }
 
-export function defaultOutDir(period: Period | null): string {
+/** `{年度}Q{季度}_模板`, or `填报模板` without a period: template's folder, in the current folder. */
+export function templateOutFolder(period: Period | null): string {
   return period ? `${period.year}Q${period.quarter}_模板` : "填报模板";
 }
 
@@ -229,13 +231,6 @@ function unitsNamedByRoster(persons: readonly Person[]): Unit[] {
   }));
 }
 
-/** Units with an error of their own, or every unit when an error belongs to no unit (problem.ts). */
-function unitsInError(units: readonly TemplateUnit[], problems: readonly Problem[]): Set<string> {
-  const errors = problems.filter((p) => p.severity === "error");
-  if (errors.some((p) => p.unit === undefined)) return new Set(units.map((u) => u.code));
-  return new Set(errors.map((p) => p.unit as string));
-}
-
 export async function makeTemplates(options: TemplateOptions): Promise<TemplateResult> {
   const period = periodOfFlags(options.year, options.quarter);
   const rules: { value: EffectiveRules | null; problems: Problem[] } = await loadRules(options.rulesPath);
@@ -244,7 +239,7 @@ export async function makeTemplates(options: TemplateOptions): Promise<TemplateR
   }
   const instructions = await readInstructions(options.templatesDir ?? TEMPLATES_DIR);
   const indicators = rules.value.rules.indicators;
-  const outDir = options.outDir ?? defaultOutDir(period);
+  const outDir = options.outDir ?? defaultOutDir(templateOutFolder(period));
 
   if (options.unitsPath === undefined && options.rosterPath === undefined) {
     const bytes = await writeTemplate({ period, unit: null, persons: [], indicators, instructions });

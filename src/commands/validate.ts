@@ -7,12 +7,15 @@
 
 import type { Period } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
-import { hasErrors, sortProblems } from "../domain/problem.js";
+import { hasErrors, sortProblems, unitsInError } from "../domain/problem.js";
 import type { EffectiveRules } from "../domain/rules.js";
 import { loadRules } from "../read/load-rules.js";
-import { readWorkbooks, unitsInError } from "../run/read-workbooks.js";
+import { MIB } from "../read/open-guard.js";
+import { expandPaths } from "../run/input-files.js";
+import { checkRun, readFiles } from "../run/read-files.js";
 import type { OnProgress } from "../run/run-progress.js";
 import { withRunner } from "../run/worker-pool.js";
+import { fileReader, type TaskSetup } from "../run/worker-tasks.js";
 
 export interface ValidateOptions {
   /** The rules file as given with --rules, or undefined for the built-in 标准方案. */
@@ -43,8 +46,6 @@ export interface ValidateResult {
   problems: Problem[];
 }
 
-export const MIB = 1024 * 1024;
-
 export async function validate(paths: readonly string[], options: ValidateOptions): Promise<ValidateResult> {
   const rules = await loadRules(options.rulesPath);
   if (rules.value === null) {
@@ -53,11 +54,16 @@ export async function validate(paths: readonly string[], options: ValidateOption
   const maxInflatedBytes = options.maxSizeMiB * MIB;
   const { value } = rules;
   // Nothing is graded: of each workbook only its units and persons come back (worker-tasks.ts).
-  const read = await withRunner(options.jobs ?? 1, { rules: value, maxInflatedBytes, wording: null }, (runner) =>
-    readWorkbooks(paths, value.rules, { maxInflatedBytes, runner, keep: "identities", onProgress: options.onProgress }),
-  );
+  const setup: TaskSetup = { rules: value, maxInflatedBytes, wording: null };
+  const read = await withRunner(options.jobs ?? 1, setup, async (runner) => {
+    const inputs = await expandPaths(paths);
+    return checkRun(await readFiles(inputs, fileReader(inputs, runner, setup, "identities"), options.onProgress));
+  });
   const problems = sortProblems([...rules.problems, ...read.problems]);
-  const inError = unitsInError(read.workbooks, problems);
+  const inError = unitsInError(
+    read.workbooks.flatMap((w) => w.units),
+    problems,
+  );
   const units = read.workbooks.flatMap((workbook) =>
     workbook.units.map((unit): ValidatedUnit => ({
       code: unit.code,

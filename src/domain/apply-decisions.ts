@@ -4,7 +4,8 @@
 import type { ChangeRecord, Reason } from "./graded.js";
 import type { Outcome } from "./labels.js";
 import { GRADE_LABEL } from "./labels.js";
-import type { CellRef, Problem } from "./problem.js";
+import type { CellRef } from "./model.js";
+import type { Problem } from "./problem.js";
 import { problemAt } from "./problem.js";
 import type { Decision, Person, ScoreEvent } from "./model.js";
 

@@ -8,10 +8,12 @@
 import { RATER_GROUP_LABEL, type RaterGroup } from "./labels.js";
 import type { Person } from "./model.js";
 import { isGraded, rowsByPersonId } from "./model.js";
-import type { CellRef, Problem } from "./problem.js";
+import type { CellRef } from "./model.js";
+import type { Problem } from "./problem.js";
 import { problemAt } from "./problem.js";
 import type { Rules } from "./rules.js";
 import { weightedGroups } from "./score-person.js";
+import type { ProblemCode } from "./problem-codes.js";
 
 export interface RowPresence {
   personId: string;
@@ -36,7 +38,7 @@ function who(person: Person): string {
   return `${person.name}（人员编号 ${person.id}，${person.ref.sheet}!${person.ref.cell}）`;
 }
 
-function sheetLevel(file: string, sheet: string, person: Person, severity: "error" | "warning", code: string, message: string): Problem {
+function sheetLevel(file: string, sheet: string, person: Person, severity: "error" | "warning", code: ProblemCode, message: string): Problem {
   return { ...problemAt({ file, sheet, cell: "", header: "" }, severity, code, person.id, message), unit: person.unitCode };
 }
 

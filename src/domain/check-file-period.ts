@@ -4,7 +4,8 @@
 // same way.
 
 import type { Period } from "./model.js";
-import type { CellRef, Problem } from "./problem.js";
+import type { CellRef } from "./model.js";
+import type { Problem } from "./problem.js";
 import { problemAt } from "./problem.js";
 
 const QUARTER_DIGIT: Record<string, number> = { "1": 1, "2": 2, "3": 3, "4": 4, 一: 1, 二: 2, 三: 3, 四: 4 };

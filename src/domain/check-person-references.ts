@@ -6,7 +6,8 @@
 import { STATUS_LABEL } from "./labels.js";
 import type { Person, Unit } from "./model.js";
 import { isGraded } from "./model.js";
-import type { CellRef, Problem } from "./problem.js";
+import type { CellRef } from "./model.js";
+import type { Problem } from "./problem.js";
 import { problemAt } from "./problem.js";
 
 /** Which sheet a reference comes from, which says what happens to a person who is not graded. */

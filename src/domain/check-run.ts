@@ -4,8 +4,10 @@
 
 import type { AppraisalWorkbook, Period } from "./model.js";
 import { groupBy, periodText } from "./model.js";
-import type { CellRef, Problem } from "./problem.js";
+import type { CellRef } from "./model.js";
+import type { Problem } from "./problem.js";
 import { problemAt } from "./problem.js";
+import type { ProblemCode } from "./problem-codes.js";
 
 export interface RunMember {
   workbook: AppraisalWorkbook;
@@ -60,7 +62,7 @@ interface Place {
 
 function duplicates(
   placesByKey: Map<string, Place[]>,
-  code: string,
+  code: ProblemCode,
   describe: (key: string, here: Place, there: Place) => string,
 ): Problem[] {
   const problems: Problem[] = [];

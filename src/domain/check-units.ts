@@ -3,7 +3,8 @@
 // A person's 单位代码 is checked where the 人员 row is read (parse-persons.ts), which knows its cell.
 
 import type { Person, Unit } from "./model.js";
-import type { CellRef, Problem } from "./problem.js";
+import type { CellRef } from "./model.js";
+import type { Problem } from "./problem.js";
 import { problemAt } from "./problem.js";
 
 /** A unit's 主管单位代码 and its cell, kept by the reader for checks across workbooks. */

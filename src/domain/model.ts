@@ -14,7 +14,14 @@ import type {
   Status,
   WorkState,
 } from "./labels.js";
-import type { CellRef } from "./problem.js";
+
+/** Where a value came from, so that later checks can point at the cell. */
+export interface CellRef {
+  file: string;
+  sheet: string;
+  cell: string;
+  header: string;
+}
 
 export interface Period {
   year: number;

@@ -1,16 +1,17 @@
 // A problem is data, not an exception (STYLE.md habit 2; outputs.md "Problems"): checks push
 // problems and go on, so that a clerk sees every problem of a run at once.
 
-import type { Unit } from "./model.js";
+import type { CellRef, Unit } from "./model.js";
+import type { ProblemCode, Severity } from "./problem-codes.js";
 import { groupBy } from "./model.js";
 
-export type Severity = "error" | "warning";
+export type { ProblemCode, Severity } from "./problem-codes.js";
 export const SEVERITY_LABEL: Record<Severity, string> = { error: "错误", warning: "警告" };
 
 export interface Problem {
   severity: Severity;
-  /** Rule code, e.g. E_SCORE_RANGE (errors start with E_, warnings with W_). */
-  code: string;
+  /** Rule code, e.g. E_SCORE_RANGE (problem-codes.ts: errors start with E_, warnings with W_). */
+  code: ProblemCode;
   /** The file as the clerk named it (relative to where the command ran), or "" for the rules. */
   file: string;
   /** Sheet name, or "" when the problem is about the whole file or the run. */
@@ -30,18 +31,10 @@ export interface Problem {
   unit?: string;
 }
 
-/** Where a value came from, so that later checks can point at the cell. */
-export interface CellRef {
-  file: string;
-  sheet: string;
-  cell: string;
-  header: string;
-}
-
 export function problemAt(
   ref: CellRef,
   severity: Severity,
-  code: string,
+  code: ProblemCode,
   value: string,
   message: string,
 ): Problem {
@@ -67,9 +60,24 @@ export function problemsByUnit(units: readonly Pick<Unit, "code" | "ref">[], pro
   return byUnit;
 }
 
-/** The severity a rule code carries: W_ codes are warnings, all others errors. */
-export function severityOf(code: string): Severity {
-  return code.startsWith("W_") ? "warning" : "error";
+/**
+ * The codes of the units that have an error of their own or of their whole file: a problem
+ * without a unit belongs to every unit of its file, and a unit without a place (a template's, made
+ * from a roster) to every file's.
+ */
+export function unitsInError(units: readonly { code: string; ref?: Pick<CellRef, "file"> }[], problems: readonly Problem[]): Set<string> {
+  const placed = groupBy(
+    units.filter((unit) => unit.ref !== undefined),
+    (unit) => unit.ref?.file,
+  );
+  const unplaced = units.filter((unit) => unit.ref === undefined);
+  const inError = new Set<string>();
+  for (const problem of problems) {
+    if (problem.severity !== "error") continue;
+    if (problem.unit !== undefined) inError.add(problem.unit);
+    else for (const unit of [...(placed.get(problem.file) ?? []), ...unplaced]) inError.add(unit.code);
+  }
+  return inError;
 }
 
 export function hasErrors(problems: readonly Problem[]): boolean {

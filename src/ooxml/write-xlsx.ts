@@ -8,8 +8,6 @@
 // every cell and style, and its JavaScript deflate, took a quarter of the run. The XML is what
 // exceljs wrote for the same description, less what no client needs (theme, extension lists).
 
-import type { Exact } from "../domain/exact.js";
-import { toNumber } from "../domain/exact.js";
 import { FIXED_AUTHOR, FIXED_DATE } from "./fix-zip-timestamps.js";
 import { cellAddress } from "./plain.js";
 import { XML_DECLARATION, XML_INVALID, escapeXml } from "./xml-text.js";
@@ -58,26 +56,16 @@ export interface WorkbookSpec {
 
 export const DRAFT_MARK = "（草稿）";
 
-const BLANK: SheetCell = { kind: "blank" };
+export const BLANK: SheetCell = { kind: "blank" };
 
 export function textCell(text: string | null | undefined): SheetCell {
   return text === null || text === undefined || text === "" ? BLANK : { kind: "text", text };
-}
-
-/** A score: rounded half up to 2 decimals exactly (rules.md "Arithmetic"), shown as 0.00. */
-export function decimalCell(value: Exact | null | undefined): SheetCell {
-  return value ? { kind: "decimal", value: toNumber(value, 2) } : BLANK;
 }
 
 export function integerCell(value: number | null | undefined): SheetCell {
   if (value === null || value === undefined) return BLANK;
   if (!Number.isInteger(value)) throw new RangeError(`not an integer: ${value}`);
   return { kind: "integer", value };
-}
-
-/** A share, rounded half up to 0.01 % (4 decimals of the fraction). */
-export function percentCell(value: Exact | null | undefined): SheetCell {
-  return value ? { kind: "percent", value: toNumber(value, 4) } : BLANK;
 }
 
 const BODY_FONT = "宋体";

@@ -3,7 +3,8 @@
 // header; columns are matched after normalising; order is free. Pure: plain cells in, a layout
 // and problems out.
 
-import { type Problem, severityOf } from "../domain/problem.js";
+import type { Problem } from "../domain/problem.js";
+import { type ProblemCode, severityOf } from "../domain/problem-codes.js";
 import type { SheetDef } from "../domain/sheets.js";
 import { cellText, isBlank, normaliseHeader } from "./normalise-cell.js";
 import { cellAddress, type PlainSheet, type PlainWorkbook } from "../ooxml/plain.js";
@@ -44,7 +45,7 @@ export function headerSpecOf(sheet: Pick<SheetDef, "columns">): HeaderSpec {
 export function sheetProblem(
   file: string,
   sheet: string,
-  code: string,
+  code: ProblemCode,
   message: string,
   at: { cell?: string; header?: string; value?: string } = {},
 ): Problem {

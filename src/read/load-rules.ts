@@ -7,7 +7,7 @@ import { readFile, stat } from "node:fs/promises";
 import type { Problem } from "../domain/problem.js";
 import { DEFAULT_RULES_FILE, checkRules, mergeRulesFile } from "../domain/rules-file.js";
 import type { EffectiveRules } from "../domain/rules.js";
-import { UsageError } from "../run/usage-error.js";
+import { UsageError } from "../domain/usage-error.js";
 
 /** A rules file is a page of JSON; anything far bigger is some other file given by mistake. */
 const MAX_RULES_FILE_BYTES = 1024 * 1024;

@@ -14,12 +14,12 @@
 
 import { type Exact, compare, exact, parseDecimal, toText } from "../domain/exact.js";
 import { type Grade, GRADE_LABEL, fromLabel, labelList } from "../domain/labels.js";
-import type { Severity } from "../domain/problem.js";
+import type { ProblemCode, Severity } from "../domain/problem-codes.js";
 import type { CellValue } from "../ooxml/plain.js";
 
 export interface CellFault {
   severity: Severity;
-  code: string;
+  code: ProblemCode;
   /** The value found, as the clerk sees it. */
   found: string;
   /** The rest of the sentence after the cell's place: `填写了“九十”，应为 0 至 40 之间的数字。` */
@@ -30,12 +30,12 @@ export type CellRead<T> = { ok: true; value: T } | { ok: false; fault: CellFault
 
 const ok = <T>(value: T): CellRead<T> => ({ ok: true, value });
 
-function fault(code: string, found: string, text: string, severity: Severity = "error"): CellRead<never> {
+function fault(code: ProblemCode, found: string, text: string, severity: Severity = "error"): CellRead<never> {
   return { ok: false, fault: { severity, code, found, text } };
 }
 
 /** `填写了“95分”，应为 0 至 40 之间的数字。` */
-function wrongValue(code: string, found: string, expected: string): CellRead<never> {
+function wrongValue(code: ProblemCode, found: string, expected: string): CellRead<never> {
   return fault(code, found, `填写了“${found}”，${expected}。`);
 }
 
@@ -149,7 +149,7 @@ export interface NumberRange {
   minExclusive?: boolean;
   integer?: boolean;
   /** The rule code of a number outside the range (E_SCORE_RANGE for scores). */
-  code: string;
+  code: ProblemCode;
 }
 
 /** `应为 0 至 40 之间的数字`, `应为大于 0 的数字`, `应为 2000 至 2100 之间的整数`. */

@@ -77,6 +77,9 @@ function encrypted(file: string): { problem: Problem } {
 }
 
 /** Compound File Binary (OLE): the container of .xls, and of a password-protected .xlsx. */
+/** A mebibyte: --max-size is given in MiB (workbook.md: 256 unless said). */
+export const MIB = 1024 * 1024;
+
 const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 /** Office encrypts an .xlsx into a CFB holding a stream of this name (MS-OFFCRYPTO 2.3.4). */
 const ENCRYPTION_INFO = Buffer.from("EncryptionInfo", "utf16le");

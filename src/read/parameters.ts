@@ -3,7 +3,8 @@
 // here (rules.md: a unit cannot change its own quota by editing its workbook).
 
 import type { Period, WorkbookSettings } from "../domain/model.js";
-import type { CellRef, Problem } from "../domain/problem.js";
+import type { CellRef } from "../domain/model.js";
+import type { Problem } from "../domain/problem.js";
 import { PARAMETERS_SHEET, PARAMETER_KEYS } from "../domain/sheets.js";
 import { dataRows, findHeaderRow, sheetProblem } from "./find-header-row.js";
 import type { CellRead } from "./normalise-cell.js";
@@ -11,6 +12,7 @@ import { cellText, isBlank, normaliseHeader, readDate, readId, readQuarter, read
 import type { PlainSheet } from "../ooxml/plain.js";
 import { cellAddress } from "../ooxml/plain.js";
 import { faultProblem } from "./rows.js";
+import type { ProblemCode } from "../domain/problem-codes.js";
 
 type ParameterKey = keyof typeof PARAMETER_KEYS;
 
@@ -104,7 +106,7 @@ export function parseParameters(file: string, sheet: PlainSheet | null): ParsedP
       result.problems.push(faultProblem(ref, read.fault));
       return null;
     };
-    const required = (code: string, what: string): void => {
+    const required = (code: ProblemCode, what: string): void => {
       result.problems.push(sheetProblem(file, SHEET, code, `${SHEET}!${ref.cell}「${ref.header}」没有填写，请填写${what}。`, { cell: ref.cell, header: ref.header }));
     };
 

@@ -5,8 +5,10 @@
 import type { PersonReference, ReferenceUse } from "../domain/check-person-references.js";
 import type { Exact } from "../domain/exact.js";
 import type { Grade } from "../domain/labels.js";
-import type { CellRef, Problem } from "../domain/problem.js";
-import { problemAt, severityOf } from "../domain/problem.js";
+import type { CellRef } from "../domain/model.js";
+import type { Problem } from "../domain/problem.js";
+import { problemAt } from "../domain/problem.js";
+import { type ProblemCode, severityOf } from "../domain/problem-codes.js";
 import type { HeaderLayout } from "./find-header-row.js";
 import type { CellFault, CellRead, NumberRange } from "./normalise-cell.js";
 import {
@@ -34,7 +36,7 @@ export function faultProblem(ref: CellRef, fault: CellFault): Problem {
 }
 
 /** How a blank required cell is told: what to fill in. */
-type Requirement = { code: string; expected: string } | null;
+type Requirement = { code: ProblemCode; expected: string } | null;
 
 /** One data row of a sheet; reads push their problems here until the row is finished. */
 export class RowReader {
@@ -67,7 +69,7 @@ export class RowReader {
   }
 
   /** A problem at the cell under `header`. */
-  report(header: string, code: string, value: string, message: string): void {
+  report(header: string, code: ProblemCode, value: string, message: string): void {
     this.problems.push(problemAt(this.ref(header), severityOf(code), code, value, message));
   }
 

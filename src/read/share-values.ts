@@ -7,7 +7,7 @@
 
 import type { Exact } from "../domain/exact.js";
 import type { AppraisalWorkbook, RatingPart } from "../domain/model.js";
-import type { CellRef } from "../domain/problem.js";
+import type { CellRef } from "../domain/model.js";
 
 /** A map of maps, made on first use: lookups by value that allocate nothing once a value is known. */
 function inner<K, V>(outer: Map<K, V>, key: K, make: () => V): V {

@@ -16,7 +16,8 @@ import { checkPersonReferences, unitOfPerson } from "../domain/check-person-refe
 import { checkUnitsHavePersons, type ParentLink } from "../domain/check-units.js";
 import type { AppraisalWorkbook, Person, Unit } from "../domain/model.js";
 import { isGraded } from "../domain/model.js";
-import type { CellRef, Problem } from "../domain/problem.js";
+import type { CellRef } from "../domain/model.js";
+import type { Problem } from "../domain/problem.js";
 import { problemAt } from "../domain/problem.js";
 import type { Rules } from "../domain/rules.js";
 import {

@@ -9,18 +9,8 @@ import { existsSync } from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { Task, TaskOf, TaskResults, TaskSetup } from "./worker-tasks.js";
+import type { Task, TaskOf, TaskResults, TaskRunner, TaskSetup } from "./worker-tasks.js";
 import { runTask } from "./worker-tasks.js";
-
-export interface TaskRunner {
-  /** Tasks worth keeping in flight: enough that no worker waits for the next one. */
-  readonly capacity: number;
-  /** Whether results arrive as copies (from another thread), every string its own. */
-  readonly copies: boolean;
-  run<K extends Task["kind"]>(task: TaskOf<K>): Promise<TaskResults[K]>;
-  /** Ends the workers; tasks still running are abandoned. */
-  close(): Promise<void>;
-}
 
 /** Two workers by default (issue 5: both cores of a department's machine), one on a one-core machine. */
 export function defaultJobs(): number {

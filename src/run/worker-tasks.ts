@@ -1,13 +1,16 @@
 // The work a run hands out, one piece per message: read one input file (read, parse and check it
-// on its own), read a graded file again for its units' shares, or build one unit's output files. The same function runs a task in a worker thread
-// (worker-entry.ts) and in this thread (`--jobs 1`), so both give the same results byte for byte.
+// on its own), read a graded file again for its units' shares, or build one unit's output files.
+// The same function runs a task in a worker thread (worker-entry.ts) and in this thread
+// (`--jobs 1`), so both give the same results byte for byte. Who runs the tasks is a `TaskRunner`
+// (worker-pool.ts).
 
 import type { NoticeWording, SlipWording } from "../build/wording.js";
 import type { EffectiveRules } from "../domain/rules.js";
 import type { UnitBuild } from "../build/unit-files.js";
-import type { FileRead, InputFile, ReadKeep, UnitShare } from "./read-workbooks.js";
-import { readOneFile, readUnitShares } from "./read-workbooks.js";
-import type { PlannedFile } from "./write-outputs.js";
+import type { InputFile } from "./input-files.js";
+import { type FileRead, type ReadKeep, readOneFile, readUnitShares, type UnitShares } from "./memory.js";
+import type { FileReader } from "./read-files.js";
+import type { PlannedFile } from "../build/output-names.js";
 
 /** What every task of a run shares, given to each worker once. */
 export interface TaskSetup {
@@ -24,11 +27,22 @@ export type Task =
 
 export interface TaskResults {
   read: FileRead;
-  shares: Map<string, UnitShare> | null;
+  shares: UnitShares;
   build: PlannedFile[];
 }
 
 export type TaskOf<K extends Task["kind"]> = Extract<Task, { kind: K }>;
+
+/** Runs the tasks of a run: worker threads, or this thread (worker-pool.ts `withRunner`). */
+export interface TaskRunner {
+  /** Tasks worth keeping in flight: enough that no worker waits for the next one. */
+  readonly capacity: number;
+  /** Whether results arrive as copies (from another thread), every string its own. */
+  readonly copies: boolean;
+  run<K extends Task["kind"]>(task: TaskOf<K>): Promise<TaskResults[K]>;
+  /** Ends the workers; tasks still running are abandoned. */
+  close(): Promise<void>;
+}
 
 async function run(task: Task, setup: TaskSetup): Promise<TaskResults[Task["kind"]]> {
   if (task.kind === "read") {
@@ -44,4 +58,14 @@ async function run(task: Task, setup: TaskSetup): Promise<TaskResults[Task["kind
 export function runTask<K extends Task["kind"]>(task: TaskOf<K>, setup: TaskSetup): Promise<TaskResults[K]> {
   // Each kind of task gives its own kind of result; TypeScript does not narrow a generic by its tag.
   return run(task, setup) as Promise<TaskResults[K]>;
+}
+
+/**
+ * How a run's files are read (read-files.ts): by the runner's tasks when there are several, in
+ * this thread when there is one (a single file gains nothing from a worker, and sending a
+ * city-sized workbook back would copy it).
+ */
+export function fileReader(inputs: readonly InputFile[], runner: TaskRunner, setup: TaskSetup, keep: ReadKeep): FileReader {
+  if (inputs.length > 1) return { read: (input) => runner.run({ kind: "read", input, keep }), capacity: runner.capacity, copies: runner.copies };
+  return { read: (input) => readOneFile(input, setup.rules.rules, { maxInflatedBytes: setup.maxInflatedBytes, keep }), capacity: 1, copies: false };
 }

@@ -6,51 +6,8 @@
 import { randomBytes } from "node:crypto";
 import { lstat, mkdir, open, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import type { Period } from "../domain/model.js";
-import { UsageError } from "./usage-error.js";
-
-/** The kinds of file a unit publishes (outputs.md "Per unit"). */
-export const UNIT_OUTPUT = {
-  result: "结果.xlsx",
-  notice: "公示.docx",
-  slips: "反馈单.docx",
-} as const;
-export type UnitOutputKind = (typeof UNIT_OUTPUT)[keyof typeof UNIT_OUTPUT];
-
-export interface PlannedFile {
-  /** A bare file name, made by `unitOutputName` or `runSummaryName`. */
-  name: string;
-  bytes: Buffer;
-}
-
-// Characters Windows, macOS or Linux refuse or treat specially in a name, control characters,
-// and the invisible marks that reorder text (a name could look like another: U+202E).
-const UNSAFE = /[/\\:*?"<>|\u0000-\u001F\u007F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
-/** Free text in a name is cut here, so that a name stays far below the 255-byte limit (UTF-8). */
-const MAX_PART = 40;
-
-/**
- * A piece of a file name that names nothing but itself: `a/b` → `a_b`, `../x` → `_x`,
- * `CON` → `_CON`, trailing dots and spaces (which Windows drops) replaced.
- */
-export function safeNamePart(text: string): string {
-  let name = text.normalize("NFC").replace(UNSAFE, "_").trim();
-  name = name.replace(/\.{2,}/g, "_").replace(/^\./, "_").replace(/[. ]+$/, (tail) => "_".repeat(tail.length));
-  if (WINDOWS_RESERVED.test(name)) name = `_${name}`;
-  name = Array.from(name).slice(0, MAX_PART).join("");
-  return name === "" ? "_" : name;
-}
-
-/** `2026Q3_A01_某某局_结果.xlsx` (outputs.md: `{年度}Q{季度}_{单位代码}_{单位名称}_{kind}`). */
-export function unitOutputName(period: Period, unit: { code: string; name: string }, kind: UnitOutputKind): string {
-  return `${period.year}Q${period.quarter}_${safeNamePart(unit.code)}_${safeNamePart(unit.name)}_${kind}`;
-}
-
-/** `2026Q3_汇总.xlsx` (outputs.md "Per run"). */
-export function runSummaryName(period: Period): string {
-  return `${period.year}Q${period.quarter}_汇总.xlsx`;
-}
+import type { PlannedFile } from "../build/output-names.js";
+import { UsageError } from "../domain/usage-error.js";
 
 /** The path of `name` in `outDir`; a name that would land anywhere else is a bug upstream. */
 export function resolveInside(outDir: string, name: string): string {
@@ -74,7 +31,7 @@ async function kindOf(file: string): Promise<"missing" | "file" | "directory"> {
 
 /** Write `bytes` to `target` through a temporary file in the same folder (same file system). */
 async function writeAtomically(target: string, bytes: Buffer): Promise<void> {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(8).toString("hex")}.tmp`);
   try {
     const handle = await open(temp, "wx");
     try {
@@ -171,4 +128,29 @@ export async function writeOutputs(
   for (const file of files) written.push(await writer.write(file));
   await writer.finish();
   return written;
+}
+
+/**
+ * Files written a few at a time, in the order given, while the next ones are built: each write
+ * waits for the disk (every file is synced before it is renamed into place), and at most
+ * `inFlight` of them are held at once. `finish` waits for the last and flushes the folder, and
+ * returns every file's path (`outDir` joined with its name) in the order they were given.
+ */
+export function writeInTurn(writer: OutputWriter, inFlight: number): { write(file: PlannedFile): Promise<void>; started(): number; finish(): Promise<string[]> } {
+  const written: string[] = [];
+  const writing: Promise<string>[] = [];
+  return {
+    async write(file) {
+      const started = writer.write(file);
+      started.catch(() => {}); // awaited below, in order; a failure must not go unobserved until then
+      writing.push(started);
+      if (writing.length > inFlight) written.push(await writing.shift()!);
+    },
+    started: () => written.length + writing.length,
+    async finish() {
+      while (writing.length > 0) written.push(await writing.shift()!);
+      await writer.finish();
+      return written;
+    },
+  };
 }

@@ -24,7 +24,6 @@
 // and 360 / 4 = 90.00: tied at the line, 待定, the year is 草稿. With rules-uplift.json SWJ's ratio
 // is 0.25 → quota floor(2.25) = 2: both recommended, 孙亮 (2 好, 350 / 4 = 87.50) above the line.
 
-import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync } from "node:fs";
 import { copyFile, mkdir, readFile, rm, stat } from "node:fs/promises";
@@ -33,7 +32,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readXlsx, sheet } from "../support-outputs/read-office.js";
+import { readXlsx, sheet } from "../support/read-office.js";
+import { type AssessRun, runAssess } from "../support/run-assess.js";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const DIR = "fixtures/annual";
@@ -41,15 +41,8 @@ const YEAR_FILES = ["2026Q1.xlsx", "2026Q2.xlsx", "2026Q3.xlsx", "2026Q4_商务�
 const UPLIFT = `${DIR}/rules-uplift.json`;
 const OUTPUT = "2026_年度考核参考.xlsx";
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function assess(...args: string[]): Run {
-  const run = spawnSync(process.execPath, ["bin/assess.js", ...args], { cwd: repoRoot, encoding: "utf8", env: { ...process.env, FORCE_COLOR: "0" } });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+function assess(...args: string[]): AssessRun {
+  return runAssess(args, repoRoot, { ...process.env, FORCE_COLOR: "0" });
 }
 
 interface JsonPerson {

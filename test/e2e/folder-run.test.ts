@@ -14,7 +14,7 @@ import { join } from "node:path";
 import type ExcelJS from "exceljs";
 import { describe, expect, it, vi } from "vitest";
 import { grade as gradeRun } from "../../src/commands/grade.js";
-import { readXlsx, sheet } from "../support-outputs/read-office.js";
+import { readXlsx, sheet } from "../support/read-office.js";
 import { runAssess, scratchFolder } from "../support/run-assess.js";
 import { baseWorkbook, renamedUnit, setCell } from "../support/workbook-data.mjs";
 import { writeWorkbook } from "../support/write-workbook.mjs";

@@ -2,24 +2,21 @@
 // code, the JSON, every file written read back, no overwrite without --force, the same bytes on a
 // second run, a draft unit without a notice, and LibreOffice opening every written file.
 
-import { execFile, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { accessSync, constants } from "node:fs";
 import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { promisify } from "node:util";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { docxParagraphs, readXlsx, sheet } from "../support-outputs/read-office.js";
+import { docxParagraphs, readXlsx, sheet } from "../support/read-office.js";
+import { type AssessRun, hasSoffice, runAssess, runSoffice } from "../support/run-assess.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const demo = path.join(root, "fixtures/demo/2026Q3.xlsx");
 const pendingQuarter = path.join(root, "fixtures/annual/pending/2026Q3.xlsx");
 
-function assess(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [path.join(root, "bin/assess.js"), ...args], { cwd: root, encoding: "utf8" });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+function assess(...args: string[]): AssessRun {
+  return runAssess(args, root);
 }
 
 interface PersonJson {
@@ -191,19 +188,7 @@ describe("assess grade on a quarter with a tie at the quota line (committee)", (
   });
 });
 
-function onPath(command: string): string | null {
-  for (const folder of (process.env.PATH ?? "").split(path.delimiter)) {
-    try {
-      accessSync(path.join(folder, command), constants.X_OK);
-      return path.join(folder, command);
-    } catch {
-      // not in this folder
-    }
-  }
-  return null;
-}
-
-const soffice = onPath("soffice");
+const soffice = hasSoffice();
 const inCi = Boolean(process.env.CI);
 if (!soffice && !inCi) console.warn("grade-demo: LibreOffice test skipped, soffice is not on PATH (in CI it must run).");
 
@@ -224,10 +209,8 @@ describe("LibreOffice, a client we did not write, opens every file grade writes"
     const files = (await readdir(out)).map((f) => path.join(out, f));
     expect(files).toHaveLength(EXPECTED_FILES.length);
     const pdfDir = path.join(dir, "pdf");
-    const profile = pathToFileURL(path.join(dir, "profile")).href;
-    await promisify(execFile)(soffice, [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", pdfDir, ...files], {
-      timeout: 240_000,
-    });
+    const converted = runSoffice(["--convert-to", "pdf", "--outdir", pdfDir, ...files], path.join(dir, "profile"), 240_000);
+    expect(converted.status, converted.stderr).toBe(0);
     for (const file of files) {
       const pdf = await readFile(path.join(pdfDir, path.basename(file).replace(/\.(xlsx|docx)$/, ".pdf")));
       expect(pdf.subarray(0, 5).toString("latin1"), file).toBe("%PDF-");

@@ -2,35 +2,19 @@
 // PDF. Without soffice on PATH the test is skipped and says so, except in CI (process.env.CI),
 // where LibreOffice is installed (.ci/run) and its absence is a failure.
 
-import { execFile } from "node:child_process";
-import { accessSync, constants } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { slipContents, writeFeedbackSlips } from "../../src/build/feedback-slips.js";
 import { noticeContent, writeNotice } from "../../src/build/notice.js";
 import { buildResultWorkbook } from "../../src/build/result-workbook.js";
-import { readNoticeWording, readSlipWording } from "../../src/read/wording-templates.js";
+import { readNoticeWording, readSlipWording } from "../../src/build/wording-templates.js";
 import { writeXlsx } from "../../src/ooxml/write-xlsx.js";
-import { POOL, WORKBOOK, demoEffectiveRules, demoRules, demoUnit } from "../support-outputs/demo-unit.js";
+import { POOL, WORKBOOK, demoEffectiveRules, demoRules, demoUnit } from "../support/demo-unit.js";
+import { hasSoffice, runSoffice } from "../support/run-assess.js";
 
-function onPath(command: string): string | null {
-  for (const folder of (process.env.PATH ?? "").split(path.delimiter)) {
-    const candidate = path.join(folder, command);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not in this folder
-    }
-  }
-  return null;
-}
-
-const soffice = onPath("soffice");
+const soffice = hasSoffice();
 const inCi = Boolean(process.env.CI);
 const skipNote = soffice ? "" : inCi ? "（CI：PATH 上没有 soffice）" : "（已跳过：PATH 上没有 soffice，安装 LibreOffice 后才能运行）";
 if (!soffice && !inCi) {
@@ -76,12 +60,8 @@ describe("LibreOffice opens the outputs and prints them to PDF", () => {
     await writeFile(files.slips, await writeFeedbackSlips(slips, slipWording));
 
     // A profile of its own, so that a LibreOffice already running (or another test) is not in the way.
-    const profile = pathToFileURL(path.join(dir, "profile")).href;
-    await promisify(execFile)(
-      soffice,
-      [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, ...Object.values(files)],
-      { timeout: 180_000 },
-    );
+    const converted = runSoffice(["--convert-to", "pdf", "--outdir", dir, ...Object.values(files)], path.join(dir, "profile"));
+    expect(converted.status, converted.stderr).toBe(0);
 
     const pdf = async (file: string) => readFile(file.replace(/\.(xlsx|docx)$/, ".pdf"));
     for (const file of Object.values(files)) {

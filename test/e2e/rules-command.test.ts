@@ -1,19 +1,18 @@
 // `assess rules` through the built CLI (npm test builds first: tsc && vitest run).
-import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AssessRun, runAssess } from "../support/run-assess.js";
 import { DEFAULT_RULES_FILE, canonicalJson, mergeRulesFile } from "../../src/domain/rules-file.js";
 import { sha256Hex } from "../../src/read/load-rules.js";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
-function assess(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, ["bin/assess.js", ...args], { cwd: repoRoot, encoding: "utf8" });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+function assess(...args: string[]): AssessRun {
+  return runAssess(args, repoRoot);
 }
 
 let dir: string;

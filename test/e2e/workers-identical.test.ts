@@ -7,7 +7,7 @@
 import { copyFile, mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { readXlsx, sheet, zipPart } from "../support-outputs/read-office.js";
+import { readXlsx, sheet, zipPart } from "../support/read-office.js";
 import { REPO_ROOT, runAssess, scratchFolder } from "../support/run-assess.js";
 import { baseWorkbook, renamedUnit } from "../support/workbook-data.mjs";
 import { writeWorkbook } from "../support/write-workbook.mjs";

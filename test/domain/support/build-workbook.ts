@@ -5,7 +5,7 @@ import type { Exact } from "../../../src/domain/exact.js";
 import { exact } from "../../../src/domain/exact.js";
 import type { DecisionKind, EventKind, Grade, PersonKind, RaterGroup, Status } from "../../../src/domain/labels.js";
 import type { AppraisalWorkbook, Decision, Person, Rating, RatingPart, ScoreEvent, Unit } from "../../../src/domain/model.js";
-import type { CellRef } from "../../../src/domain/problem.js";
+import type { CellRef } from "../../../src/domain/model.js";
 
 type Num = number | string;
 

@@ -1,0 +1,242 @@
+// What a run keeps of each workbook, and what it reads again: the one place of the memory work
+// that lets `grade` take a city's thousand workbooks (issue 5).
+//
+// - Keep: of each workbook read, a run keeps what its command needs (`ReadKeep`): `validate` the
+//   identities, a `grade` of many workbooks what grading needs, with each graded person's I and C
+//   worked out where the file is read (`personBases`), so that the 共性测评 rows go with the file.
+// - Read again: when a unit's files are built, the rows they print (工作清单, 个性评分) are read
+//   again from the file (`readUnitShares`), only if its SHA-256 is still the one that was graded;
+//   otherwise the file's units get no files (`notBuilt`) and the file an error (`changedFile`,
+//   E_FILE_CHANGED). A run of one workbook keeps those rows instead (`keepFor`): reading a city in
+//   one workbook twice would cost more than holding them.
+// - Release: a full garbage collection between reading a run and building its outputs
+//   (`releaseMemory`).
+
+import v8 from "node:v8";
+import vm from "node:vm";
+import type { UnitShare } from "../build/unit-files.js";
+import type { ParentLink } from "../domain/check-units.js";
+import type { RunMember } from "../domain/check-run.js";
+import type { GradedUnit } from "../domain/graded.js";
+import { type GradingWorkbook, gradingWorkbook, type PersonBase, personBases } from "../domain/grade-run.js";
+import type { AppraisalWorkbook } from "../domain/model.js";
+import { type Problem, sortProblems } from "../domain/problem.js";
+import type { Rules } from "../domain/rules.js";
+import { COMMON_SHEET, DECISIONS_SHEET, EVENTS_SHEET } from "../domain/sheets.js";
+import { sheetNameOf } from "../read/find-header-row.js";
+import { readWorkbookFile } from "../read/read-xlsx.js";
+import { SharedValues } from "../read/share-values.js";
+import { parseWorkbook } from "../read/workbook.js";
+import type { InputFile } from "./input-files.js";
+
+/**
+ * What of a workbook is kept once it is read and checked:
+ * - `identities`: what the checks across files and the list of units need (units, persons,
+ *   period), for `validate`, which grades nothing;
+ * - `grading`: that, the events and decisions, and each graded person's I and C (`bases`), for a
+ *   run that grades many workbooks: it holds about a quarter of a workbook (the 共性测评 rows are
+ *   most of one), and the rows its units print are read again when their files are built;
+ * - `building`: that and the rows its units print (工作清单, 个性评分), for a run of one workbook,
+ *   which is not read twice;
+ * - `all`: everything.
+ */
+export type ReadKeep = "all" | "building" | "grading" | "identities";
+
+/** What `grade` keeps: one workbook keeps its printed rows; several are read again for them. */
+export function keepFor(inputs: readonly InputFile[]): ReadKeep {
+  return inputs.length > 1 ? "grading" : "building";
+}
+
+function identitiesOnly(workbook: AppraisalWorkbook): AppraisalWorkbook {
+  return { ...workbook, indicators: [], workItems: [], individualScores: [], ratings: [], events: [], decisions: [] };
+}
+
+const KEPT: Record<ReadKeep, (workbook: AppraisalWorkbook) => AppraisalWorkbook> = {
+  all: (workbook) => workbook,
+  building: (workbook) => ({ ...workbook, indicators: [], ratings: [] }),
+  grading: (workbook) => ({ ...identitiesOnly(workbook), events: workbook.events, decisions: workbook.decisions }),
+  identities: identitiesOnly,
+};
+
+/** Each graded person's I and C, by 人员编号 (grade-run.ts). */
+export type PersonBases = ReadonlyMap<string, PersonBase>;
+
+/** One input file read and parsed on its own: the unit of work that can run in parallel. */
+export interface FileRead {
+  file: string;
+  /** Refused before any sheet was parsed (its one problem is in `problems`). */
+  unreadable: boolean;
+  /** The workbook with its period, or null when the period could not be read. */
+  member: RunMember | null;
+  problems: Problem[];
+  parents: ParentLink[];
+  /** With keep `grading` or `building`: the bases worked out from the rows that were not kept. */
+  bases: PersonBases | null;
+}
+
+export interface ReadOptions {
+  /** The most bytes a file's parts may inflate to (workbook.md: 256 MiB unless --max-size). */
+  maxInflatedBytes: number;
+  /** What of each workbook to keep; `all` unless said. */
+  keep?: ReadKeep;
+}
+
+/** One file read, parsed and checked on its own, of which `options.keep` is kept. */
+export async function readOneFile(input: InputFile, rules: Rules, options: ReadOptions): Promise<FileRead> {
+  const read = await readWorkbookFile(input.path, input.file, { maxInflatedBytes: options.maxInflatedBytes });
+  if ("problem" in read) return { file: input.file, unreadable: true, member: null, problems: [read.problem], parents: [], bases: null };
+  // One SharedValues for the file: the rating parts shared as they were parsed are not shared again.
+  const shared = new SharedValues();
+  const parsed = parseWorkbook(read.workbook, rules, shared);
+  const { year, quarter } = parsed.places;
+  const keep = options.keep ?? "all";
+  const whole = parsed.workbook;
+  const kept = whole === null ? null : KEPT[keep](whole);
+  const workbook = kept ? shared.workbook(kept) : null;
+  const member = workbook && year && quarter ? { workbook, places: { year, quarter } } : null;
+  const bases = member && whole && (keep === "grading" || keep === "building") ? personBases(whole, rules) : null;
+  return { file: input.file, unreadable: false, member, problems: parsed.problems, parents: parsed.parents, bases };
+}
+
+/**
+ * The run's workbooks as grading takes them (grade-run.ts): with the bases worked out where each
+ * was read (keep `grading` or `building`), or from its rows (keep `all`).
+ */
+export function gradingWorkbooks(
+  read: { workbooks: readonly AppraisalWorkbook[]; bases: ReadonlyMap<AppraisalWorkbook, PersonBases> },
+  rules: Rules,
+): GradingWorkbook[] {
+  return read.workbooks.map((workbook) => {
+    const bases = read.bases.get(workbook);
+    return bases ? { ...workbook, bases } : gradingWorkbook(workbook, rules);
+  });
+}
+
+/** The shares of a workbook's units by unit code, or null when the file is no longer the one graded. */
+export type UnitShares = Map<string, UnitShare> | null;
+
+/**
+ * Each unit's share of its workbook, by unit code. Made in one pass over the workbook, not one
+ * per unit (a workbook may hold a whole city).
+ */
+export function unitShares(workbook: AppraisalWorkbook): Map<string, UnitShare> {
+  const shares = new Map<string, UnitShare>();
+  const unitOf = new Map(workbook.persons.map((person) => [person.id, person.unitCode]));
+  const shareOf = (personId: string): UnitShare | undefined => {
+    const code = unitOf.get(personId);
+    if (code === undefined) return undefined;
+    let share = shares.get(code);
+    if (!share) {
+      share = { period: workbook.period, settings: workbook.settings, workItems: [], individualScores: [] };
+      shares.set(code, share);
+    }
+    return share;
+  };
+  for (const item of workbook.workItems) shareOf(item.personId)?.workItems.push(item);
+  for (const score of workbook.individualScores) shareOf(score.personId)?.individualScores.push(score);
+  return shares;
+}
+
+/** The sheets a unit's share does not come from, left unread when a workbook is read again. */
+const NOT_IN_SHARES = new Set([COMMON_SHEET.name, EVENTS_SHEET.name, DECISIONS_SHEET.name]);
+
+/**
+ * A workbook read with keep `grading`, read again when its units' files are built: each unit's
+ * share, or null when the file is no longer the one that was graded (changed, moved or unreadable
+ * since; told by its SHA-256). Its problems were reported by the first reading; the sheets the
+ * shares do not come from are not read (共性测评 is most of a workbook), as findSheet names them.
+ */
+export async function readUnitShares(
+  input: InputFile,
+  sha256: string,
+  rules: Rules,
+  options: Pick<ReadOptions, "maxInflatedBytes">,
+): Promise<UnitShares> {
+  const sheets = (name: string): boolean => !NOT_IN_SHARES.has(sheetNameOf(name));
+  const read = await readWorkbookFile(input.path, input.file, { ...options, sheets });
+  if ("problem" in read || read.workbook.sha256 !== sha256) return null;
+  const parsed = parseWorkbook(read.workbook, rules);
+  return parsed.workbook ? unitShares(parsed.workbook) : null;
+}
+
+/**
+ * Where a workbook's shares come from when its units are built: the workbook itself when it was
+ * kept with its rows (`building`), else its file read again by `readAgain` (a task of the run).
+ */
+export function sharesSource(
+  keep: ReadKeep,
+  inputs: readonly InputFile[],
+  readAgain: (input: InputFile, sha256: string) => Promise<UnitShares>,
+): (workbook: AppraisalWorkbook) => Promise<UnitShares> {
+  const inputOf = new Map<string, InputFile>(inputs.map((input) => [input.file, input]));
+  return async (workbook) => {
+    if (keep === "building") return unitShares(workbook);
+    const input = inputOf.get(workbook.file);
+    if (!input) throw new Error(`workbook ${workbook.file} is not an input of the run`);
+    return readAgain(input, workbook.sha256);
+  };
+}
+
+/** A file read again for its units' files that is no longer the file that was graded. */
+export function changedFile(file: string): Problem {
+  return {
+    severity: "error",
+    code: "E_FILE_CHANGED",
+    file,
+    sheet: "",
+    cell: "",
+    header: "",
+    value: "",
+    message: `文件“${file}”在评定过程中被修改、移走或无法再读取，其中单位的结果文件未写出。请在文件保存并关闭后，重新运行 assess grade（加 --force 覆盖本次已写出的文件）。`,
+  };
+}
+
+/** A file read again that is no longer the file graded, and its units, now not built. */
+export interface ChangedFile {
+  file: string;
+  units: GradedUnit[];
+}
+
+/** The run's units and problems once files changed during the run: their units 错误, each file an error. */
+export function withChangedFiles(
+  units: readonly GradedUnit[],
+  problems: readonly Problem[],
+  changed: readonly ChangedFile[],
+): { units: GradedUnit[]; problems: Problem[] } {
+  if (changed.length === 0) return { units: [...units], problems: [...problems] };
+  const unbuilt = new Map(changed.flatMap((file) => file.units.map((unit) => [unit.unit.code, unit] as const)));
+  return {
+    units: units.map((unit) => unbuilt.get(unit.unit.code) ?? unit),
+    problems: sortProblems([...problems, ...changed.map((file) => changedFile(file.file))]),
+  };
+}
+
+/** A unit whose files cannot be built after all: not graded, as a unit with an input error. */
+export function notBuilt(unit: GradedUnit): GradedUnit {
+  return { ...unit, state: "error", persons: [], changes: [] };
+}
+
+let collect: (() => void) | null | undefined;
+
+/**
+ * Collects garbage now, if this Node lets it; otherwise does nothing (memory is only kept longer).
+ *
+ * Parsing a workbook of a whole city (40,000 persons, 400,000 ratings) leaves some 700 MB of
+ * garbage that V8, seeing no pressure, keeps while the worker threads build the outputs: the run
+ * peaked over 1 GiB (issue 5's limit) for 130 MB of live data. Node gives no gc() without
+ * --expose-gc on the command line, which the `assess` launcher cannot pass; the flag is set here
+ * and gc() taken from a new context, as Node's own documentation of v8.setFlagsFromString shows
+ * for such flags.
+ */
+export function releaseMemory(): void {
+  if (collect === undefined) {
+    try {
+      v8.setFlagsFromString("--expose-gc");
+      const gc: unknown = vm.runInNewContext("gc");
+      collect = typeof gc === "function" ? (gc as () => void) : null;
+    } catch {
+      collect = null;
+    }
+  }
+  collect?.();
+}

@@ -1,0 +1,153 @@
+// The WordprocessingML writer (src/ooxml/docx-writer.ts): every part it
+// writes is well-formed XML and declared in [Content_Types].xml, text is escaped, sections and
+// footers are wired as Word expects, and the same document gives the same bytes. (What the
+// notice and the slips say is tested in notice.test.ts and feedback-slips.test.ts; that Word's
+// readers open them, in e2e/libreoffice-opens.test.ts.)
+
+import JSZip from "jszip";
+import { describe, expect, it } from "vitest";
+import { Document, Footer, Paragraph, Table, TableCell, TableRow, TextRun, writeDocx } from "../../src/ooxml/docx-writer.js";
+import { slipContents, writeFeedbackSlips } from "../../src/build/feedback-slips.js";
+import { noticeContent, writeNotice } from "../../src/build/notice.js";
+import { readNoticeWording, readSlipWording } from "../../src/build/wording-templates.js";
+import { XmlScanner } from "../../src/ooxml/xml-scanner.js";
+import { UNIT, WORKBOOK, demoRules, demoUnit } from "../support/demo-unit.js";
+import { docxParagraphs, zipPart } from "../support/read-office.js";
+
+const PAGE = {
+  size: { width: 11906, height: 16838 },
+  margin: { top: 2098, bottom: 1984, left: 1587, right: 1474, header: 851, footer: 992 },
+};
+
+/** Reads an XML part to its end; throws XmlDamage if it is not well-formed. */
+function wellFormed(xml: string): boolean {
+  const scanner = new XmlScanner(Buffer.from(xml, "utf8"));
+  while (scanner.next() !== "end");
+  return true;
+}
+
+async function parts(bytes: Buffer): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out = new Map<string, string>();
+  for (const name of Object.keys(zip.files).sort()) out.set(name, await zip.file(name)!.async("string"));
+  return out;
+}
+
+async function demoDocuments(unitName = UNIT.name): Promise<[string, Buffer][]> {
+  const noticeWording = await readNoticeWording();
+  const slipWording = await readSlipWording();
+  const graded = { ...demoUnit(), unit: { ...UNIT, name: unitName } };
+  const rules = demoRules();
+  return [
+    ["公示", await writeNotice(noticeContent({ graded, period: WORKBOOK.period, settings: WORKBOOK.settings, rules }, noticeWording), noticeWording)],
+    ["反馈单", await writeFeedbackSlips(slipContents({ graded, period: WORKBOOK.period, workbook: WORKBOOK, rules }, slipWording), slipWording)],
+  ];
+}
+
+describe("the packages it writes", () => {
+  it("every part of the notice and the slips is well-formed XML, and every XML part is declared", async () => {
+    for (const [what, bytes] of await demoDocuments()) {
+      const all = await parts(bytes);
+      expect([...all.keys()], what).toContain("word/document.xml");
+      for (const [name, xml] of all) expect(wellFormed(xml), `${what} ${name}`).toBe(true);
+      const types = all.get("[Content_Types].xml") ?? "";
+      for (const name of all.keys()) {
+        if (name.endsWith(".xml") && name !== "[Content_Types].xml") expect(types, `${what} ${name}`).toMatch(new RegExp(`PartName="/${name}"|Extension="xml"`));
+      }
+      // Every relationship points at a part that is there.
+      for (const [name, xml] of all) {
+        if (!name.endsWith(".rels")) continue;
+        const base = name.replace(/_rels\/[^/]*\.rels$/, "");
+        for (const [, target] of xml.matchAll(/Target="([^"]+)"/g)) expect(all.has(`${base}${target}`), `${what} ${name} → ${target}`).toBe(true);
+      }
+    }
+  });
+
+  // The reader turns a cell's `_x0001_` into U+0001; one in docProps/core.xml (the notice's title
+  // names the unit) made Word refuse the file.
+  it("a unit name with a character XML cannot hold leaves no part with it, and every part well-formed", async () => {
+    for (const [what, bytes] of await demoDocuments("某市\u0001某某局")) {
+      const all = await parts(bytes);
+      expect(all.get("docProps/core.xml"), what).toMatch(what === "公示" ? /<dc:title>关于某市某某局2026/ : /<dc:title>/);
+      expect((await docxParagraphs(bytes)).join("\n"), what).toContain("某市某某局");
+      for (const [name, xml] of all) {
+        expect(xml, `${what} ${name}`).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
+        expect(wellFormed(xml), `${what} ${name}`).toBe(true);
+      }
+    }
+  });
+
+  it("the same document gives the same bytes", async () => {
+    const [first, second] = [await demoDocuments(), await demoDocuments()];
+    for (let i = 0; i < first.length; i++) expect(first[i]![1].equals(second[i]![1])).toBe(true);
+  });
+});
+
+describe("elements", () => {
+  const PROPERTIES = { title: "", fonts: [] };
+
+  function pack(children: (Paragraph | Table)[], footer = false): Buffer {
+    const footers = footer ? { default: new Footer({ children: [new Paragraph({ children: [new TextRun({ children: ["第 ", "CURRENT", " 页，共 ", "TOTAL_PAGES", " 页"] })] })] }) } : undefined;
+    const document = new Document({ sections: [{ properties: { page: PAGE }, ...(footers ? { footers } : {}), children }] });
+    return writeDocx(document, PROPERTIES);
+  }
+
+  it("escapes text and drops characters XML cannot hold", async () => {
+    const bytes = pack([new Paragraph({ children: [new TextRun({ text: 'A&B <王五> "引号"\u0001\u000B结束' })] })]);
+    expect(wellFormed(await zipPart(bytes, "word/document.xml"))).toBe(true);
+    expect(await docxParagraphs(bytes)).toEqual(['A&B <王五> "引号"结束']);
+  });
+
+  it("a section break per section but the last, which the body's own properties close", async () => {
+    const section = (text: string) => ({ properties: { page: PAGE }, children: [new Paragraph({ children: [new TextRun({ text })] })] });
+    const bytes = writeDocx(new Document({ sections: [section("一"), section("二"), section("三")] }), PROPERTIES);
+    const xml = await zipPart(bytes, "word/document.xml");
+    expect(xml.match(/<w:p><w:pPr><w:sectPr>/g)).toHaveLength(2);
+    expect(xml).toMatch(/<w:sectPr>(?:(?!<w:sectPr>).)*<\/w:sectPr><\/w:body>/);
+    expect(await docxParagraphs(bytes)).toEqual(["一", "", "二", "", "三"]);
+  });
+
+  it("a footer with page-number fields, referenced from the section", async () => {
+    const bytes = pack([new Paragraph({ children: [] })], true);
+    const footer = await zipPart(bytes, "word/footer1.xml");
+    expect(footer).toContain('<w:instrText xml:space="preserve">PAGE</w:instrText>');
+    expect(footer).toContain('<w:instrText xml:space="preserve">NUMPAGES</w:instrText>');
+    const rels = await zipPart(bytes, "word/_rels/document.xml.rels");
+    const id = /Id="(rId\d+)"[^>]*Target="footer1.xml"/.exec(rels)?.[1];
+    expect(await zipPart(bytes, "word/document.xml")).toContain(`<w:footerReference w:type="default" r:id="${id}"/>`);
+  });
+
+  it("a table: width, grid, header row repeated, cells with span, margins and vertical alignment", async () => {
+    const cell = (text: string, span?: number) =>
+      new TableCell({
+        width: { size: 2000, type: "dxa" },
+        ...(span ? { columnSpan: span } : {}),
+        verticalAlign: "center",
+        margins: { top: 60, bottom: 60, left: 80, right: 80 },
+        children: [new Paragraph({ alignment: "center", children: [new TextRun({ text, bold: true, size: 28 })] })],
+      });
+    const table = new Table({
+      width: { size: 4000, type: "dxa" },
+      columnWidths: [2000, 2000],
+      rows: [new TableRow({ tableHeader: true, cantSplit: true, children: [cell("姓名"), cell("等次")] }), new TableRow({ children: [cell("王五", 2)] })],
+    });
+    const xml = await zipPart(pack([table]), "word/document.xml");
+    expect(xml).toContain('<w:tblW w:type="dxa" w:w="4000"/>');
+    expect(xml).toContain('<w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/></w:tblGrid>');
+    expect(xml).toContain("<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
+    expect(xml).toContain('<w:gridSpan w:val="2"/>');
+    expect(xml).toContain('<w:tcMar><w:top w:type="dxa" w:w="60"/><w:left w:type="dxa" w:w="80"/><w:bottom w:type="dxa" w:w="60"/><w:right w:type="dxa" w:w="80"/></w:tcMar><w:vAlign w:val="center"/>');
+    expect(xml).toContain('<w:b/><w:bCs/><w:sz w:val="28"/><w:szCs w:val="28"/>');
+  });
+
+  it("a cell whose last child is a table still ends with a paragraph, as Word requires", async () => {
+    const inner = new Table({ rows: [new TableRow({ children: [new TableCell({ children: [new Paragraph({ children: [] })] })] })] });
+    const outer = new Table({ rows: [new TableRow({ children: [new TableCell({ children: [inner] })] })] });
+    const xml = await zipPart(pack([outer]), "word/document.xml");
+    expect(xml).toContain("</w:tbl><w:p/></w:tc>");
+  });
+
+  it("refuses an element it did not make (a bug)", () => {
+    expect(() => new Paragraph({ children: [{} as never] })).toThrow(/docx-writer/);
+  });
+});

@@ -1,0 +1,228 @@
+// Reading the workbooks of a run (outputs.md "Commands": files or folders, not descending, `~$`
+// lock files skipped) and the checks across them (workbook.md "Checks across sheets").
+
+import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exact } from "../../src/domain/exact.js";
+import { periodInFileName } from "../../src/domain/check-file-period.js";
+import type { Problem } from "../../src/domain/problem.js";
+import type { Rules } from "../../src/domain/rules.js";
+import { gradeRun, personBases } from "../../src/domain/grade-run.js";
+import { unitsInError } from "../../src/domain/problem.js";
+import { expandPaths } from "../../src/run/input-files.js";
+import { gradingWorkbooks, type ReadOptions, readOneFile, readUnitShares, unitShares } from "../../src/run/memory.js";
+import { checkRun, readFiles } from "../../src/run/read-files.js";
+import { UsageError } from "../../src/domain/usage-error.js";
+import { appendRows, baseWorkbook, renamedUnit, replaceText, setCell } from "../support/workbook-data.mjs";
+import { defaultRules } from "../support/default-rules.js";
+import { writeWorkbook } from "../support/write-workbook.mjs";
+
+const RULES = {
+  raterWeights: { leader: exact("0.5"), colleague: exact("0.5"), recipient: exact(0) },
+  windowRaterWeights: { leader: exact("0.4"), colleague: exact("0.3"), recipient: exact("0.3") },
+} as Rules;
+const LIMITS = { maxInflatedBytes: 256 * 1024 * 1024 };
+
+/** The files of PATH... read here, one after another, and checked together, as validate reads them. */
+async function readWorkbooks(paths: readonly string[], rules: Rules, options: ReadOptions) {
+  const read = (input: Parameters<typeof readOneFile>[0]) => readOneFile(input, rules, options);
+  return checkRun(await readFiles(await expandPaths(paths), { read, capacity: 1, copies: false }));
+}
+
+let folder = "";
+
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), "assess-read-"));
+});
+afterAll(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+/** A second unit, 某县审计局, with codes of its own. */
+const auditOffice = () => renamedUnit("SJJ", "某县审计局", "SJ");
+
+async function write(dir: string, name: string, sheets: unknown): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, name);
+  await writeFile(path, await writeWorkbook(sheets as never));
+  return path;
+}
+
+const brief = (problems: readonly Problem[]): string[] =>
+  problems.map((p) => `${p.code} ${p.file.replace(/^.*[\\/]/, "")} ${p.sheet}${p.cell ? `!${p.cell}` : ""}${p.unit ? ` @${p.unit}` : ""}`);
+
+describe("expanding PATH...", () => {
+  it("takes a folder's .xlsx files sorted by name, skipping lock files, other files and subfolders", async () => {
+    const dir = join(folder, "expand");
+    for (const name of ["b.xlsx", "a.xlsx", "~$a.xlsx", "C.XLSX", "说明.txt", "旧.xls"]) {
+      await mkdir(dir, { recursive: true });
+      await writeFile(join(dir, name), "");
+    }
+    await mkdir(join(dir, "子文件夹"), { recursive: true });
+    await writeFile(join(dir, "子文件夹", "d.xlsx"), "");
+    const files = await expandPaths([dir]);
+    expect(files.map((f) => f.file.replace(/^.*[\\/]/, ""))).toEqual(["C.XLSX", "a.xlsx", "b.xlsx"]);
+    expect(files[1]?.file).toBe(join(dir, "a.xlsx"));
+  });
+
+  it("takes a file as given, whatever its extension, and once only", async () => {
+    const path = join(folder, "expand", "旧.xls");
+    expect((await expandPaths([path, path])).map((f) => f.file)).toEqual([path]);
+  });
+
+  it.each([
+    ["a path that does not exist", ["不存在.xlsx"], /^找不到“.*不存在\.xlsx”。请检查文件或文件夹的路径和名称是否正确。$/],
+    ["a folder without workbooks", ["EMPTY"], /中没有 .xlsx 工作簿/],
+  ])("%s cannot run", async (_, given, message) => {
+    await mkdir(join(folder, "EMPTY"), { recursive: true });
+    const paths = given.map((g) => (g === "EMPTY" ? join(folder, "EMPTY") : join(folder, g)));
+    await expect(expandPaths(paths)).rejects.toThrow(UsageError);
+    await expect(expandPaths(paths)).rejects.toThrow(message);
+  });
+});
+
+describe("a run of several workbooks", () => {
+  it("of one period, with a 主管单位 in another workbook, has no problem", async () => {
+    const dir = join(folder, "fine");
+    await write(dir, "档案馆.xlsx", baseWorkbook());
+    await write(dir, "审计局.xlsx", appendRows(auditOffice(), "参数", [["主管单位代码", "DAJ"]]));
+    const read = await readWorkbooks([dir], RULES, LIMITS);
+    expect(brief(read.problems)).toEqual([]);
+    expect(read.workbooks.map((w) => w.units[0]?.code)).toEqual(["SJJ", "DAJ"]);
+    expect(read.unreadable).toEqual([]);
+  });
+
+  it("of two periods: the workbook of the other period has the error, at its 季度", async () => {
+    const dir = join(folder, "periods");
+    await write(dir, "1档案馆.xlsx", baseWorkbook());
+    await write(dir, "2审计局.xlsx", setCell(auditOffice(), "参数", "B3", 2));
+    await write(dir, "3方志办.xlsx", renamedUnit("FZB", "某县审计局", "FZ"));
+    const read = await readWorkbooks([dir], RULES, LIMITS);
+    expect(brief(read.problems)).toEqual(["E_PERIOD_MISMATCH 2审计局.xlsx 参数!B3"]);
+    expect(read.problems[0]?.message).toBe(
+      "参数!B3：本工作簿是2026年第2季度，而一同处理的“1档案馆.xlsx”等 2 个工作簿是2026年第3季度。一次只能处理同一年度、同一季度的工作簿：请改正年度、季度，或分开处理。",
+    );
+    expect([...unitsInError(read.workbooks.flatMap((w) => w.units), read.problems)]).toEqual(["SJJ"]);
+  });
+
+  it("a 人员编号 or 单位代码 in two workbooks is an error at both places", async () => {
+    const dir = join(folder, "twice");
+    await write(dir, "a.xlsx", baseWorkbook());
+    await write(dir, "b.xlsx", replaceText(replaceText(auditOffice(), "SJ02", "DA02"), "SJJ", "DAJ"));
+    const read = await readWorkbooks([dir], RULES, LIMITS);
+    expect(brief(read.problems)).toEqual([
+      "E_DUPLICATE_PERSON_RUN a.xlsx 人员!A3 @DAJ",
+      "E_DUPLICATE_PERSON_RUN b.xlsx 人员!A3 @DAJ",
+      "E_DUPLICATE_UNIT_RUN a.xlsx 参数!B4 @DAJ",
+      "E_DUPLICATE_UNIT_RUN b.xlsx 参数!B4 @DAJ",
+    ]);
+  });
+
+  it("a 主管单位代码 naming no unit of the run is an error of that unit", async () => {
+    const dir = join(folder, "parent");
+    await write(dir, "审计局.xlsx", appendRows(auditOffice(), "参数", [["主管单位代码", "DAJ"]]));
+    const read = await readWorkbooks([dir], RULES, LIMITS);
+    expect(brief(read.problems)).toEqual(["E_UNKNOWN_PARENT 审计局.xlsx 参数!B9 @SJJ"]);
+  });
+
+  it("an unreadable file among others is listed and the others are read", async () => {
+    const dir = join(folder, "unreadable");
+    await write(dir, "档案馆.xlsx", baseWorkbook());
+    await writeFile(join(dir, "空.xlsx"), "");
+    const read = await readWorkbooks([dir], RULES, LIMITS);
+    expect(read.unreadable).toEqual([join(dir, "空.xlsx")]);
+    expect(read.workbooks.map((w) => w.file)).toEqual([join(dir, "档案馆.xlsx")]);
+    expect(brief(read.problems)).toEqual(["E_FILE_EMPTY 空.xlsx "]);
+  });
+
+  it("the SHA-256 of each workbook is that of its bytes", async () => {
+    const path = await write(join(folder, "hash"), "档案馆.xlsx", baseWorkbook());
+    const { createHash } = await import("node:crypto");
+    const { readFile } = await import("node:fs/promises");
+    const read = await readWorkbooks([path], RULES, LIMITS);
+    expect(read.workbooks[0]?.sha256).toBe(createHash("sha256").update(await readFile(path)).digest("hex"));
+  });
+});
+
+describe("a quarter in the file name", () => {
+  it.each<[string, { year: number | null; quarter: number } | null]>([
+    ["q3.xlsx", { year: null, quarter: 3 }],
+    ["Q4_档案馆.xlsx", { year: null, quarter: 4 }],
+    ["2026Q3_发改委.xlsx", { year: 2026, quarter: 3 }],
+    ["2026-q2.xlsx", { year: 2026, quarter: 2 }],
+    ["fixtures/2025Q1/档案馆.xlsx", null],
+    ["2026年第三季度考核.xlsx", { year: 2026, quarter: 3 }],
+    ["第二季度.xlsx", { year: null, quarter: 2 }],
+    ["档案馆.xlsx", null],
+    ["faq3.xlsx", null],
+    ["q31.xlsx", null],
+  ])("%s → %j", (file, expected) => {
+    expect(periodInFileName(file)).toEqual(expected);
+  });
+
+  it("another quarter in 参数 is a warning at its cell, a year as well", async () => {
+    const dir = join(folder, "named");
+    await write(dir, "2025Q2_档案馆.xlsx", baseWorkbook());
+    const read = await readWorkbooks([dir], RULES, LIMITS);
+    expect(brief(read.problems)).toEqual(["W_FILE_QUARTER 2025Q2_档案馆.xlsx 参数!B2", "W_FILE_QUARTER 2025Q2_档案馆.xlsx 参数!B3"]);
+    expect(read.problems.map((p) => p.message)).toEqual([
+      "文件名“2025Q2_档案馆.xlsx”是2025年，但参数!B2的年度是2026年。请核对年度是否填错，或改正文件名。",
+      "文件名“2025Q2_档案馆.xlsx”是第2季度，但参数!B3的季度是第3季度。请核对季度是否填错，或改正文件名。",
+    ]);
+  });
+});
+
+describe("what a run keeps of a workbook (keep `grading`, `building`) and reads again", () => {
+  // The demo: two units, 16 persons, every sheet filled in.
+  const demo = { path: join("fixtures", "demo", "2026Q3.xlsx"), file: "2026Q3.xlsx" };
+  const rules = defaultRules();
+
+  it("keeps no rows of 指标, 工作清单, 个性评分 or 共性测评, and the bases worked out from them", async () => {
+    const whole = await readOneFile(demo, rules, { ...LIMITS, keep: "all" });
+    const kept = await readOneFile(demo, rules, { ...LIMITS, keep: "grading" });
+    const full = whole.member!.workbook;
+    const lean = kept.member!.workbook;
+    expect(full.ratings.length).toBe(80);
+    expect(full.workItems.length).toBeGreaterThan(0);
+    expect([lean.indicators, lean.workItems, lean.individualScores, lean.ratings]).toEqual([[], [], [], []]);
+    expect([lean.units, lean.persons, lean.events, lean.decisions]).toEqual([full.units, full.persons, full.events, full.decisions]);
+    expect(kept.problems).toEqual(whole.problems);
+    expect(whole.bases).toBeNull();
+    expect(kept.bases).toEqual(personBases(full, rules));
+    expect(kept.bases!.size).toBe(16);
+  });
+
+  it("keeps, for a run of one workbook (keep `building`), the rows its units print as well, but not the ratings", async () => {
+    const whole = (await readOneFile(demo, rules, { ...LIMITS, keep: "all" })).member!.workbook;
+    const kept = await readOneFile(demo, rules, { ...LIMITS, keep: "building" });
+    const lean = kept.member!.workbook;
+    expect([lean.indicators, lean.ratings]).toEqual([[], []]);
+    expect([lean.workItems, lean.individualScores, lean.events]).toEqual([whole.workItems, whole.individualScores, whole.events]);
+    expect(unitShares(lean)).toEqual(unitShares(whole));
+    expect(kept.bases).toEqual(personBases(whole, rules));
+  });
+
+  it("grades from the bases as from the rows", async () => {
+    const graded = async (keep: "all" | "building" | "grading") => {
+      const read = checkRun([await readOneFile(demo, rules, { ...LIMITS, keep })]);
+      return gradeRun(gradingWorkbooks(read, rules), rules, unitsInError(read.workbooks.flatMap((w) => w.units), read.problems));
+    };
+    const fromRows = await graded("all");
+    expect(fromRows.units.flatMap((u) => u.persons.filter((p) => p.grade === "good"))).toHaveLength(6);
+    expect(await graded("grading")).toEqual(fromRows);
+    expect(await graded("building")).toEqual(fromRows);
+  });
+
+  it("reads each unit's share again from the very file that was graded, and nothing from another", async () => {
+    const whole = await readOneFile(demo, rules, { ...LIMITS, keep: "all" });
+    const { sha256 } = whole.member!.workbook;
+    const again = await readUnitShares(demo, sha256, rules, LIMITS);
+    expect(again).toEqual(unitShares(whole.member!.workbook));
+    expect([...again!.keys()]).toEqual(["FGW", "TJJ"]);
+    expect(again!.get("TJJ")!.workItems.length).toBeGreaterThan(0);
+    expect(await readUnitShares(demo, "0".repeat(64), rules, LIMITS)).toBeNull();
+    expect(await readUnitShares({ path: join(folder, "gone.xlsx"), file: "gone.xlsx" }, sha256, rules, LIMITS)).toBeNull();
+  });
+});
