@@ -91,13 +91,28 @@ function marker(symbol: "circle" | "none", color?: string): string {
   return `<c:marker><c:symbol val="circle"/><c:size val="7"/><c:spPr>${solid(color ?? "000000")}<a:ln w="9525">${solid("FFFFFF")}</a:ln></c:spPr></c:marker>`;
 }
 
-function seriesXml(spec: ChartSpec, series: ChartSeries, index: number): string {
-  // The series' data as if in a sheet "数据": categories in column A, series from column B on.
+/** Literal data (a chart in a workbook: a reference there must name a real sheet, so none is made). */
+function stringLiteral(texts: readonly string[]): string {
+  return `<c:strLit><c:ptCount val="${texts.length}"/>${texts.map((t, i) => `<c:pt idx="${i}"><c:v>${escapeXml(t)}</c:v></c:pt>`).join("")}</c:strLit>`;
+}
+
+function numberLiteral(values: readonly (number | null)[]): string {
+  const points = values.flatMap((v, i) => (v === null || !Number.isFinite(v) ? [] : [`<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`])).join("");
+  return `<c:numLit><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${points}</c:numLit>`;
+}
+
+/** Where a chart's data live: in a .docx, in the chart's own (absent) sheet 数据; in an .xlsx, in the chart. */
+export type ChartData = "docx" | "xlsx";
+
+function seriesXml(spec: ChartSpec, series: ChartSeries, index: number, data: ChartData): string {
+  // In a .docx, the data as Word writes them, as if in a sheet "数据": categories in column A,
+  // series from column B on.
   const n = spec.categories.length;
   const col = column(index + 1);
-  const head = `<c:idx val="${index}"/><c:order val="${index}"/><c:tx>${stringData(`数据!$${col}$1`, [series.name])}</c:tx>`;
-  const categories = `<c:cat>${stringData(`数据!$A$2:$A$${n + 1}`, spec.categories)}</c:cat>`;
-  const values = `<c:val>${numberData(`数据!$${col}$2:$${col}$${n + 1}`, series.values)}</c:val>`;
+  const name = data === "docx" ? stringData(`数据!$${col}$1`, [series.name]) : `<c:v>${escapeXml(series.name)}</c:v>`;
+  const head = `<c:idx val="${index}"/><c:order val="${index}"/><c:tx>${name}</c:tx>`;
+  const categories = `<c:cat>${data === "docx" ? stringData(`数据!$A$2:$A$${n + 1}`, spec.categories) : stringLiteral(spec.categories)}</c:cat>`;
+  const values = `<c:val>${data === "docx" ? numberData(`数据!$${col}$2:$${col}$${n + 1}`, series.values) : numberLiteral(series.values)}</c:val>`;
   if (spec.kind === "bar" || spec.kind === "stacked-bar") {
     return `<c:ser>${head}<c:spPr>${solid(series.color)}</c:spPr><c:invertIfNegative val="0"/>${categories}${values}</c:ser>`;
   }
@@ -127,8 +142,8 @@ function axesXml(spec: ChartSpec): string {
   );
 }
 
-function plotXml(spec: ChartSpec): string {
-  const series = spec.series.map((s, i) => seriesXml(spec, s, i)).join("");
+function plotXml(spec: ChartSpec, data: ChartData): string {
+  const series = spec.series.map((s, i) => seriesXml(spec, s, i, data)).join("");
   const axes = `<c:axId val="1"/><c:axId val="2"/>`;
   switch (spec.kind) {
     case "bar":
@@ -147,7 +162,7 @@ function plotXml(spec: ChartSpec): string {
 }
 
 /** The chart part's XML: the same spec always gives the same text. */
-export function chartXml(spec: ChartSpec): string {
+export function chartXml(spec: ChartSpec, data: ChartData): string {
   for (const s of spec.series) {
     if (s.values.length !== spec.categories.length) throw new Error(`series ${s.name} has ${s.values.length} values for ${spec.categories.length} categories`);
   }
@@ -156,7 +171,7 @@ export function chartXml(spec: ChartSpec): string {
     `<a:r><a:rPr lang="zh-CN" ${runProperties(spec.font, 1200, true)}</a:rPr><a:t>${escapeXml(spec.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
   return (
     `${XML_DECLARATION}<c:chartSpace xmlns:c="${CHART_NAMESPACE}" xmlns:a="${A_NAMESPACE}" xmlns:r="${RELATIONSHIPS_NAMESPACE}">` +
-    `<c:roundedCorners val="0"/><c:chart>${title}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plotXml(spec)}${axesXml(spec)}</c:plotArea>` +
+    `<c:roundedCorners val="0"/><c:chart>${title}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plotXml(spec, data)}${axesXml(spec)}</c:plotArea>` +
     `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${textProperties(spec.font, 900)}</c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
     `<c:spPr>${solid("FFFFFF")}<a:ln>${solid("BFBFBF")}</a:ln></c:spPr>${textProperties(spec.font, 1000)}</c:chartSpace>`
   );

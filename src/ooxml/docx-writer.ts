@@ -402,7 +402,7 @@ export function writeDocx(document: Document, properties: DocxProperties): Buffe
     add(chart) {
       charts += 1;
       const name = `charts/chart${charts}.xml`;
-      extraParts.push({ name: `word/${name}`, contentType: CHART_CONTENT_TYPE, data: chartXml(chart) });
+      extraParts.push({ name: `word/${name}`, contentType: CHART_CONTENT_TYPE, data: chartXml(chart, "docx") });
       return { relationshipId: relate("chart", name), drawingId: charts };
     },
   };

@@ -408,7 +408,7 @@ function chartParts(sheets: readonly WrittenSheet[]): PackagePart[] {
       { name: `xl/worksheets/_rels/sheet${i + 1}.xml.rels`, data: relationshipsXml([{ type: `${RELATIONSHIPS_NAMESPACE}/drawing`, target: `../drawings/drawing${drawings}.xml` }]) },
       { name: `xl/drawings/drawing${drawings}.xml`, contentType: CONTENT_TYPE.drawing, data: drawingXml(sheet.charts, first) },
       { name: `xl/drawings/_rels/drawing${drawings}.xml.rels`, data: relationshipsXml(names.map((name) => ({ type: CHART_RELATIONSHIP, target: `../charts/${name}` }))) },
-      ...sheet.charts.map((sheetChart, k) => ({ name: `xl/charts/${names[k]}`, contentType: CHART_CONTENT_TYPE, data: chartXml(sheetChart.chart) })),
+      ...sheet.charts.map((sheetChart, k) => ({ name: `xl/charts/${names[k]}`, contentType: CHART_CONTENT_TYPE, data: chartXml(sheetChart.chart, "xlsx") })),
     );
   });
   return parts;

@@ -32,7 +32,7 @@ async function parts(bytes: Buffer): Promise<Map<string, string>> {
 
 describe("chartXml", () => {
   it("caches every category and value, leaves a null out, and names the fonts", () => {
-    const xml = chartXml(line);
+    const xml = chartXml(line, "docx");
     expect(xml).toContain("<c:lineChart>");
     expect(xml).toContain(`<c:pt idx="2"><c:v>2026年第三季度</c:v></c:pt>`);
     expect(xml).toContain(`<c:pt idx="2"><c:v>78.35</c:v></c:pt>`);
@@ -48,14 +48,14 @@ describe("chartXml", () => {
   });
 
   it("refuses a series whose values do not match the categories", () => {
-    expect(() => chartXml({ ...line, series: [{ name: "x", color: "000000", values: [1] }] })).toThrow(/1 values for 3 categories/);
+    expect(() => chartXml({ ...line, series: [{ name: "x", color: "000000", values: [1] }] }, "docx")).toThrow(/1 values for 3 categories/);
   });
 
   it("draws stacked and clustered bars and radars", () => {
     const bars = { ...line, kind: "stacked-bar" as const, series: [{ name: "好", color: "C00000", values: [1, 2, 3] }] };
-    expect(chartXml(bars)).toContain(`<c:grouping val="stacked"/>`);
-    expect(chartXml({ ...bars, kind: "bar" })).toContain(`<c:grouping val="clustered"/>`);
-    expect(chartXml({ ...bars, kind: "radar" })).toContain(`<c:radarChart><c:radarStyle val="marker"/>`);
+    expect(chartXml(bars, "docx")).toContain(`<c:grouping val="stacked"/>`);
+    expect(chartXml({ ...bars, kind: "bar" }, "docx")).toContain(`<c:grouping val="clustered"/>`);
+    expect(chartXml({ ...bars, kind: "radar" }, "docx")).toContain(`<c:radarChart><c:radarStyle val="marker"/>`);
   });
 });
 
@@ -72,7 +72,7 @@ describe("charts in the writers", () => {
     });
     const bytes = packDocx(document, { title: "t", fonts: { title: "宋体", body: "宋体", latin: "Times New Roman" } });
     const files = await parts(bytes);
-    expect(files.get("word/charts/chart1.xml")).toBe(chartXml(line));
+    expect(files.get("word/charts/chart1.xml")).toBe(chartXml(line, "docx"));
     expect(files.get("word/_rels/document.xml.rels")).toMatch(/relationships\/chart" Target="charts\/chart1.xml"/);
     expect(files.get("[Content_Types].xml")).toContain(`PartName="/word/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"`);
     const body = files.get("word/document.xml")!;
@@ -107,6 +107,10 @@ describe("charts in the writers", () => {
     expect(drawing).toContain("<xdr:col>2</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>4</xdr:row>");
     expect(drawing).toContain(`<xdr:ext cx="3810000" cy="1905000"/>`);
     expect(files.get("xl/drawings/_rels/drawing1.xml.rels")).toContain(`Target="../charts/chart1.xml"`);
-    expect(files.get("xl/charts/chart1.xml")).toBe(chartXml(line));
+    const chart = files.get("xl/charts/chart1.xml")!;
+    expect(chart).toBe(chartXml(line, "xlsx"));
+    // A workbook's chart names no sheet that is not there: its data are literal.
+    expect(chart).not.toContain("<c:f>");
+    expect(chart).toContain(`<c:numLit><c:formatCode>General</c:formatCode><c:ptCount val="3"/><c:pt idx="0"><c:v>91.2</c:v></c:pt><c:pt idx="2">`);
   });
 });
