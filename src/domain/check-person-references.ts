@@ -10,7 +10,7 @@ import type { CellRef, Problem } from "./problem.js";
 import { problemAt } from "./problem.js";
 
 /** Which sheet a reference comes from, which says what happens to a person who is not graded. */
-export type ReferenceUse = "workItem" | "individual" | "rating" | "event" | "decision";
+export type ReferenceUse = "workItem" | "summary" | "individual" | "rating" | "event" | "decision";
 
 export interface PersonReference {
   use: ReferenceUse;
@@ -86,7 +86,8 @@ export function checkPersonReferences(
         person.id,
       );
     }
-    if (isGraded(person) || reference.use === "workItem") continue;
+    // Anyone may keep a work list and write a summary; only scoring rows need a graded person.
+    if (isGraded(person) || reference.use === "workItem" || reference.use === "summary") continue;
     if (reference.use === "decision") {
       push(
         problemAt(

@@ -12,7 +12,7 @@
 //   workbooks keeps their identities and what grading needs, not their rows.
 // - `unreadable`: files refused before any sheet was parsed (one problem each).
 //
-// The rows a unit's files print (工作清单, 个性评分) are read again, one workbook at a time, when
+// The rows a unit's files print (工作清单, 个人小结, 个性评分) are read again, one workbook at a time, when
 // its files are built (`readUnitShares`), and only from the very file that was graded.
 
 import { readdir, stat } from "node:fs/promises";
@@ -55,14 +55,14 @@ export interface ReadOptions {
  * - `grading`: that, the events and decisions, and each graded person's I and C (`bases`), for a
  *   run that grades many workbooks: it holds about a quarter of a workbook (the 共性测评 rows are
  *   most of one), and the rows its units print are read again when their files are built;
- * - `building`: that and the rows its units print (工作清单, 个性评分), for a run of one workbook,
+ * - `building`: that and the rows its units print (工作清单, 个人小结, 个性评分), for a run of one workbook,
  *   which is not read twice;
  * - `all`: everything.
  */
 export type ReadKeep = "all" | "building" | "grading" | "identities";
 
 function identitiesOnly(workbook: AppraisalWorkbook): AppraisalWorkbook {
-  return { ...workbook, indicators: [], workItems: [], individualScores: [], ratings: [], events: [], decisions: [] };
+  return { ...workbook, indicators: [], workItems: [], summaries: [], individualScores: [], ratings: [], events: [], decisions: [] };
 }
 
 const KEPT: Record<ReadKeep, (workbook: AppraisalWorkbook) => AppraisalWorkbook> = {
@@ -165,8 +165,8 @@ export function gradingWorkbooks(read: Pick<ReadResult, "workbooks" | "bases">, 
   });
 }
 
-/** A unit's share of its workbook: its persons' work items and 个性评分 rows, all that its files print. */
-export type UnitShare = Pick<AppraisalWorkbook, "period" | "settings" | "workItems" | "individualScores">;
+/** A unit's share of its workbook: its persons' work items, summaries and 个性评分 rows, all that its files print. */
+export type UnitShare = Pick<AppraisalWorkbook, "period" | "settings" | "workItems" | "summaries" | "individualScores">;
 
 /**
  * Each unit's share of its workbook, by unit code. Made in one pass over the workbook, not one
@@ -180,12 +180,13 @@ export function unitShares(workbook: AppraisalWorkbook): Map<string, UnitShare> 
     if (code === undefined) return undefined;
     let share = shares.get(code);
     if (!share) {
-      share = { period: workbook.period, settings: workbook.settings, workItems: [], individualScores: [] };
+      share = { period: workbook.period, settings: workbook.settings, workItems: [], summaries: [], individualScores: [] };
       shares.set(code, share);
     }
     return share;
   };
   for (const item of workbook.workItems) shareOf(item.personId)?.workItems.push(item);
+  for (const summary of workbook.summaries) shareOf(summary.personId)?.summaries.push(summary);
   for (const score of workbook.individualScores) shareOf(score.personId)?.individualScores.push(score);
   return shares;
 }
