@@ -38,8 +38,8 @@ export async function fillIn(file: string): Promise<void> {
     values.forEach((v, i) => (row.getCell(5 + i).value = v));
   };
   for (const { id, name } of graded) {
-    work.getRow(workRow++).values = [id, name, "完成季度重点项目申报", "已完成"];
-    work.getRow(workRow++).values = [id, name, "修订内部管理制度", "推进中", "待局务会审议"];
+    work.getRow(workRow++).values = [id, name, null, "完成季度重点项目申报", "已完成"];
+    work.getRow(workRow++).values = [id, name, null, "修订内部管理制度", "推进中", "待局务会审议"];
     rate(id, name, "领导", ["好", "较好", "好", "好", "一般"]);
     rate(id, name, "同事", [28, 18, 19, 20, 9]);
     if (windowOf.get(id)) rate(id, name, "服务对象", ["好", "好", "好", "好", "好"]);
