@@ -26,9 +26,9 @@ export function quarterMonthsText(quarter: Period["quarter"]): string {
   return quarterMonths(quarter).map(monthLabel).join("、");
 }
 
-/** What a month of a row is called on outputs: `10月`, or `季度` for a row of the whole quarter. */
+/** What a month of a row is called on outputs: `10月`, or `全季度` for a row of the whole quarter. */
 export function monthOrQuarterLabel(month: number | null): string {
-  return month === null ? "季度" : monthLabel(month);
+  return month === null ? "全季度" : monthLabel(month);
 }
 
 /** Months first in calendar order, the whole quarter (null) last: the order rows are printed in. */
