@@ -2,6 +2,7 @@
 // against the workbook's quarter; the warning for a month without any item (月纪实); and 个人小结
 // with its checks. Every expected value is worked out by hand from the cells.
 
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { exact } from "../../src/domain/exact.js";
 import type { Problem } from "../../src/domain/problem.js";
@@ -136,6 +137,31 @@ describe("工作清单 月份 against the workbook's quarter", () => {
     expect(warnings.map((p) => [p.code, p.sheet, p.cell, p.header, p.value, p.unit])).toEqual([["W_MONTH_NO_ITEM", "工作清单", "", "月份", "9月", "DAJ"]]);
     expect(warnings[0]?.message).toBe(
       "“工作清单”中钱芳（人员编号 DA01）有7月、8月的工作事项，但没有9月的。第三季度每月都应记录工作事项（月纪实），请补填9月的事项。",
+    );
+  });
+});
+
+describe("any month in any form, in any quarter (property)", () => {
+  const NUMERALS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
+  it("a month of the quarter is read as itself; any other month is an error at its cell", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(1, 2, 3, 4),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 4 }),
+        (quarter, month, form) => {
+          const written: CellData = [String(month), `${month}月`, `${NUMERALS[month]}月`, { date: `2026-${String(month).padStart(2, "0")}-15` }, month][form]!;
+          let sheets = setCell(withMonths([written, null, null]), "参数", "B3", quarter) as SheetData[];
+          // no notice date: only the month is checked against the quarter here
+          sheets = setCell(sheets, "参数", "B8", null) as SheetData[];
+          const parsed = parse(sheets);
+          const inQuarter = Math.ceil(month / 3) === quarter;
+          const errors = parsed.problems.filter((p) => p.severity === "error").map((p) => `${p.code} ${p.cell}`);
+          expect(errors).toEqual(inQuarter ? [] : ["E_MONTH_QUARTER G2"]);
+          expect(parsed.workbook?.workItems.find((w) => w.personId === "DA01")?.month).toBe(inQuarter ? month : undefined);
+        },
+      ),
+      { numRuns: 120 },
     );
   });
 });
