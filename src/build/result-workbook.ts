@@ -1,13 +1,22 @@
 // 结果.xlsx of one unit as a sheet description (outputs.md "Per unit" 1): 结果, 汇总, 工作清单,
 // 变更记录, 问题, 规则. Pure: graded data in, sheets out; writeXlsx turns them into bytes.
+//
+// Decisions where the spec is silent (工作清单 by month, workbook.md 月份 and 个人小结):
+// - The sheet gains a 月份 column only when the unit's items or summaries give months, and a
+//   个人小结 column only when the unit has a summary: a workbook with neither prints as before.
+// - A person whose items or summaries give months has a row for each month of the quarter (a
+//   month without items shows 0 and says so, as the W_MONTH_NO_ITEM warning does), then a
+//   全季度 row when there are items without a month or a quarter's summary.
 
 import { div, ratio } from "../domain/exact.js";
 import type { GradedPerson, GradedPool, GradedUnit } from "../domain/graded.js";
 import { reasonText } from "../domain/graded.js";
 import type { Outcome } from "../domain/labels.js";
 import { DECISION_KIND_LABEL, GRADE_LABEL, OUTCOME_LABEL, STATUS_LABEL } from "../domain/labels.js";
-import type { AppraisalWorkbook, Period, Unit } from "../domain/model.js";
+import type { AppraisalWorkbook, Period, PersonalSummary, Unit, WorkItem } from "../domain/model.js";
 import { isGraded, periodText, rowsByPersonId } from "../domain/model.js";
+import { monthOrQuarterLabel, quarterMonths } from "../domain/months.js";
+import { SELF_COMPARISON_LABEL, compareSelfGrade } from "../domain/self-grade.js";
 import type { Problem } from "../domain/problem.js";
 import type { EffectiveRules } from "../domain/rules.js";
 import { openItemText, summariseWork } from "../domain/work-summary.js";
@@ -15,6 +24,7 @@ import type { SheetCell, SheetRow, SheetSpec, WorkbookSpec } from "../ooxml/writ
 import { integerCell, textCell } from "../ooxml/write-xlsx.js";
 import { decimalCell, percentCell } from "./exact-cells.js";
 import { buildProblemSheet } from "./problem-sheet.js";
+import { keptByMonth } from "./work-by-month.js";
 
 /** An input file as the 规则 sheet records it: its name and SHA-256 (not read-workbooks.ts's InputFile, a file to read). */
 export interface InputDigest {
@@ -26,8 +36,8 @@ export interface ResultWorkbookInput {
   graded: GradedUnit;
   /** The pool the unit is graded in (graded.poolCode): N, Q and department shares. */
   pool: GradedPool;
-  /** The workbook the unit came from: its period and work lists. */
-  workbook: Pick<AppraisalWorkbook, "period" | "workItems">;
+  /** The workbook the unit came from: its period, work lists and personal summaries. */
+  workbook: Pick<AppraisalWorkbook, "period" | "workItems" | "summaries">;
   /** Every input file of the run, as the 规则 sheet records them. */
   inputFiles: readonly InputDigest[];
   rules: EffectiveRules;
@@ -129,6 +139,8 @@ function resultSheet(input: ResultWorkbookInput): SheetSpec {
       { header: "排名", width: 6 },
       { header: "分数档", width: 8 },
       { header: "等次", width: 12 },
+      { header: "自评等次", width: 10 },
+      { header: "自评与等次", width: 10 },
       { header: "说明", width: 44 },
     ],
     rows: graded.persons.map((p, i) => ({
@@ -146,11 +158,19 @@ function resultSheet(input: ResultWorkbookInput): SheetSpec {
         integerCell(p.rank),
         textCell(p.band === null ? null : GRADE_LABEL[p.band]),
         textCell(gradeText(p)),
+        textCell(p.person.selfGrade === null ? null : GRADE_LABEL[p.person.selfGrade]),
+        textCell(selfComparisonText(p)),
         textCell(reasonsText(p)),
       ],
       fill: GRADE_FILL[p.grade ?? "none"],
     })),
   };
+}
+
+/** 自评与等次: 一致, 高于, 低于; blank without a 自评 or a grade (outputs.md 结果). */
+export function selfComparisonText(person: GradedPerson): string | null {
+  const comparison = compareSelfGrade(person.person.selfGrade, person.grade);
+  return comparison === null ? null : SELF_COMPARISON_LABEL[comparison];
 }
 
 function pair(label: string, value: SheetCell): SheetRow {
@@ -202,10 +222,67 @@ function summarySheet(input: ResultWorkbookInput): SheetSpec {
   };
 }
 
+/** One row of the 工作清单 sheet: a person's items of one month (or of the whole quarter, null). */
+interface WorkRow {
+  month: number | null;
+  items: readonly WorkItem[];
+  summary: string | null;
+}
+
+/**
+ * A person's rows: one of the quarter as before when nothing gives months; by month otherwise
+ * (see the decisions above).
+ */
+function workRowsOf(items: readonly WorkItem[], summaries: readonly PersonalSummary[], months: readonly number[]): WorkRow[] {
+  const summaryOf = (month: number | null): string | null => summaries.find((s) => s.month === month)?.text ?? null;
+  if (!keptByMonth(items, summaries)) return [{ month: null, items, summary: summaryOf(null) }];
+  const rows: WorkRow[] = months.map((month) => ({ month, items: items.filter((i) => i.month === month), summary: summaryOf(month) }));
+  const quarter = items.filter((i) => i.month === null);
+  if (quarter.length > 0 || summaryOf(null) !== null) rows.push({ month: null, items: quarter, summary: summaryOf(null) });
+  return rows;
+}
+
+function openText(row: WorkRow, byMonth: boolean, total: number): string {
+  if (total > 0) return summariseWork(row.items).open.map(openItemText).join("\n");
+  if (!byMonth) return "未填写工作清单";
+  return row.month === null ? "" : "本月未填写工作事项";
+}
+
 function workListSheet(input: ResultWorkbookInput): SheetSpec {
   const { graded, workbook } = input;
   const itemsOf = rowsByPersonId(workbook.workItems);
-  const listed = graded.persons.filter((p) => isGraded(p.person) || itemsOf.has(p.person.id));
+  const summariesOf = rowsByPersonId(workbook.summaries);
+  const listed = graded.persons.filter((p) => isGraded(p.person) || itemsOf.has(p.person.id) || summariesOf.has(p.person.id));
+  const ownIds = new Set(graded.persons.map((p) => p.person.id));
+  const ownItems = workbook.workItems.filter((i) => ownIds.has(i.personId));
+  const ownSummaries = workbook.summaries.filter((s) => ownIds.has(s.personId));
+  const withMonths = keptByMonth(ownItems, ownSummaries);
+  const withSummaries = ownSummaries.length > 0;
+  const months = quarterMonths(workbook.period.quarter);
+  const rows: SheetRow[] = [];
+  listed.forEach((p, i) => {
+    const items = itemsOf.get(p.person.id) ?? [];
+    const summaries = summariesOf.get(p.person.id) ?? [];
+    const byMonth = keptByMonth(items, summaries);
+    for (const row of workRowsOf(items, summaries, months)) {
+      const work = summariseWork(row.items);
+      rows.push({
+        cells: [
+          integerCell(i + 1),
+          textCell(p.person.id),
+          textCell(p.person.name),
+          textCell(p.person.department),
+          ...(withMonths ? [textCell(monthOrQuarterLabel(row.month))] : []),
+          integerCell(work.total),
+          integerCell(work.done),
+          integerCell(work.inProgress),
+          integerCell(work.unfinished),
+          textCell(openText(row, byMonth, work.total)),
+          ...(withSummaries ? [textCell(row.summary)] : []),
+        ],
+      });
+    }
+  });
   return {
     name: "工作清单",
     titles: [unitTitle(graded.unit, workbook.period, "季度工作绩效清单汇总")],
@@ -215,28 +292,15 @@ function workListSheet(input: ResultWorkbookInput): SheetSpec {
       { header: "人员编号", width: 20 },
       { header: "姓名", width: 10 },
       { header: "科室", width: 14 },
+      ...(withMonths ? [{ header: "月份", width: 8 }] : []),
       { header: "事项数", width: 8 },
       { header: "已完成", width: 8 },
       { header: "推进中", width: 8 },
       { header: "未完成", width: 8 },
-      { header: "未完成事项及原因", width: 60 },
+      { header: "未完成事项及原因", width: withSummaries ? 44 : 60 },
+      ...(withSummaries ? [{ header: "个人小结", width: 80 }] : []),
     ],
-    rows: listed.map((p, i) => {
-      const work = summariseWork(itemsOf.get(p.person.id) ?? []);
-      return {
-        cells: [
-          integerCell(i + 1),
-          textCell(p.person.id),
-          textCell(p.person.name),
-          textCell(p.person.department),
-          integerCell(work.total),
-          integerCell(work.done),
-          integerCell(work.inProgress),
-          integerCell(work.unfinished),
-          textCell(work.total === 0 ? "未填写工作清单" : work.open.map(openItemText).join("\n")),
-        ],
-      };
-    }),
+    rows,
   };
 }
 

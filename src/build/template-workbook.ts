@@ -10,6 +10,11 @@
 //   otherwise write one rule per cell, and overlapping rules are dropped by LibreOffice and WPS.
 // - 共性 indicator cells offer the grade words in a dropdown but accept a number after a
 //   warning, since workbook.md allows either there; the reader checks the range.
+// - 月份 offers the quarter's three months (`7月`, `8月`, `9月`) and stops anything else; a blank
+//   template, whose quarter is not known, offers the twelve months after a warning.
+// - 个人小结 is pre-filled with one row per person of the roster, 月份 and 小结 blank: such a row
+//   is not read until 小结 is written (personal-summaries.ts); a month's summary is a row added
+//   with its 月份.
 
 import type ExcelJS from "exceljs";
 import type { Exact } from "../domain/exact.js";
@@ -25,6 +30,7 @@ import {
 } from "../domain/labels.js";
 import type { Period, Person, Unit } from "../domain/model.js";
 import { isGraded } from "../domain/model.js";
+import { monthLabel, quarterMonths } from "../domain/months.js";
 import type { RulesIndicator } from "../domain/rules.js";
 import type { ColumnDef, SheetDef } from "../domain/sheets.js";
 import {
@@ -37,6 +43,7 @@ import {
   PARAMETERS_SHEET,
   PARAMETER_KEYS,
   PERSONS_SHEET,
+  SUMMARIES_SHEET,
   WORK_LIST_SHEET,
 } from "../domain/sheets.js";
 import { FIXED_AUTHOR, FIXED_DATE, fixZipTimestamps } from "../ooxml/fix-zip-timestamps.js";
@@ -115,6 +122,7 @@ export const TEMPLATE_SHEETS: readonly SheetDef[] = [
   PERSONS_SHEET,
   INDICATORS_SHEET,
   WORK_LIST_SHEET,
+  SUMMARIES_SHEET,
   INDIVIDUAL_SHEET,
   COMMON_SHEET,
   EVENTS_SHEET,
@@ -143,6 +151,8 @@ export function allowedText(column: TemplateColumn): string {
       return "大于 0 的数字";
     case "date":
       return "日期，如 2026-10-09";
+    case "month":
+      return "本季度的月份，如 10月（也可写 10、十月或日期）；不填为整个季度";
     case "id":
       return "文本（数字也按文本填写）";
     case "text":
@@ -219,8 +229,32 @@ function validationFor(column: TemplateColumn): ExcelJS.DataValidation | null {
       };
     case "id":
     case "text":
+    case "month":
       return null;
   }
+}
+
+/**
+ * The months a 月份 column offers (workbook.md 工作清单, 个人小结): the quarter's three, or, in a
+ * blank template whose quarter is not known, the twelve months, checked by the reader.
+ */
+export function monthValidation(period: Period | null): ExcelJS.DataValidation {
+  const months = period === null ? Array.from({ length: 12 }, (_, i) => i + 1) : [...quarterMonths(period.quarter)];
+  const words = months.map(monthLabel);
+  return {
+    type: "list",
+    allowBlank: true,
+    formulae: [quotedList(words)],
+    showErrorMessage: true,
+    errorStyle: period === null ? "warning" : "stop",
+    errorTitle: "「月份」填写有误",
+    error: `应为本季度的月份：${words.join("、")} 之一，请从下拉列表中选择；整个季度的可不填。`,
+  };
+}
+
+/** The columns with each 月份 column's dropdown of the period's months. */
+export function withMonthList(columns: readonly TemplateColumn[], period: Period | null): TemplateColumn[] {
+  return columns.map((column) => (column.kind === "month" ? { ...column, validation: monthValidation(period) } : column));
 }
 
 /**
@@ -291,7 +325,7 @@ async function addDataSheet(
     // set before any cell of the column exists: exceljs copies the column style into new cells
     sheetColumn.font = { name: BODY_FONT, size: 11 };
     sheetColumn.protection = { locked: false };
-    if (column.kind === "id") sheetColumn.numFmt = TEXT_FORMAT;
+    if (column.kind === "id" || column.kind === "month") sheetColumn.numFmt = TEXT_FORMAT;
     if (column.kind === "date") sheetColumn.numFmt = DATE_FORMAT;
     const validation = validationFor(column);
     if (validation) {
@@ -400,7 +434,7 @@ function parameterValue(key: string, content: TemplateContent): TemplateValue {
   }
 }
 
-const VALUE_FORMAT: Record<ColumnDef["kind"], string> = { number: "0", date: DATE_FORMAT, id: TEXT_FORMAT, text: TEXT_FORMAT, choice: TEXT_FORMAT };
+const VALUE_FORMAT: Record<ColumnDef["kind"], string> = { number: "0", date: DATE_FORMAT, id: TEXT_FORMAT, text: TEXT_FORMAT, choice: TEXT_FORMAT, month: TEXT_FORMAT };
 
 /** 参数: the 项目 column is locked (the reader looks the keys up); each 内容 cell is typed for its row. */
 async function addParameterSheet(workbook: ExcelJS.Workbook, content: TemplateContent): Promise<void> {
@@ -491,7 +525,7 @@ async function addInstructionSheet(workbook: ExcelJS.Workbook, content: Template
   writeRow(tableHeader, true);
   for (const def of TEMPLATE_SHEETS) {
     // 参数 is read by its 项目, so its rows are what the clerk needs to know
-    const lines = def === PARAMETERS_SHEET ? PARAMETER_ROWS : templateColumns(def, content.indicators);
+    const lines = def === PARAMETERS_SHEET ? PARAMETER_ROWS : withMonthList(templateColumns(def, content.indicators), content.period);
     for (const column of lines) {
       writeRow([def.name, column.header, column.required ? "是" : "", allowedText(column), column.hint ?? ""], false);
     }
@@ -517,7 +551,16 @@ export async function writeTemplate(content: TemplateContent): Promise<Buffer> {
   await addParameterSheet(workbook, content);
   await addDataSheet(workbook, PERSONS_SHEET.name, PERSONS_SHEET.columns, content.persons.map(personRow), inputRows(PERSONS_SHEET, count), 3);
   await addDataSheet(workbook, INDICATORS_SHEET.name, INDICATORS_SHEET.columns, content.indicators.map(indicatorRow), inputRows(INDICATORS_SHEET, 0), 1);
-  await addDataSheet(workbook, WORK_LIST_SHEET.name, WORK_LIST_SHEET.columns, [], inputRows(WORK_LIST_SHEET, count), 2);
+  await addDataSheet(workbook, WORK_LIST_SHEET.name, withMonthList(WORK_LIST_SHEET.columns, content.period), [], inputRows(WORK_LIST_SHEET, count), 2);
+  // one row per person of the roster for the quarter's summary; a month's summary is a row added with its 月份
+  await addDataSheet(
+    workbook,
+    SUMMARIES_SHEET.name,
+    withMonthList(SUMMARIES_SHEET.columns, content.period),
+    content.persons.map((p) => [p.id, p.name]),
+    inputRows(SUMMARIES_SHEET, count * 4),
+    2,
+  );
   // one row per graded person, with 人员编号 and 姓名 (workbook.md: every graded person has exactly one row)
   await addDataSheet(
     workbook,

@@ -20,7 +20,7 @@ import { UNIT_OUTPUT, type UnitOutputKind, unitOutputName } from "./output-names
 import { TOOL_VERSION } from "./tool-version.js";
 
 /** A unit's share of its workbook: its persons' work items and 个性评分 rows, all that its files print. */
-export type UnitShare = Pick<AppraisalWorkbook, "period" | "settings" | "workItems" | "individualScores">;
+export type UnitShare = Pick<AppraisalWorkbook, "period" | "settings" | "workItems" | "summaries" | "individualScores">;
 
 /** What building one unit's files needs, all of it plain data (it crosses to a worker thread). */
 export interface UnitBuild {

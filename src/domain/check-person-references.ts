@@ -11,7 +11,7 @@ import type { Problem } from "./problem.js";
 import { problemAt } from "./problem.js";
 
 /** Which sheet a reference comes from, which says what happens to a person who is not graded. */
-export type ReferenceUse = "workItem" | "individual" | "rating" | "event" | "decision";
+export type ReferenceUse = "workItem" | "summary" | "individual" | "rating" | "event" | "decision";
 
 export interface PersonReference {
   use: ReferenceUse;
@@ -87,7 +87,8 @@ export function checkPersonReferences(
         person.id,
       );
     }
-    if (isGraded(person) || reference.use === "workItem") continue;
+    // Anyone may keep a work list and write a summary; only scoring rows need a graded person.
+    if (isGraded(person) || reference.use === "workItem" || reference.use === "summary") continue;
     if (reference.use === "decision") {
       push(
         problemAt(

@@ -69,10 +69,21 @@ export interface Indicator {
 
 export interface WorkItem {
   personId: string;
+  /** The month the item was recorded in (月纪实), a month of the workbook's quarter; null: the quarter as a whole. */
+  month: number | null;
   item: string;
   state: WorkState;
   reason: string | null;
   note: string | null;
+  ref: CellRef;
+}
+
+/** One row of 个人小结 (workbook.md): a person's summary of a month, or of the quarter (month null). */
+export interface PersonalSummary {
+  personId: string;
+  month: number | null;
+  text: string;
+  /** The 小结 cell. */
   ref: CellRef;
 }
 
@@ -140,6 +151,8 @@ export interface AppraisalWorkbook {
   persons: Person[];
   indicators: Indicator[];
   workItems: WorkItem[];
+  /** The 个人小结 rows, in sheet order; empty without the sheet. */
+  summaries: PersonalSummary[];
   individualScores: IndividualScore[];
   ratings: Rating[];
   events: ScoreEvent[];

@@ -71,6 +71,10 @@ export const PROBLEM_CODES = {
   E_NO_RATING: { severity: "error", meaning: "参加定等的人员没有一条计入的共性测评" },
   W_NO_RECIPIENT_RATING: { severity: "warning", meaning: "窗口岗位人员没有服务对象的测评" },
   W_NO_WORK_ITEM: { severity: "warning", meaning: "参加定等的人员在“工作清单”中没有工作事项" },
+  E_MONTH: { severity: "error", meaning: "月份无法识别（应为 1 至 12 月，如 10、10月、十月或日期）" },
+  E_MONTH_QUARTER: { severity: "error", meaning: "月份不在本工作簿的考核季度内" },
+  W_MONTH_NO_ITEM: { severity: "warning", meaning: "按月填写工作清单的人员某个月没有任何工作事项" },
+  E_DUPLICATE_SUMMARY: { severity: "error", meaning: "同一人同一月份在“个人小结”表中有两行" },
   E_WORK_REASON: { severity: "error", meaning: "工作事项未完成或推进中，但没有填写原因" },
   // 加减分和审定
   E_EVENT_POINTS: { severity: "error", meaning: "加减分事项的类型不加减分数（如否决、限好），却填了分值" },

@@ -15,7 +15,7 @@ import {
   DIMENSION_LABEL,
 } from "./labels.js";
 
-export type ColumnKind = "text" | "id" | "number" | "date" | "choice";
+export type ColumnKind = "text" | "id" | "number" | "date" | "choice" | "month";
 
 export interface ColumnDef {
   /** Header text as written in templates; the reader compares normalised text. */
@@ -104,16 +104,30 @@ export const INDICATORS_SHEET: SheetDef = {
   ],
 };
 
+const MONTH_HINT = "记录的月份，如 10、10月、十月，须是本季度的月份；不填为整个季度";
+
 export const WORK_LIST_SHEET: SheetDef = {
   name: "工作清单",
   required: true,
   columns: [
     { header: "人员编号", required: true, kind: "id", width: 20 },
     { header: "姓名", required: false, kind: "text", width: 10 },
+    { header: "月份", required: false, kind: "month", hint: MONTH_HINT, width: 8 },
     { header: "工作事项", required: true, kind: "text", hint: "一项工作一行", width: 40 },
     { header: "完成情况", required: true, kind: "choice", choices: choices(WORK_STATE_LABEL), width: 10 },
     { header: "未完成原因", required: false, kind: "text", hint: "完成情况为推进中或未完成时必填", width: 30 },
     { header: "备注", required: false, kind: "text", width: 20 },
+  ],
+};
+
+export const SUMMARIES_SHEET: SheetDef = {
+  name: "个人小结",
+  required: false,
+  columns: [
+    { header: "人员编号", required: true, kind: "id", hint: "每人每月一行", width: 20 },
+    { header: "姓名", required: false, kind: "text", width: 10 },
+    { header: "月份", required: false, kind: "month", hint: "小结的月份；不填为本季度的小结", width: 8 },
+    { header: "小结", required: true, kind: "text", hint: "本人的工作小结，写入反馈单（过长时节选）和结果表", width: 80 },
   ],
 };
 

@@ -102,6 +102,7 @@ export function linesNeeded(text: string, columnWidth: number): number {
 }
 
 const LINE_HEIGHT = 15;
+const MAX_ROW_HEIGHT = 409;
 
 function checkSheetName(name: string): void {
   if (name.length === 0 || name.length > 31 || /[[\]:*?/\\]/.test(name)) {
@@ -309,7 +310,8 @@ function sheetXml(spec: SheetSpec, draft: boolean, styles: StyleBook, strings: S
       cells += cellXml(row, c + 1, value, styleOf(value.kind), strings);
       if (value.kind === "text") lines = Math.max(lines, linesNeeded(value.text, spec.columns[c]?.width ?? 10));
     }
-    rows.push(rowXml(row, cells, lines > 1 ? lines * LINE_HEIGHT + 3 : undefined));
+    // Excel refuses a row taller than 409 points (a long 个人小结): the rest stays in the cell.
+    rows.push(rowXml(row, cells, lines > 1 ? Math.min(lines * LINE_HEIGHT + 3, MAX_ROW_HEIGHT) : undefined));
   });
 
   const columns = spec.columns.map((column, i) => `<col min="${i + 1}" max="${i + 1}" width="${column.width}" customWidth="1"/>`).join("");

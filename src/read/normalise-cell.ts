@@ -284,6 +284,42 @@ export function readDate(cell: CellValue): CellRead<string | null> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Months
+
+const MONTH_NUMERALS: Record<string, number> = {
+  一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12,
+};
+const MONTH_DIGITS = /^(\d{1,2})(?:月份?)?$/;
+const MONTH_WORDS = /^(十[一二]?|[一二三四五六七八九])月份?$/;
+const MONTH_EXPECTED = "应为月份，如 10、10月、十月，或一个日期";
+
+/**
+ * 月份 (workbook.md 工作清单, 个人小结): `10`, `10月`, `10月份`, `十月`, a number cell, or a date
+ * (a date cell or date text, of which the month counts); null when blank. Whether the month is
+ * one of the workbook's quarter is for the sheet's parser to say.
+ */
+export function readMonth(cell: CellValue): CellRead<number | null> {
+  const broken = formulaFault(cell);
+  if (broken) return broken;
+  if (isBlank(cell)) return ok(null);
+  const found = cellText(cell);
+  let month: number | null = null;
+  if (cell.kind === "date") month = Number(cell.iso.slice(5, 7));
+  else if (cell.kind === "number") month = Number.isInteger(cell.value) ? cell.value : null;
+  else if (cell.kind === "text") {
+    const compact = withoutSpaces(halfWidth(cell.text));
+    const digits = MONTH_DIGITS.exec(compact)?.[1];
+    const word = MONTH_WORDS.exec(compact)?.[1];
+    const iso = isoDate(compact);
+    if (digits !== undefined) month = Number(digits);
+    else if (word !== undefined) month = MONTH_NUMERALS[word] ?? null;
+    else if (iso !== null) month = Number(iso.slice(5, 7));
+  }
+  if (month === null || month < 1 || month > 12) return wrongValue("E_MONTH", found, MONTH_EXPECTED);
+  return ok(month);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Closed sets
 
 /** `应为以下之一：好、较好、一般、较差` */

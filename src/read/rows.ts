@@ -5,19 +5,22 @@
 import type { PersonReference, ReferenceUse } from "../domain/check-person-references.js";
 import type { Exact } from "../domain/exact.js";
 import type { Grade } from "../domain/labels.js";
-import type { CellRef } from "../domain/model.js";
+import type { CellRef, Period } from "../domain/model.js";
+import { monthLabel, quarterLabel, quarterMonths, quarterMonthsText } from "../domain/months.js";
 import type { Problem } from "../domain/problem.js";
 import { problemAt } from "../domain/problem.js";
 import { type ProblemCode, severityOf } from "../domain/problem-codes.js";
 import type { HeaderLayout } from "./find-header-row.js";
 import type { CellFault, CellRead, NumberRange } from "./normalise-cell.js";
 import {
+  cellText,
   choiceText,
   rangeText,
   readChoice,
   readDate,
   readGradeOrPoints,
   readId,
+  readMonth,
   readNumber,
   readText,
   residentIdFault,
@@ -136,6 +139,27 @@ export class RowReader {
 
   date(header: string, required = false): string | null {
     return this.take(header, readDate(this.cell(header)), required ? { code: "E_REQUIRED", expected: "请填写日期，如 2026-10-09" } : null);
+  }
+
+  /**
+   * 月份: a month of the workbook's quarter, or null when blank (workbook.md 工作清单, 个人小结).
+   * A month outside the quarter is an error naming the quarter's months; without a period (参数
+   * unreadable, an error of its own) any month is taken.
+   */
+  month(header: string, period: Period | null): number | null {
+    const month = this.take(header, readMonth(this.cell(header)), null);
+    if (month === null || period === null || quarterMonths(period.quarter).includes(month)) return month;
+    const found = cellText(this.cell(header));
+    // A date or a word is followed by the month it was read as: “2026-11-05”（11月）.
+    const shown = found === String(month) || found === monthLabel(month) ? `“${found}”` : `“${found}”（${monthLabel(month)}）`;
+    this.report(
+      header,
+      "E_MONTH_QUARTER",
+      found,
+      `${this.place(header)}填写了${shown}，不在本工作簿的考核期${period.year}年${quarterLabel(period.quarter)}内。` +
+        `月份应为${quarterMonthsText(period.quarter)}之一；属于整个季度的可不填月份。`,
+    );
+    return null;
   }
 
   choice<K extends string>(header: string, table: Record<K, string>, required = false): K | null {

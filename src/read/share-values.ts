@@ -92,6 +92,10 @@ export class SharedValues {
       item.personId = this.string(item.personId);
       this.ref(item.ref);
     }
+    for (const summary of workbook.summaries) {
+      summary.personId = this.string(summary.personId);
+      this.ref(summary.ref);
+    }
     for (const score of workbook.individualScores) {
       score.personId = this.string(score.personId);
       score.individual = this.exact(score.individual);

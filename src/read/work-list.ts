@@ -1,10 +1,10 @@
 // The 工作清单 sheet, the quarterly work list (workbook.md): one item a row; 未完成原因 is required
-// when 完成情况 is 推进中 or 未完成.
+// when 完成情况 is 推进中 or 未完成; 月份, when given, is a month of the workbook's quarter (月纪实).
 
 import type { RowPresence } from "../domain/check-coverage.js";
 import type { PersonReference } from "../domain/check-person-references.js";
 import { WORK_STATE_LABEL } from "../domain/labels.js";
-import type { WorkItem } from "../domain/model.js";
+import type { Period, WorkItem } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
 import { WORK_LIST_SHEET } from "../domain/sheets.js";
 import { dataRows, findHeaderRow, headerSpecOf } from "./find-header-row.js";
@@ -20,7 +20,8 @@ export interface ParsedWorkList {
 }
 
 
-export function parseWorkListSheet(context: SheetContext, sheet: PlainSheet): ParsedWorkList {
+/** `period`: the workbook's, whose months 月份 must be; null when 参数 could not say it. */
+export function parseWorkListSheet(context: SheetContext, sheet: PlainSheet, period: Period | null): ParsedWorkList {
   const { file } = context;
   const found = findHeaderRow(file, WORK_LIST_SHEET.name, sheet, headerSpecOf(WORK_LIST_SHEET));
   const result: ParsedWorkList = { items: [], references: [], presence: null, problems: [...found.problems] };
@@ -31,6 +32,9 @@ export function parseWorkListSheet(context: SheetContext, sheet: PlainSheet): Pa
   for (const row of dataRows(found.layout)) {
     const r = new RowReader(file, found.layout, row);
     const personId = r.id("人员编号", true);
+    const errorsBefore = r.problems.length;
+    const month = r.month("月份", period);
+    const monthRead = r.problems.length === errorsBefore;
     const item = r.text("工作事项", true);
     const state = r.choice("完成情况", WORK_STATE_LABEL, true);
     const reason = r.text("未完成原因");
@@ -46,8 +50,8 @@ export function parseWorkListSheet(context: SheetContext, sheet: PlainSheet): Pa
     if (personId !== null) {
       result.references.push(personReference(r, "workItem", personId, "人员编号", "姓名"));
       presence.push({ personId, ref: r.ref("人员编号") });
-      if (item !== null && state !== null) {
-        result.items.push({ personId, item, state, reason, note, ref: r.ref("工作事项") });
+      if (item !== null && state !== null && monthRead) {
+        result.items.push({ personId, month, item, state, reason, note, ref: r.ref("工作事项") });
       }
     }
     result.problems.push(...r.finish(context.unitOf(personId)));

@@ -12,6 +12,7 @@
 
 import { checkCoverage } from "../domain/check-coverage.js";
 import { checkFilePeriod } from "../domain/check-file-period.js";
+import { checkMonthlyRecords } from "../domain/check-monthly-records.js";
 import { checkPersonReferences, unitOfPerson } from "../domain/check-person-references.js";
 import { checkUnitsHavePersons, type ParentLink } from "../domain/check-units.js";
 import type { AppraisalWorkbook, Person, Unit } from "../domain/model.js";
@@ -29,6 +30,7 @@ import {
   PARAMETERS_SHEET,
   PARAMETER_KEYS,
   PERSONS_SHEET,
+  SUMMARIES_SHEET,
   UNITS_SHEET,
   WORK_LIST_SHEET,
 } from "../domain/sheets.js";
@@ -39,6 +41,7 @@ import { parseEventsSheet } from "./events.js";
 import { parseIndicatorsSheet, type ParsedIndicators } from "./indicators.js";
 import { parseIndividualScoresSheet } from "./individual-scores.js";
 import { type ParsedParameters, parseParameters } from "./parameters.js";
+import { parseSummariesSheet } from "./personal-summaries.js";
 import { parsePersonsSheet } from "./persons.js";
 import { parseRatingsSheet } from "./ratings.js";
 import type { SheetContext } from "./rows.js";
@@ -146,6 +149,7 @@ export function parseWorkbook(
     persons: sheetOf(PERSONS_SHEET),
     indicators: sheetOf(INDICATORS_SHEET),
     workList: sheetOf(WORK_LIST_SHEET),
+    summaries: sheetOf(SUMMARIES_SHEET),
     individual: sheetOf(INDIVIDUAL_SHEET),
     common: sheetOf(COMMON_SHEET),
     events: sheetOf(EVENTS_SHEET),
@@ -166,15 +170,16 @@ export function parseWorkbook(
   problems.push(...indicators.problems);
 
   const context = sheetContext(file, personList, units.units, personsReadable);
-  const workList = sheets.workList ? parseWorkListSheet(context, sheets.workList) : null;
+  const workList = sheets.workList ? parseWorkListSheet(context, sheets.workList, parameters.period) : null;
+  const summaries = sheets.summaries ? parseSummariesSheet(context, sheets.summaries, parameters.period) : null;
   const individual = sheets.individual ? parseIndividualScoresSheet(context, sheets.individual, indicators) : null;
   const ratings = sheets.common ? parseRatingsSheet(context, sheets.common, indicators, shared) : null;
   const events = sheets.events ? parseEventsSheet(context, sheets.events) : null;
   const decisions = sheets.decisions ? parseDecisionsSheet(context, sheets.decisions) : null;
-  for (const parsed of [workList, individual, ratings, events, decisions]) if (parsed) problems.push(...parsed.problems);
+  for (const parsed of [workList, summaries, individual, ratings, events, decisions]) if (parsed) problems.push(...parsed.problems);
 
   if (personsReadable) {
-    const references = [workList, individual, ratings, events, decisions].flatMap((parsed) => parsed?.references ?? []);
+    const references = [workList, summaries, individual, ratings, events, decisions].flatMap((parsed) => parsed?.references ?? []);
     problems.push(...checkPersonReferences(personList, units.units, references));
     problems.push(
       ...checkCoverage(
@@ -183,6 +188,7 @@ export function parseWorkbook(
         rules,
       ),
     );
+    if (workList && parameters.period) problems.push(...checkMonthlyRecords(file, parameters.period, personList, workList.items));
     // A person whose unit could not be read has an error already; "no person" would mislead.
     if (personList.every((p) => p.unitCode !== "")) problems.push(...checkUnitsHavePersons(units.units, personList));
   }
@@ -202,6 +208,7 @@ export function parseWorkbook(
         indicators: indicators.indicators,
         // Rows of persons not in 人员 are errors (check-person-references.ts) and are left out.
         workItems: (workList?.items ?? []).filter((item) => known.has(item.personId)),
+        summaries: (summaries?.summaries ?? []).filter((summary) => known.has(summary.personId)),
         individualScores: (individual?.scores ?? []).filter((s) => known.has(s.personId)),
         ratings: (ratings?.ratings ?? []).filter((r) => known.has(r.personId)),
         events: (events?.events ?? []).filter((e) => known.has(e.personId)),

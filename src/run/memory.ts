@@ -4,7 +4,7 @@
 // - Keep: of each workbook read, a run keeps what its command needs (`ReadKeep`): `validate` the
 //   identities, a `grade` of many workbooks what grading needs, with each graded person's I and C
 //   worked out where the file is read (`personBases`), so that the 共性测评 rows go with the file.
-// - Read again: when a unit's files are built, the rows they print (工作清单, 个性评分) are read
+// - Read again: when a unit's files are built, the rows they print (工作清单, 个人小结, 个性评分) are read
 //   again from the file (`readUnitShares`), only if its SHA-256 is still the one that was graded;
 //   otherwise the file's units get no files (`notBuilt`) and the file an error (`changedFile`,
 //   E_FILE_CHANGED). A run of one workbook keeps those rows instead (`keepFor`): reading a city in
@@ -36,7 +36,7 @@ import type { InputFile } from "./input-files.js";
  * - `grading`: that, the events and decisions, and each graded person's I and C (`bases`), for a
  *   run that grades many workbooks: it holds about a quarter of a workbook (the 共性测评 rows are
  *   most of one), and the rows its units print are read again when their files are built;
- * - `building`: that and the rows its units print (工作清单, 个性评分), for a run of one workbook,
+ * - `building`: that and the rows its units print (工作清单, 个人小结, 个性评分), for a run of one workbook,
  *   which is not read twice;
  * - `all`: everything.
  */
@@ -48,7 +48,7 @@ export function keepFor(inputs: readonly InputFile[]): ReadKeep {
 }
 
 function identitiesOnly(workbook: AppraisalWorkbook): AppraisalWorkbook {
-  return { ...workbook, indicators: [], workItems: [], individualScores: [], ratings: [], events: [], decisions: [] };
+  return { ...workbook, indicators: [], workItems: [], summaries: [], individualScores: [], ratings: [], events: [], decisions: [] };
 }
 
 const KEPT: Record<ReadKeep, (workbook: AppraisalWorkbook) => AppraisalWorkbook> = {
@@ -127,12 +127,13 @@ export function unitShares(workbook: AppraisalWorkbook): Map<string, UnitShare> 
     if (code === undefined) return undefined;
     let share = shares.get(code);
     if (!share) {
-      share = { period: workbook.period, settings: workbook.settings, workItems: [], individualScores: [] };
+      share = { period: workbook.period, settings: workbook.settings, workItems: [], summaries: [], individualScores: [] };
       shares.set(code, share);
     }
     return share;
   };
   for (const item of workbook.workItems) shareOf(item.personId)?.workItems.push(item);
+  for (const summary of workbook.summaries) shareOf(summary.personId)?.summaries.push(summary);
   for (const score of workbook.individualScores) shareOf(score.personId)?.individualScores.push(score);
   return shares;
 }

@@ -79,7 +79,7 @@ beforeAll(async () => {
   blankXml = await sheetXmlByName(blankBytes);
 });
 
-const SHEET_ORDER = ["说明", "参数", "人员", "指标", "工作清单", "个性评分", "共性测评", "加减分", "审定"];
+const SHEET_ORDER = ["说明", "参数", "人员", "指标", "工作清单", "个人小结", "个性评分", "共性测评", "加减分", "审定"];
 
 describe("writeTemplate: sheets and headers (workbook.md)", () => {
   it("writes every sheet of workbook.md in order, without 单位 (one unit a workbook)", () => {
@@ -91,7 +91,8 @@ describe("writeTemplate: sheets and headers (workbook.md)", () => {
     ["参数", ["项目", "内容"]],
     ["人员", ["单位代码", "人员编号", "姓名", "科室", "职务职级", "人员类别", "考核状态", "状态原因", "窗口岗位", "自评等次", "备注"]],
     ["指标", ["指标名称", "类别", "维度", "满分", "说明"]],
-    ["工作清单", ["人员编号", "姓名", "工作事项", "完成情况", "未完成原因", "备注"]],
+    ["工作清单", ["人员编号", "姓名", "月份", "工作事项", "完成情况", "未完成原因", "备注"]],
+    ["个人小结", ["人员编号", "姓名", "月份", "小结"]],
     ["个性评分", ["人员编号", "姓名", "工作数量", "工作质量", "工作效率", "评鉴意见", "改进目标", "评鉴人"]],
     ["共性测评", ["被测评人编号", "被测评人姓名", "测评人类别", "测评人", "政治素质", "职业道德", "工作作风", "廉洁自律", "出勤情况"]],
     ["加减分", ["人员编号", "姓名", "类型", "分值", "事由", "日期"]],
@@ -156,7 +157,7 @@ describe("writeTemplate: what is pre-filled", () => {
   });
 
   it("人员编号 cells and columns are formatted as text", () => {
-    for (const [name, column] of [["人员", 2], ["个性评分", 1], ["工作清单", 1], ["共性测评", 1], ["共性测评", 4], ["加减分", 1], ["审定", 1]] as const) {
+    for (const [name, column] of [["人员", 2], ["个性评分", 1], ["工作清单", 1], ["工作清单", 3], ["个人小结", 1], ["个人小结", 3], ["共性测评", 1], ["共性测评", 4], ["加减分", 1], ["审定", 1]] as const) {
       const sheet = filled.getWorksheet(name)!;
       expect(sheet.getColumn(column).numFmt, `${name} column ${column}`).toBe("@");
     }
@@ -191,6 +192,33 @@ describe("writeTemplate: what is pre-filled", () => {
 
   it.each(["工作清单", "共性测评", "加减分", "审定"])("%s has only its header", (name) => {
     expect(filled.getWorksheet(name)!.rowCount).toBe(1);
+  });
+
+  it("个人小结 has one row per person of the roster, 月份 and 小结 left blank", () => {
+    const sheet = filled.getWorksheet("个人小结")!;
+    expect([2, 3, 4, 5].map((r) => rowValues(sheet, r, 4))).toEqual([
+      ["0001", "陈建国", null, null],
+      ["0002", "刘晓燕", null, null],
+      ["340803198503120029", "孙伟", null, null],
+      ["0005", "吴涛", null, null],
+    ]);
+    expect(sheet.rowCount).toBe(5);
+    expect(blank.getWorksheet("个人小结")!.rowCount).toBe(1);
+  });
+
+  it("a blank template, whose quarter is not known, offers the twelve months after a warning", () => {
+    const found = validationsOf(blankXml.get("工作清单")!).find((v) => v.sqref === "C2:C1000");
+    expect(found?.formulae).toEqual(['"1月,2月,3月,4月,5月,6月,7月,8月,9月,10月,11月,12月"']);
+    expect(found?.errorStyle).toBe("warning");
+  });
+
+  it("说明 tells how a unit keeps its records month by month in the same workbook", () => {
+    const texts: string[] = [];
+    filled.getWorksheet("说明")!.eachRow((row) => texts.push(String((row.values as unknown[])[1] ?? "")));
+    const text = texts.join("\n");
+    expect(text).toContain("按月纪实：同一个工作簿可以从季度第一个月用到季度末");
+    expect(text).toContain("个人小结");
+    expect(texts.filter((t) => t === "工作清单").length).toBeGreaterThan(0);
   });
 
   it("说明 holds the instruction text and a line for every column", () => {
@@ -238,7 +266,9 @@ describe("writeTemplate: made for people", () => {
     ["人员", "F2:F500", "list", null, ['"非领导成员,领导成员"'], "stop", "应为 非领导成员、领导成员 之一，请从下拉列表中选择。"],
     ["共性测评", "C2:C2000", "list", null, ['"领导,同事,服务对象"'], "stop", "应为 领导、同事、服务对象 之一，请从下拉列表中选择。"],
     ["共性测评", "E2:E2000", "list", null, ['"好,较好,一般,较差"'], "warning", "应为 好、较好、一般、较差 之一，或 0 至 30 之间的数字。填的是分数请点“是”。"],
-    ["工作清单", "D2:D1000", "list", null, ['"已完成,推进中,未完成"'], "stop", "应为 已完成、推进中、未完成 之一，请从下拉列表中选择。"],
+    ["工作清单", "E2:E1000", "list", null, ['"已完成,推进中,未完成"'], "stop", "应为 已完成、推进中、未完成 之一，请从下拉列表中选择。"],
+    ["工作清单", "C2:C1000", "list", null, ['"7月,8月,9月"'], "stop", "应为本季度的月份：7月、8月、9月 之一，请从下拉列表中选择；整个季度的可不填。"],
+    ["个人小结", "C2:C500", "list", null, ['"7月,8月,9月"'], "stop", "应为本季度的月份：7月、8月、9月 之一，请从下拉列表中选择；整个季度的可不填。"],
     ["加减分", "C2:C500", "list", null, ['"加分,减分,否决,限好"'], "stop", "应为 加分、减分、否决、限好 之一，请从下拉列表中选择。"],
     ["加减分", "D2:D500", "decimal", "greaterThan", ["0"], "stop", "应为大于 0 的数字。"],
     ["审定", "D2:D500", "list", null, ['"委员会审定,复核"'], "stop", "应为 委员会审定、复核 之一，请从下拉列表中选择。"],
@@ -292,7 +322,9 @@ describe("writeTemplate: made for people", () => {
     // 人员: roster + 200 spare rows; 共性测评: 30 ratings a person; 工作清单: 10 items a person
     expect(validationsOf(xml.get("人员")!).map((v) => v.sqref)).toContain("G2:G600");
     expect(validationsOf(xml.get("共性测评")!).map((v) => v.sqref)).toContain("C2:C12000");
-    expect(validationsOf(xml.get("工作清单")!).map((v) => v.sqref)).toContain("D2:D4000");
+    expect(validationsOf(xml.get("工作清单")!).map((v) => v.sqref)).toContain("E2:E4000");
+    // 个人小结: a row per person and month (3 months and the quarter) and 200 spare rows
+    expect(validationsOf(xml.get("个人小结")!).map((v) => v.sqref)).toEqual(["C2:C1800"]);
   });
 
   it("every sheet is protected without a password, allowing format, resize, rows and sorting", () => {

@@ -64,6 +64,8 @@ const BAD: [string, string, string, string, string, number][] = [
   ["no-rating.xlsx", "错误", "E_NO_RATING", "共性测评", "", 1],
   ["duplicate-person.xlsx", "错误", "E_DUPLICATE_PERSON", "人员", "A6", 1],
   ["work-reason-missing.xlsx", "错误", "E_WORK_REASON", "工作清单", "E4", 1],
+  ["month-outside-quarter.xlsx", "错误", "E_MONTH_QUARTER", "工作清单", "G3", 1],
+  ["summary-duplicate.xlsx", "错误", "E_DUPLICATE_SUMMARY", "个人小结", "C4", 1],
   ["status-reason-missing.xlsx", "错误", "E_STATUS_REASON", "人员", "G5", 1],
   ["event-points-on-bar.xlsx", "错误", "E_EVENT_POINTS", "加减分", "D2", 1],
   ["missing-individual-row.xlsx", "错误", "E_MISSING_INDIVIDUAL_SCORE", "个性评分", "", 1],

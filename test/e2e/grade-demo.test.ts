@@ -107,7 +107,7 @@ describe("assess grade fixtures/demo/2026Q3.xlsx", () => {
     const rows: unknown[][] = [];
     result.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
     const header = rows.findIndex((r) => r[0] === "序号");
-    expect(rows[header]).toEqual(["序号", "人员编号", "姓名", "科室", "职务职级", "个性得分", "共性得分", "加分", "减分", "综合得分", "排名", "分数档", "等次", "说明"]);
+    expect(rows[header]).toEqual(["序号", "人员编号", "姓名", "科室", "职务职级", "个性得分", "共性得分", "加分", "减分", "综合得分", "排名", "分数档", "等次", "自评等次", "自评与等次", "说明"]);
     const fg004 = rows.find((r) => r[1] === "FG004")!;
     expect(fg004.slice(5, 10)).toEqual([95, 99.5, 1, 0, 97.35]);
     expect(fg004[12]).toBe("好");

@@ -179,7 +179,7 @@ export const DEPARTMENT_POOL: GradedPool = {
 };
 
 function item(personId: string, text: string, state: WorkItem["state"], reason: string | null, line: number): WorkItem {
-  return { personId, item: text, state, reason, note: null, ref: ref("工作清单", `C${line}`, "工作事项") };
+  return { personId, month: null, item: text, state, reason, note: null, ref: ref("工作清单", `C${line}`, "工作事项") };
 }
 
 function review(personId: string, comment: string | null, goal: string | null, line: number): IndividualScore {
@@ -201,6 +201,7 @@ export const WORKBOOK: AppraisalWorkbook = {
     item(IDS.b, "项目验收", "unfinished", "系统未上线", 5),
     item(IDS.g, "信访件办理", "unfinished", "材料不全，未按期办结", 6),
   ],
+  summaries: [],
   individualScores: [
     review(IDS.a, "工作扎实，材料质量高", "提升统筹协调能力", 2),
     review(IDS.g, "多项工作未按时完成", "按期完成季度重点任务", 8),

@@ -38,12 +38,20 @@ export async function fillIn(file: string): Promise<void> {
     values.forEach((v, i) => (row.getCell(5 + i).value = v));
   };
   for (const { id, name } of graded) {
-    work.getRow(workRow++).values = [id, name, "完成季度重点项目申报", "已完成"];
-    work.getRow(workRow++).values = [id, name, "修订内部管理制度", "推进中", "待局务会审议"];
+    // 月纪实: an item each month (as the dropdown writes it, and as typed), then one of the whole quarter
+    work.getRow(workRow++).values = [id, name, "7月", "完成季度重点项目申报", "已完成"];
+    work.getRow(workRow++).values = [id, name, "8月", "修订内部管理制度", "推进中", "待局务会审议"];
+    work.getRow(workRow++).values = [id, name, "九月", "整理月度工作台账", "已完成"];
+    work.getRow(workRow++).values = [id, name, null, "做好季度值班安排", "已完成"];
     rate(id, name, "领导", ["好", "较好", "好", "好", "一般"]);
     rate(id, name, "同事", [28, 18, 19, 20, 9]);
     if (windowOf.get(id)) rate(id, name, "服务对象", ["好", "好", "好", "好", "好"]);
   }
+  // 个人小结: the quarter's summary on each pre-filled row, and a month's summary added below
+  const summaries = workbook.getWorksheet("个人小结")!;
+  const prefilled = summaries.rowCount;
+  for (let r = 2; r <= prefilled; r++) summaries.getCell(r, column(summaries, "小结")).value = "本季度按时完成各项工作任务。";
+  summaries.getRow(prefilled + 1).values = [graded[0]!.id, graded[0]!.name, "8月", "八月重点修订内部管理制度。"];
   const events = workbook.getWorksheet("加减分")!;
   events.getRow(2).values = [graded[0]!.id, graded[0]!.name, "加分", 2, "获市级表彰", new Date(Date.UTC(2026, 8, 1))];
   await workbook.xlsx.writeFile(file);

@@ -167,6 +167,27 @@ export const FIXTURES = [
     sheets: () => appendRows(baseWorkbook(), "人员", [["DA03", "魏强", "办公室", "二级科员", null, "不参加", "病假超过半数工作日", null]]),
   },
   { path: `${BASE}/work-reason-missing.xlsx`, defect: "工作清单中“推进中”的事项没写原因", sheets: () => setCell(baseWorkbook(), "工作清单", "E4", null) },
+  {
+    path: `${BASE}/month-outside-quarter.xlsx`,
+    defect: "工作清单的月份填了“10月”，不在第三季度",
+    sheets: () => setCell(setCell(baseWorkbook(), "工作清单", "G1", "月份"), "工作清单", "G3", "10月"),
+  },
+  {
+    path: `${BASE}/summary-duplicate.xlsx`,
+    defect: "个人小结中钱芳的七月小结写了两行",
+    sheets: () => [
+      ...baseWorkbook(),
+      {
+        name: "个人小结",
+        rows: [
+          ["人员编号", "姓名", "月份", "小结"],
+          ["DA01", "钱芳", "7月", "完成七月公文办理。"],
+          ["DA02", "孔亮", null, "完成文书档案接收进馆。"],
+          ["DA01", "钱芳", "七月", "组织七月业务学习。"],
+        ],
+      },
+    ],
+  },
   { path: `${BASE}/status-reason-missing.xlsx`, defect: "考核状态“不参加”没写状态原因", sheets: () => setCell(baseWorkbook(), "人员", "G5", null) },
   {
     path: `${BASE}/event-points-on-bar.xlsx`,

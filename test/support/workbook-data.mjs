@@ -26,6 +26,8 @@ export const UNIT_HEADER = ["单位代码", "单位名称", "主管单位代码"
 export const INDIVIDUAL_HEADER = ["人员编号", "姓名", "工作数量", "工作质量", "工作效率", "评鉴意见", "改进目标", "评鉴人"];
 export const COMMON_HEADER = ["被测评人编号", "被测评人姓名", "测评人类别", "测评人", "政治素质", "职业道德", "工作作风", "廉洁自律", "出勤情况"];
 export const WORK_HEADER = ["人员编号", "姓名", "工作事项", "完成情况", "未完成原因", "备注"];
+export const MONTHLY_WORK_HEADER = ["人员编号", "姓名", "月份", "工作事项", "完成情况", "未完成原因", "备注"];
+export const SUMMARY_HEADER = ["人员编号", "姓名", "月份", "小结"];
 export const EVENTS_HEADER = ["人员编号", "姓名", "类型", "分值", "事由", "日期"];
 export const DECISIONS_HEADER = ["人员编号", "姓名", "审定等次", "类型", "理由", "日期"];
 
@@ -48,7 +50,12 @@ function ratingValues(code) {
  *   reason?: string, window?: boolean, self?: string, note?: string,
  *   individual?: [number, number, number], comment?: string, goal?: string,
  *   leader?: string | number[], colleagues?: [string, string | number[]][], recipients?: (string | number[])[],
- *   work?: [string, string, string?][] }} DemoPerson
+ *   work?: [string, string, (string | null)?, string?][], moreWork?: [string, string, string | null, string][],
+ *   summaries?: [CellData, string][] }} DemoPerson
+ *
+ * `work`: item, 完成情况, 未完成原因, and the 月份 it was recorded in (月纪实); `moreWork`: the items
+ * only the monthly demo has; `summaries`: 个人小结 rows (月份, 小结). The demo without months
+ * (`demoWorkbook({ monthly: false })`) is the demo as it was before 月份 and 个人小结 existed.
  */
 
 /** @type {{ code: string, name: string, leader: string, reviewer: string, persons: DemoPerson[] }[]} */
@@ -64,63 +71,77 @@ const DEMO_UNITS = [
         id: "FG002", name: "刘洋", department: "办公室", title: "办公室主任", self: "好",
         individual: [28, 37, 27], comment: "统筹协调有力，办文办会规范高效。", goal: "加快机关档案数字化进度。",
         leader: "AAAAA", colleagues: [["FG003", "AAAAA"], ["FG004", "ABAAA"], ["FG007", "AAAAA"], ["", "AAABA"], ["FG010", "BAAAA"]],
-        work: [["完成委机关三季度公文办理和督办工作", "已完成"], ["组织开展机关作风建设专项检查", "已完成"], ["推进机关档案数字化整理", "推进中", "档案扫描服务合同9月下旬才签订，预计11月完成"]],
+        work: [["完成委机关三季度公文办理和督办工作", "已完成"], ["组织开展机关作风建设专项检查", "已完成", null, "7月"], ["推进机关档案数字化整理", "推进中", "档案扫描服务合同9月下旬才签订，预计11月完成", "8月"]],
+        moreWork: [["完成国庆节前机关安全检查", "已完成", null, "9月"]],
+        summaries: [[null, "本季度主要做了四方面工作：一是统筹委机关公文办理和督办，三季度办文312件，督办事项按期办结率100%。二是牵头开展机关作风建设专项检查，查找问题9个，已全部整改。三是推进机关档案数字化整理，完成扫描服务采购，因合同签订较晚，扫描工作顺延至11月完成。四是做好节前安全检查和后勤保障。存在的不足：统筹谋划还不够超前，档案数字化进度滞后于计划。下一步将倒排工期，确保年底前完成档案数字化，并进一步规范办文流程。"]],
       },
       {
         id: "FG003", name: "张敏", department: "办公室", title: "一级科员",
         individual: [26, 34, 25], comment: "工作认真细致，信息报送及时。", goal: "提高综合文稿起草能力。",
         leader: "ABAAB", colleagues: [["FG002", "AABAA"], ["FG006", "ABBAA"], ["", "BBAAA"]],
-        work: [["做好委机关会务保障和政务信息报送", "已完成"], ["完成政务公开年度自查", "已完成"]],
+        work: [["做好委机关会务保障和政务信息报送", "已完成", null, "7月"], ["完成政务公开年度自查", "已完成", null, "8月"]],
+        moreWork: [["编写三季度政务信息简报", "已完成", null, "9月"]],
+        summaries: [["7月", "保障委务会等会议6次，报送政务信息15条。"], ["八月", "完成政务公开年度自查，整改栏目更新不及时问题2个。"], [9, "编写三季度政务信息简报，被县委办采用2篇。"]],
       },
       {
         id: "FG004", name: "王磊", department: "发展规划股", title: "股长", self: "好",
         individual: [29, 38, 28], comment: "规划编制工作思路清晰，牵头作用突出。", goal: "做好“十五五”规划纲要与上级规划的衔接。",
         leader: "AAAAA", colleagues: [["FG005", "AAAAA"], ["FG006", "AAAAA"], ["FG002", "ABAAA"], ["", "AAAAA"], ["FG009", "BBAAA"]],
-        work: [["牵头起草“十五五”规划纲要初稿", "推进中", "市级规划纲要尚未印发，需与上级衔接后定稿"], ["完成“十四五”规划实施情况中期评估报告", "已完成"]],
+        work: [["牵头起草“十五五”规划纲要初稿", "推进中", "市级规划纲要尚未印发，需与上级衔接后定稿", "8月"], ["完成“十四五”规划实施情况中期评估报告", "已完成", null, "7月"]],
+        moreWork: [["参与县政府重大课题起草", "已完成", null, "9月"]],
+        summaries: [[null, "牵头起草“十五五”规划纲要初稿，完成“十四五”规划中期评估，参与县政府重大课题起草并获书面表扬。规划纲要待市级纲要印发后衔接定稿。"]],
       },
       {
         id: "FG005", name: "赵倩", department: "发展规划股", title: "二级主任科员",
         individual: [27, 37, 27], comment: "调研扎实，经济运行分析有深度。", goal: "加强数据分析工具的运用。",
         leader: [28, 18, 20, 20, 10], colleagues: [["FG004", "AAAAA"], ["FG006", "AABAA"], ["FG003", "AAAAA"], ["", "ABAAA"], ["FG012", "AAAAB"]],
-        work: [["开展县域重点产业发展专题调研", "已完成"], ["编制三季度经济运行分析报告", "已完成"]],
+        work: [["开展县域重点产业发展专题调研", "已完成", null, "7月"], ["编制三季度经济运行分析报告", "已完成", null, "9月"]],
+        moreWork: [["撰写重点产业发展调研报告", "已完成", null, "8月"]],
       },
       {
         id: "FG006", name: "孙浩", department: "发展规划股", title: "一级科员",
         individual: [25, 33, 25], comment: "能按要求完成交办任务。", goal: "增强工作主动性，按期完成数据库更新。",
         leader: "BBBAA", colleagues: [["FG004", "ABBAA"], ["FG005", "BBAAA"], ["", "BBBAB"]],
-        work: [["整理重大项目储备库入库材料", "已完成"], ["更新县域经济数据库", "未完成", "统计部门季度数据延迟发布，待10月中旬补齐"]],
+        work: [["整理重大项目储备库入库材料", "已完成", null, "7月"], ["更新县域经济数据库", "未完成", "统计部门季度数据延迟发布，待10月中旬补齐", "9月"]],
+        moreWork: [["核对重大项目储备库入库信息", "已完成", null, "8月"]],
       },
       {
         id: "FG007", name: "周婷", department: "投资与审批服务股", title: "股长",
         individual: [28, 37, 28], comment: "审批服务规范，群众满意度高。", goal: "进一步压缩项目备案办理时限。",
         leader: "AAAAA", colleagues: [["FG008", "AAAAA"], ["FG009", "ABAAA"], ["FG002", "AAAAA"], ["", "AABAA"], ["FG010", "AAAAA"]],
-        work: [["完成企业投资项目备案审核46件", "已完成"], ["推进投资项目在线审批监管平台数据治理", "已完成"]],
+        work: [["完成企业投资项目备案审核46件", "已完成"], ["推进投资项目在线审批监管平台数据治理", "已完成", null, "8月"]],
+        moreWork: [["修订企业投资项目备案办事指南", "已完成", null, "7月"], ["开展项目备案信息季度核查", "已完成", null, "9月"]],
       },
       {
         id: "FG008", name: "吴凡", department: "投资与审批服务股", title: "一级科员", window: true,
         individual: [27, 36, 27], comment: "窗口服务热情周到，业务熟练。", goal: "提升疑难事项的一次性告知水平。",
         leader: "AABAA", colleagues: [["FG007", "AAAAA"], ["FG009", "ABAAA"], ["", "AAAAB"], ["FG003", "AABAA"], ["FG012", "BAAAA"]],
         recipients: ["AAAAA", "AAAAA", "ABAAA"],
-        work: [["在县政务服务中心窗口办理项目备案、核准咨询120余件", "已完成"], ["落实窗口“好差评”整改", "已完成"]],
+        work: [["在县政务服务中心窗口办理项目备案、核准咨询120余件", "已完成"], ["落实窗口“好差评”整改", "已完成", null, "8月"]],
+        moreWork: [["参加政务服务窗口业务培训", "已完成", null, "7月"], ["整理窗口服务台账", "已完成", null, "9月"]],
       },
       {
         id: "FG009", name: "郑凯", department: "投资与审批服务股", title: "二级科员",
         individual: [28, 36, 28], comment: "业务能力较强，审核把关严格。", goal: "加强项目资料归档管理。",
         leader: "AAAAA", colleagues: [["FG007", "AAAAA"], ["FG008", "ABAAA"], ["", "AAAAA"]],
-        work: [["审核政府投资项目可行性研究报告8件", "已完成"], ["办理项目节能审查", "推进中", "两个项目的补充材料尚未报齐"]],
+        work: [["审核政府投资项目可行性研究报告8件", "已完成"], ["办理项目节能审查", "推进中", "两个项目的补充材料尚未报齐", "9月"]],
+        moreWork: [["审核项目初步设计概算3件", "已完成", null, "7月"], ["整改项目审核资料归档问题", "已完成", null, "8月"]],
       },
       {
         id: "FG010", name: "冯雪", department: "价格股", title: "股长",
         individual: [27, 36, 27], comment: "价格监测及时准确，调研成果获奖。", goal: "做好成本监审报告的规范化。",
         leader: "ABAAA", colleagues: [["FG012", "AAAAA"], ["FG002", "ABAAA"], ["", "AABAB"], ["FG004", "AAAAA"], ["FG007", "BBAAA"]],
-        work: [["开展重要民生商品价格监测", "已完成"], ["完成县城区停车收费定价成本监审", "已完成"]],
+        work: [["开展重要民生商品价格监测", "已完成", null, "7月"], ["完成县城区停车收费定价成本监审", "已完成", null, "8月"]],
+        moreWork: [["撰写县域商业体系建设调研报告", "已完成", null, "9月"]],
       },
       { id: "FG011", name: "何军", department: "价格股", title: "四级主任科员", status: "不确定等次", reason: "立案审查" },
       {
         id: "FG012", name: "许诺", department: "价格股", title: "一级科员", self: "较好",
         individual: [22, 30, 22], comment: "能完成日常工作，专项检查进度偏慢。", goal: "按期完成涉企收费专项检查。",
         leader: "BBCBA", colleagues: [["FG010", "BBBAA"], ["FG005", "BCBAA"], ["", "BBBBA"]],
-        work: [["整理价格认定案卷", "已完成"], ["开展涉企收费专项检查", "未完成", "检查方案调整，部分企业尚未反馈自查表"]],
+        work: [["整理价格认定案卷", "已完成", null, "7月"], ["开展涉企收费专项检查", "未完成", "检查方案调整，部分企业尚未反馈自查表", "8月"]],
+        moreWork: [["收集涉企收费自查表", "推进中", "部分企业尚未反馈自查表", "9月"]],
+        summaries: [[null, "完成价格认定案卷整理。涉企收费专项检查因方案调整未能按期完成，自评较好。"]],
       },
     ],
   },
@@ -143,6 +164,7 @@ const DEMO_UNITS = [
         individual: [29, 38, 28], comment: "核算工作准确及时，统计分析质量高。", goal: "加强统计分析对县委决策的支撑。",
         leader: "AAAAA", colleagues: [["TJ005", "AAAAA"], ["TJ006", "AAAAA"], ["TJ002", "ABAAA"], ["", "AAAAA"]],
         work: [["完成三季度地区生产总值统一核算数据上报", "已完成"], ["编印《某县统计月报》7-9月", "已完成"]],
+        summaries: [[null, "按时完成三季度地区生产总值统一核算和数据上报，编印统计月报3期。"]],
       },
       {
         id: "TJ005", name: "罗丹", department: "综合统计股", title: "二级主任科员",
@@ -186,10 +208,15 @@ function personRow(p, unit) {
 
 /**
  * The demo workbook, shaped as a clerk of the organisation department would merge two units'
- * returns: a title row above each table, 科室 cells merged, the quarter written in words.
+ * returns: a title row above each table, 科室 cells merged, the quarter written in words. The
+ * development commission keeps its work list month by month (月纪实: July's rows, then August's,
+ * then September's, then the whole quarter's), and a few persons wrote a 个人小结; without
+ * `monthly` it is the demo as it was before 月份 and 个人小结.
+ * @param {{ monthly?: boolean }} [options]
  * @returns {SheetData[]}
  */
-export function demoWorkbook() {
+export function demoWorkbook(options = {}) {
+  const monthly = options.monthly ?? true;
   const persons = DEMO_UNITS.flatMap((u) => u.persons.map((p) => ({ unit: u, p })));
   const personRows = [["某县2026年第三季度公务员平时考核人员名册"], PERSON_HEADER];
   // 科室 cells of consecutive persons of one department are merged, as clerks do (workbook.md).
@@ -224,8 +251,20 @@ export function demoWorkbook() {
   }
 
   /** @type {CellData[][]} */
-  const workRows = [WORK_HEADER];
-  for (const { p } of graded) for (const [item, state, reason] of p.work ?? []) workRows.push([p.id, p.name, item, state, reason ?? null, null]);
+  const workRows = [monthly ? MONTHLY_WORK_HEADER : WORK_HEADER];
+  if (monthly) {
+    // rows added month by month, as a clerk keeps one workbook through the quarter
+    const all = graded.flatMap(({ p }) => [...(p.work ?? []), ...(p.moreWork ?? [])].map(([item, state, reason, month]) => ({ p, item, state, reason, month })));
+    const order = ["7月", "8月", "9月", undefined];
+    for (const month of order) {
+      for (const w of all.filter((w) => w.month === month)) workRows.push([w.p.id, w.p.name, w.month ?? null, w.item, w.state, w.reason ?? null, null]);
+    }
+  } else {
+    for (const { p } of graded) for (const [item, state, reason] of p.work ?? []) workRows.push([p.id, p.name, item, state, reason ?? null, null]);
+  }
+  /** @type {CellData[][]} */
+  const summaryRows = [["2026年第三季度个人小结"], SUMMARY_HEADER];
+  for (const { p } of graded) for (const [month, text] of p.summaries ?? []) summaryRows.push([p.id, p.name, month, text]);
 
   return [
     {
@@ -256,6 +295,7 @@ export function demoWorkbook() {
     { name: "人员", rows: personRows, merges },
     { name: "指标", rows: INDICATOR_ROWS },
     { name: "工作清单", rows: workRows },
+    ...(monthly ? [{ name: "个人小结", rows: summaryRows, merges: ["A1:D1"], widths: { 4: 80 } }] : []),
     { name: "个性评分", rows: individualRows, merges: ["A1:H1"] },
     { name: "共性测评", rows: ratingRows, merges: ["A1:I1"] },
     { name: "加减分", rows: [EVENTS_HEADER, ...DEMO_EVENTS] },

@@ -73,6 +73,7 @@ export function buildWorkbook(rows: WorkbookRows): AppraisalWorkbook {
     persons: [],
     indicators: [],
     workItems: [],
+    summaries: [],
     individualScores: [],
     ratings: [],
     events: [],
