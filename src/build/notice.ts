@@ -3,12 +3,12 @@
 // wording); `writeNotice` lays it out on A4. A notice never shows an identity number: 人员编号 is
 // not among its columns, and scores appear only with notice.showScores (README.md "Openness").
 
-import { addWorkingDays, chineseDate } from "../domain/calendar.js";
+import { addWorkingDays, chineseDate, nationalCalendar } from "../domain/calendar.js";
 import { fixed } from "../domain/exact.js";
 import type { GradedUnit } from "../domain/graded.js";
 import { OUTCOME_LABEL } from "../domain/labels.js";
 import type { Period, WorkbookSettings } from "../domain/model.js";
-import { isGraded } from "../domain/model.js";
+import { QUARTER_NUMERAL, isGraded } from "../domain/model.js";
 import type { Rules } from "../domain/rules.js";
 import { Document, Footer, Paragraph, Table, TableCell, TableRow, TextRun } from "../ooxml/docx-writer.js";
 import { A4_PAGE, TEXT_WIDTH, chineseRun, packDocx } from "../ooxml/docx-package.js";
@@ -46,10 +46,13 @@ export interface NoticeContent {
 export const BLANK_FIELD = "__________";
 export const BLANK_DATE = "____年__月__日";
 
-/** `{开始}至{结束}（{n}个工作日）` counted on the rules' calendar (rules.md notice.days, calendar.*). */
+/**
+ * `{开始}至{结束}（{n}个工作日）` counted on the national schedule with the rules' dates over it
+ * (rules.md notice.days, calendar.*): 2026-09-30 + 5 → 2026年10月12日, 国庆 off and 10-10 worked.
+ */
 export function noticePeriod(start: string | null, days: number, calendar: Rules["calendar"]): string {
   if (start === null) return `${BLANK_DATE}至${BLANK_DATE}（${days}个工作日）`;
-  return `${chineseDate(start)}至${chineseDate(addWorkingDays(start, days, calendar))}（${days}个工作日）`;
+  return `${chineseDate(start)}至${chineseDate(addWorkingDays(start, days, nationalCalendar(calendar)))}（${days}个工作日）`;
 }
 
 export function noticeContent(input: NoticeInput, wording: NoticeWording): NoticeContent {
@@ -67,7 +70,7 @@ export function noticeContent(input: NoticeInput, wording: NoticeWording): Notic
   const values: Record<NoticePlaceholder, string> = {
     单位名称: unit.name,
     年度: String(period.year),
-    季度: String(period.quarter),
+    季度: QUARTER_NUMERAL[period.quarter],
     方案名称: rules.name,
     定等人数: String(gradedPersons.length),
     好等次人数: String(good.length),

@@ -21,12 +21,12 @@ function input(overrides: Partial<NoticeInput> = {}): NoticeInput {
 
 describe("noticeContent: what 公示.docx says (outputs.md Per unit 2)", () => {
   it("titles the notice after the unit and the period", () => {
-    expect(noticeContent(input(), wording).title).toBe("关于某市某某局2026年第3季度公务员平时考核结果的公示");
+    expect(noticeContent(input(), wording).title).toBe("关于某市某某局2026年第三季度公务员平时考核结果的公示");
   });
 
   it("ends the title with （更正） once a 复核 decision exists, not for 委员会审定 alone", () => {
     expect(noticeContent(input({ graded: demoUnit("final", { review: true }) }), wording).title).toBe(
-      "关于某市某某局2026年第3季度公务员平时考核结果的公示（更正）",
+      "关于某市某某局2026年第三季度公务员平时考核结果的公示（更正）",
     );
     expect(noticeContent(input(), wording).title).not.toContain("更正");
   });
@@ -117,6 +117,10 @@ describe("noticePeriod", () => {
   ])("%s, %i days → %s", (start, days, text) => {
     expect(noticePeriod(start, days, demoRules().calendar)).toBe(text);
   });
+
+  it("counts on the national schedule when the rules file adds nothing (issue 11: not 10月6日)", () => {
+    expect(noticePeriod("2026-09-30", 5, { holidays: [], workdays: [] })).toBe("2026年9月30日至2026年10月12日（5个工作日）");
+  });
 });
 
 describe("writeNotice: 公示.docx", () => {
@@ -125,7 +129,7 @@ describe("writeNotice: 公示.docx", () => {
   it("holds the title, the dates, the names and the contact, in that order", async () => {
     const text = await docxParagraphs(await write());
     const joined = text.join("\n");
-    expect(text[0]).toBe("关于某市某某局2026年第3季度公务员平时考核结果的公示");
+    expect(text[0]).toBe("关于某市某某局2026年第三季度公务员平时考核结果的公示");
     for (const expected of ["张三", "李四", "2026年10月9日至2026年10月14日（5个工作日）", "联系人：王敏", "某市某某局", "2026年10月9日"]) {
       expect(joined).toContain(expected);
     }
@@ -162,13 +166,13 @@ describe("writeNotice: 公示.docx", () => {
     expect(first.equals(second)).toBe(true);
     const core = await zipPart(first, "docProps/core.xml");
     expect(core).toContain("<dcterms:created xsi:type=\"dcterms:W3CDTF\">1980-01-01T00:00:00Z</dcterms:created>");
-    expect(core).toContain("<dc:title>关于某市某某局2026年第3季度公务员平时考核结果的公示</dc:title>");
+    expect(core).toContain("<dc:title>关于某市某某局2026年第三季度公务员平时考核结果的公示</dc:title>");
     expect(new Set(await zipEntryDates(first))).toEqual(new Set(["1980-01-01T00:00:00.000Z"]));
   });
 
   it("escapes text that looks like markup", async () => {
     const graded = { ...demoUnit(), unit: { ...UNIT, name: "某局<科&室>" } };
     const text = await docxParagraphs(await write(input({ graded })));
-    expect(text[0]).toBe("关于某局<科&室>2026年第3季度公务员平时考核结果的公示");
+    expect(text[0]).toBe("关于某局<科&室>2026年第三季度公务员平时考核结果的公示");
   });
 });
