@@ -8,7 +8,7 @@ import type { GradedPerson, GradedUnit } from "../domain/graded.js";
 import { reasonText } from "../domain/graded.js";
 import { GRADE_LABEL, OUTCOME_LABEL } from "../domain/labels.js";
 import type { AppraisalWorkbook, IndividualScore, Period, WorkItem } from "../domain/model.js";
-import { isGraded, rowsByPersonId } from "../domain/model.js";
+import { QUARTER_NUMERAL, isGraded, rowsByPersonId } from "../domain/model.js";
 import type { Rules } from "../domain/rules.js";
 import { openItemText, summariseWork } from "../domain/work-summary.js";
 import { Document, Paragraph, Table, TableCell, TableRow, TextRun } from "../ooxml/docx-writer.js";
@@ -57,7 +57,7 @@ function slipContent(input: FeedbackSlipsInput, person: GradedPerson, own: OwnRo
   const values: Record<SlipPlaceholder, string> = {
     单位名称: graded.unit.name,
     年度: String(period.year),
-    季度: String(period.quarter),
+    季度: QUARTER_NUMERAL[period.quarter],
     事项数: String(work.total),
     已完成: String(work.done),
     推进中: String(work.inProgress),

@@ -35,7 +35,7 @@ describe("slipContents: 反馈单 of a unit (outputs.md Per unit 3)", () => {
   it("gives unit, period, name, department, grade, I, C, B, D, S and band", () => {
     const slip = slipOf(IDS.f);
     expect(slip.title).toBe("公务员平时考核结果反馈单");
-    expect(slip.unitLine).toBe("某市某某局　2026年第3季度");
+    expect(slip.unitLine).toBe("某市某某局　2026年第三季度");
     expect(pairs(slip)).toEqual({
       姓名: "孙八",
       科室: "综合科",
