@@ -22,9 +22,11 @@ export const NoticeWordingSchema = z.strictObject({
   title: text.min(1),
   correctedSuffix: text,
   intro: text.min(1),
+  listIntro: text.min(1),
   listGood: text.min(1),
   listAll: text.min(1),
   emptyList: text.min(1),
+  correction: text.min(1),
   period: text.min(1),
   objection: text.min(1),
   contact: text.min(1),
@@ -56,6 +58,7 @@ export const NOTICE_PLACEHOLDERS = [
   "年度",
   "季度",
   "方案名称",
+  "方案文件",
   "定等人数",
   "好等次人数",
   "名单",
@@ -66,6 +69,7 @@ export const NOTICE_PLACEHOLDERS = [
   "联系电话",
   "受理地址",
   "公示日期",
+  "更正说明",
 ] as const;
 export type NoticePlaceholder = (typeof NOTICE_PLACEHOLDERS)[number];
 
