@@ -4,7 +4,8 @@
 // what it is given is the unit's share of its workbook only, so that a task costs the same in a
 // city of a thousand units as in a county of two.
 
-import { slipContents, writeFeedbackSlips } from "./feedback-slips.js";
+import { writeFeedbackSlips } from "./feedback-slips.js";
+import { slipContents } from "./slip-content.js";
 import { noticeContent, writeNotice } from "./notice.js";
 import type { NoticeWording, SlipWording } from "./wording.js";
 import type { GradedPool, GradedUnit } from "../domain/graded.js";

@@ -202,7 +202,7 @@ async function gradeWith(
         const pool = poolOf.get(unit.poolCode);
         if (!pool) throw new Error(`unit ${unit.unit.code} has no pool`);
         const warnings = (unitProblems.get(unit.unit.code) ?? []).filter((p) => p.severity === "warning");
-        const share = shares.get(unit.unit.code) ?? { period: workbook.period, settings: workbook.settings, workItems: [], individualScores: [] };
+        const share = shares.get(unit.unit.code) ?? { period: workbook.period, settings: workbook.settings, workItems: [], individualScores: [], events: [] };
         yield { unit, build: { graded: unit, pool, workbook: share, inputFiles: poolFiles.get(unit.poolCode) ?? [], warnings } };
       }
     }

@@ -71,6 +71,10 @@ export interface FooterOptions {
   children: readonly Paragraph[];
 }
 
+export interface HeaderOptions {
+  children: readonly Paragraph[];
+}
+
 export interface SectionOptions {
   properties: {
     page: {
@@ -78,6 +82,8 @@ export interface SectionOptions {
       margin: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
     };
   };
+  /** The page header; sections given the same Header share one part. */
+  headers?: { default: Header };
   footers?: { default: Footer };
   children: readonly (Paragraph | Table)[];
 }
@@ -290,6 +296,14 @@ export class Footer extends Written {
   }
 }
 
+export class Header extends Written {
+  declare private readonly element: "Header";
+
+  constructor(options: HeaderOptions) {
+    super("", options.children, "");
+  }
+}
+
 export class Document {
   constructor(readonly options: DocumentOptions) {}
 }
@@ -300,12 +314,15 @@ const CONTENT_TYPE = {
   settings: "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml",
   fontTable: "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml",
   footer: "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
+  header: "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml",
 };
 
-function sectionXml(section: SectionOptions, footerId: string | null): string {
+function sectionXml(section: SectionOptions, footerId: string | null, headerId: string | null = null): string {
   const { size, margin } = section.properties.page;
+  // ECMA-376 17.6.17: header references come before footer references.
   return (
-    `<w:sectPr>${footerId ? `<w:footerReference w:type="default" r:id="${footerId}"/>` : ""}` +
+    `<w:sectPr>${headerId ? `<w:headerReference w:type="default" r:id="${headerId}"/>` : ""}` +
+    `${footerId ? `<w:footerReference w:type="default" r:id="${footerId}"/>` : ""}` +
     `<w:pgSz w:w="${size.width}" w:h="${size.height}" w:orient="portrait"/>` +
     `<w:pgMar w:top="${margin.top}" w:right="${margin.right}" w:bottom="${margin.bottom}" w:left="${margin.left}" ` +
     `w:header="${margin.header}" w:footer="${margin.footer}" w:gutter="0"/><w:pgNumType/><w:docGrid w:linePitch="360"/></w:sectPr>`
@@ -326,25 +343,39 @@ function fontTableXml(fonts: readonly FontDeclaration[]): string {
 /** The .docx bytes of `document`: the same document and properties always give the same bytes. */
 export function writeDocx(document: Document, properties: DocxProperties): Buffer {
   const { sections } = document.options;
-  const footers: PackagePart[] = [];
+  /** Header and footer parts. */
+  const pageParts: PackagePart[] = [];
   const relationships = [
     { type: `${R_NAMESPACE}/styles`, target: "styles.xml" },
     { type: `${R_NAMESPACE}/settings`, target: "settings.xml" },
     { type: `${R_NAMESPACE}/fontTable`, target: "fontTable.xml" },
   ];
   const body: string[] = [];
+  const headerIds = new Map<Header, string>();
   sections.forEach((section, i) => {
+    let headerId: string | null = null;
+    const header = section.headers?.default;
+    if (header) {
+      headerId = headerIds.get(header) ?? null;
+      if (headerId === null) {
+        headerId = `rId${relationships.length + 1}`;
+        headerIds.set(header, headerId);
+        const name = `header${headerIds.size}.xml`;
+        relationships.push({ type: `${R_NAMESPACE}/header`, target: name });
+        pageParts.push({ name: `word/${name}`, contentType: CONTENT_TYPE.header, data: `${XML_DECLARATION}<w:hdr xmlns:w="${W_NAMESPACE}" xmlns:r="${R_NAMESPACE}">${xmlOf(header)}</w:hdr>` });
+      }
+    }
     let footerId: string | null = null;
     if (section.footers) {
       // relationshipsXml numbers them rId1, rId2, ... in order.
       footerId = `rId${relationships.length + 1}`;
-      const name = `footer${footers.length + 1}.xml`;
+      const name = `footer${pageParts.length - headerIds.size + 1}.xml`;
       relationships.push({ type: `${R_NAMESPACE}/footer`, target: name });
-      footers.push({ name: `word/${name}`, contentType: CONTENT_TYPE.footer, data: `${XML_DECLARATION}<w:ftr xmlns:w="${W_NAMESPACE}" xmlns:r="${R_NAMESPACE}">${xmlOf(section.footers.default)}</w:ftr>` });
+      pageParts.push({ name: `word/${name}`, contentType: CONTENT_TYPE.footer, data: `${XML_DECLARATION}<w:ftr xmlns:w="${W_NAMESPACE}" xmlns:r="${R_NAMESPACE}">${xmlOf(section.footers.default)}</w:ftr>` });
     }
     for (const child of section.children) writeElement(child, body);
     // Every section but the last ends in a paragraph that carries its properties (17.6.17).
-    body.push(i < sections.length - 1 ? `<w:p><w:pPr>${sectionXml(section, footerId)}</w:pPr></w:p>` : sectionXml(section, footerId));
+    body.push(i < sections.length - 1 ? `<w:p><w:pPr>${sectionXml(section, footerId, headerId)}</w:pPr></w:p>` : sectionXml(section, footerId, headerId));
   });
   return officePackage(
     [
@@ -358,7 +389,7 @@ export function writeDocx(document: Document, properties: DocxProperties): Buffe
           `<w:compat><w:compatSetting w:val="15" w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word"/></w:compat></w:settings>`,
       },
       { name: "word/fontTable.xml", contentType: CONTENT_TYPE.fontTable, data: fontTableXml(properties.fonts) },
-      ...footers,
+      ...pageParts,
       { name: "word/_rels/document.xml.rels", data: relationshipsXml(relationships) },
     ],
     properties.title,

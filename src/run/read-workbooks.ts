@@ -166,7 +166,7 @@ export function gradingWorkbooks(read: Pick<ReadResult, "workbooks" | "bases">, 
 }
 
 /** A unit's share of its workbook: its persons' work items and 个性评分 rows, all that its files print. */
-export type UnitShare = Pick<AppraisalWorkbook, "period" | "settings" | "workItems" | "individualScores">;
+export type UnitShare = Pick<AppraisalWorkbook, "period" | "settings" | "workItems" | "individualScores" | "events">;
 
 /**
  * Each unit's share of its workbook, by unit code. Made in one pass over the workbook, not one
@@ -180,13 +180,15 @@ export function unitShares(workbook: AppraisalWorkbook): Map<string, UnitShare> 
     if (code === undefined) return undefined;
     let share = shares.get(code);
     if (!share) {
-      share = { period: workbook.period, settings: workbook.settings, workItems: [], individualScores: [] };
+      share = { period: workbook.period, settings: workbook.settings, workItems: [], individualScores: [], events: [] };
       shares.set(code, share);
     }
     return share;
   };
   for (const item of workbook.workItems) shareOf(item.personId)?.workItems.push(item);
   for (const score of workbook.individualScores) shareOf(score.personId)?.individualScores.push(score);
+  // The slips print each 加分/减分/否决/限好 with its 事由 (outputs.md Per unit 3).
+  for (const event of workbook.events) shareOf(event.personId)?.events.push(event);
   return shares;
 }
 
