@@ -24,7 +24,7 @@ import type { AppraisalWorkbook } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
 import { problemsByUnit } from "../domain/problem.js";
 import type { Rules } from "../domain/rules.js";
-import { COMMON_SHEET, DECISIONS_SHEET, EVENTS_SHEET } from "../domain/sheets.js";
+import { COMMON_SHEET, DECISIONS_SHEET } from "../domain/sheets.js";
 import { sheetNameOf } from "../read/find-header-row.js";
 import { readWorkbookFile } from "../read/read-xlsx.js";
 import { inOrder } from "./in-order.js";
@@ -193,7 +193,8 @@ export function unitShares(workbook: AppraisalWorkbook): Map<string, UnitShare> 
 }
 
 /** The sheets a unit's share does not come from, left unread when a workbook is read again. */
-const NOT_IN_SHARES = new Set([COMMON_SHEET.name, EVENTS_SHEET.name, DECISIONS_SHEET.name]);
+// 加减分 is read again: the slips print each event with its 事由.
+const NOT_IN_SHARES = new Set([COMMON_SHEET.name, DECISIONS_SHEET.name]);
 
 /**
  * A workbook read with keep `grading`, read again when its units' files are built: each unit's
