@@ -281,9 +281,10 @@ export async function writeNotice(content: NoticeContent, wording: Pick<NoticeWo
           children: [new TextRun({ text: line, ...chineseRun(fonts.title, fonts.latin, TITLE_PT) })],
         }),
     ),
+    // A correction says first what changed, then the notice reads as before (`现将…公示如下：`).
+    ...(content.correction ? [bodyParagraph(content.correction, fonts)] : []),
     bodyParagraph(content.intro, fonts),
   ];
-  if (content.correction) children.push(bodyParagraph(content.correction, fonts));
   if (content.table) children.push(noticeTable(content.table, fonts), gap(false));
   // The period, the objection, the contact lines, the unit and the date keep together (keepNext
   // on every line before the date): a long list may push them to the next page, but the signature
