@@ -177,6 +177,16 @@ describe("writeNotice: 公示.docx", () => {
     expect(text.at(-1)).toBe("2026年10月9日");
   });
 
+  it("a correction says what changed before the opening paragraph, which still leads into the list", async () => {
+    const rules = demoRules({ notice: { days: 5, list: "all", showScores: false, reviewDays: 5 } });
+    const text = await docxParagraphs(await write(input({ graded: demoUnit("final", { review: true }), rules })));
+    const correction = text.findIndex((t) => t.startsWith("经复核，孙八的等次由“一般”改为“较好”"));
+    const intro = text.findIndex((t) => t.startsWith("根据《某市某某局公务员平时考核方案》"));
+    expect(correction).toBeGreaterThan(1);
+    expect(intro).toBe(correction + 1);
+    expect(text[intro]?.endsWith("现将考核结果公示如下：")).toBe(true);
+  });
+
   it("never shows an identity number, nor the names of persons not listed", async () => {
     const bytes = await write(input({ rules: demoRules({ notice: { days: 5, list: "all", showScores: true, reviewDays: 5 } }) }));
     const xml = await zipPart(bytes, "word/document.xml");
