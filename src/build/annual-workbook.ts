@@ -4,6 +4,7 @@
 // Pure: the graded year in, sheets out; writeXlsx turns them into bytes.
 
 import type { AnnualPerson, AnnualQuarter, AnnualUnit, GradedYear, Quarter } from "../domain/annual.js";
+import { quarterText } from "../domain/model.js";
 import type { Exact } from "../domain/exact.js";
 import { mul, ratio, toText } from "../domain/exact.js";
 import type { GradedPerson, UnitState } from "../domain/graded.js";
@@ -39,12 +40,12 @@ const RESULT_FILL = { recommended: GRADE_FILL.good, pending: GRADE_FILL.pending,
 export const NOT_LISTED = "—";
 
 function quarterLabel(quarter: Quarter): string {
-  return `第${quarter}季度`;
+  return quarterText(quarter);
 }
 
-/** `第1季度、第2季度`, as the annual reasons name quarters (annual-tally.ts). */
+/** `第一季度、第二季度`, as the annual reasons name quarters (annual-tally.ts). */
 export function quarterList(quarters: readonly number[]): string {
-  return quarters.length === 0 ? "（无）" : quarters.map((q) => `第${q}季度`).join("、");
+  return quarters.length === 0 ? "（无）" : quarters.map((q) => quarterText(q as Quarter)).join("、");
 }
 
 /** Why the year is a draft, one sentence per cause, for the title of the main sheet. */
@@ -239,7 +240,7 @@ function listSheet(
   };
 }
 
-/** The quarters that count for a reminder talk (一般 + 较差, rules.md §6): `第1季度一般、第4季度较差`. */
+/** The quarters that count for a reminder talk (一般 + 较差, rules.md §6): `第一季度一般、第四季度较差`. */
 function weakQuarters(person: AnnualPerson): string {
   return person.quarters
     .filter((q) => q.grade === "average" || q.grade === "poor")

@@ -1,124 +1,158 @@
-// 反馈单.docx: one A4 page per graded person (outputs.md "Per unit" 3; README.md 结果反馈):
-// scores, band, grade, every reason, the work list, 评鉴意见 and 改进目标, the 复核 window, and for
-// 一般 and 较差 a request to the leader in charge to hold a talk (三挂钩: repeated 一般/较差 call
-// for a reminder talk). `slipContent` decides the words (pure); `writeFeedbackSlips` lays them out.
+// 反馈单.docx: one A4 page per graded person (outputs.md "Per unit" 3). slip-content.ts decides
+// what a slip says; this file makes it fit one page (`fitSlip`: long lists summarised with the
+// count left out and where to read them, long texts cut) and lays it out, a section per slip.
+// Heights are worked out on fixed line pitches, so that Word, WPS and LibreOffice agree with
+// the estimate whatever font they draw the text in.
 
-import { fixed } from "../domain/exact.js";
-import type { GradedPerson, GradedUnit } from "../domain/graded.js";
-import { reasonText } from "../domain/graded.js";
-import { GRADE_LABEL, OUTCOME_LABEL } from "../domain/labels.js";
-import type { AppraisalWorkbook, IndividualScore, Period, WorkItem } from "../domain/model.js";
-import { isGraded, rowsByPersonId } from "../domain/model.js";
-import type { Rules } from "../domain/rules.js";
-import { openItemText, summariseWork } from "../domain/work-summary.js";
-import { Document, Paragraph, Table, TableCell, TableRow, TextRun } from "../ooxml/docx-writer.js";
+import { Document, Header, Paragraph, Table, TableCell, TableRow, TextRun } from "../ooxml/docx-writer.js";
 import { A4_PAGE, TEXT_WIDTH, chineseRun, packDocx } from "../ooxml/docx-package.js";
 import type { DocumentFonts } from "../ooxml/docx-package.js";
-import type { SlipPlaceholder, SlipWording } from "./wording.js";
+import type { SlipContent, SlipRow } from "./slip-content.js";
+import { textWidth } from "./title-lines.js";
+import type { SlipWording } from "./wording.js";
 import { fill } from "./wording.js";
 
-export interface FeedbackSlipsInput {
-  graded: GradedUnit;
-  period: Period;
-  workbook: Pick<AppraisalWorkbook, "workItems" | "individualScores">;
-  rules: Pick<Rules, "notice">;
-}
-
-/** One row of the slip's table: a label and its lines; `pair` rows hold two label-value pairs. */
-export type SlipRow =
-  | { kind: "pair"; left: [string, string]; right: [string, string] }
-  | { kind: "wide"; label: string; lines: string[] };
-
-export interface SlipContent {
-  personId: string;
-  title: string;
-  unitLine: string;
-  rows: SlipRow[];
-  /** The request for a 谈心谈话 (一般, 较差), or null. */
-  talk: string | null;
-  receipt: string;
-}
-
-function score(person: GradedPerson, key: "individual" | "common" | "bonus" | "deduction" | "total"): string {
-  return person.scores ? fixed(person.scores[key]) : "";
-}
-
-/** A person's own rows of the unit's sheets. */
-interface OwnRows {
-  work: readonly WorkItem[];
-  review: IndividualScore | undefined;
-}
-
-function slipContent(input: FeedbackSlipsInput, person: GradedPerson, own: OwnRows, wording: SlipWording): SlipContent {
-  const { graded, period, rules } = input;
-  const work = summariseWork(own.work);
-  const review = own.review;
-  const gradeLabel = person.grade === null ? "" : OUTCOME_LABEL[person.grade];
-  const values: Record<SlipPlaceholder, string> = {
-    单位名称: graded.unit.name,
-    年度: String(period.year),
-    季度: String(period.quarter),
-    事项数: String(work.total),
-    已完成: String(work.done),
-    推进中: String(work.inProgress),
-    未完成: String(work.unfinished),
-    复核天数: String(rules.notice.reviewDays),
-    等次: gradeLabel,
-  };
-  const reasons = person.reasons.map(reasonText);
-  const workLines = work.total === 0 ? [fill(wording.noWork, values)] : [fill(wording.workCounts, values), ...work.open.map(openItemText)];
-  return {
-    personId: person.person.id,
-    title: fill(wording.title, values),
-    unitLine: fill(wording.unitLine, values),
-    rows: [
-      { kind: "pair", left: ["姓名", person.person.name], right: ["科室", person.person.department] },
-      { kind: "pair", left: ["职务职级", person.person.title ?? ""], right: ["考核等次", gradeLabel] },
-      { kind: "pair", left: ["个性得分", score(person, "individual")], right: ["共性得分", score(person, "common")] },
-      { kind: "pair", left: ["加分", score(person, "bonus")], right: ["减分", score(person, "deduction")] },
-      { kind: "pair", left: ["综合得分", score(person, "total")], right: ["分数档", person.band === null ? "" : GRADE_LABEL[person.band]] },
-      { kind: "wide", label: "等次说明", lines: reasons.length > 0 ? reasons : [fill(wording.none, values)] },
-      { kind: "wide", label: "工作清单", lines: workLines },
-      { kind: "wide", label: "评鉴意见", lines: [review?.comment ?? fill(wording.none, values)] },
-      { kind: "wide", label: "改进目标", lines: [review?.goal ?? fill(wording.none, values)] },
-      { kind: "wide", label: "复核", lines: [fill(wording.review, values)] },
-    ],
-    talk: person.grade === "average" || person.grade === "poor" ? fill(wording.talk, values) : null,
-    receipt: fill(wording.receipt, values),
-  };
-}
-
-/** The slips of a unit: one per graded person, in roster order. */
-export function slipContents(input: FeedbackSlipsInput, wording: SlipWording): SlipContent[] {
-  if (input.graded.state === "error") throw new Error(`unit ${input.graded.unit.code} has errors and no feedback slips`);
-  const items = rowsByPersonId(input.workbook.workItems);
-  // A person's first 个性评分 row, as grading takes it (grade-run.ts personBases).
-  const reviews = rowsByPersonId(input.workbook.individualScores);
-  return input.graded.persons
-    .filter((p) => isGraded(p.person))
-    .map((p) => slipContent(input, p, { work: items.get(p.person.id) ?? [], review: reviews.get(p.person.id)?.[0] }, wording));
-}
-
-// A slip must fit on one page: 小四 (12 pt) in the table, 小二 (18 pt) for the title.
+// 小四 (12 pt) in the table on a fixed 15 pt line, 小二 (18 pt) for the title.
 const TITLE_PT = 18;
 const SUBTITLE_PT = 14;
 const TABLE_PT = 12;
+const TITLE_LINE = 520;
+const SUBTITLE_LINE = 400;
+const TABLE_LINE = 300;
+const NOTE_LINE = 360;
+const CELL_MARGIN = { top: 60, bottom: 60, left: 100, right: 100 };
 /** Label, value, label, value: labels take 16 % of the width each. */
 const LABEL_WIDTH = Math.floor(TEXT_WIDTH * 0.16);
 const VALUE_WIDTH = Math.floor(TEXT_WIDTH * 0.34);
 const WIDE_WIDTH = LABEL_WIDTH + 2 * VALUE_WIDTH;
+
+/**
+ * Full-width characters on a line of a wide cell. Word and LibreOffice put a little space
+ * between Chinese and Latin text, and move a closing mark to the next line: 5 % is kept back.
+ */
+const WIDE_CHARACTERS = Math.floor(((WIDE_WIDTH - CELL_MARGIN.left - CELL_MARGIN.right) / (TABLE_PT * 20)) * 0.95);
+const VALUE_CHARACTERS = Math.floor(((VALUE_WIDTH - CELL_MARGIN.left - CELL_MARGIN.right) / (TABLE_PT * 20)) * 0.95);
+const NOTE_CHARACTERS = Math.floor((TEXT_WIDTH / (TABLE_PT * 20)) * 0.9);
+/** The page's text height, less a line for what the estimate may miss. */
+export const SLIP_PAGE_BUDGET = A4_PAGE.size.height - A4_PAGE.margin.top - A4_PAGE.margin.bottom - 360;
+/** A list item, and a text, is cut to this many lines before anything is left out. */
+const MAX_ITEM_LINES = 2;
+const MAX_TEXT_LINES = 6;
+/** Items a list keeps while texts can still be shortened. */
+const MIN_ITEMS = 3;
+
+function linesOf(text: string, perLine: number): number {
+  return Math.max(1, Math.ceil(textWidth(text) / perLine));
+}
+
+function rowHeight(row: SlipRow): number {
+  const lines =
+    row.kind === "pair"
+      ? Math.max(1, ...[row.left[1], row.right[1]].map((v) => linesOf(v, VALUE_CHARACTERS)))
+      : Math.max(1, row.lines.reduce((sum, line) => sum + linesOf(line, WIDE_CHARACTERS), 0));
+  return lines * TABLE_LINE + CELL_MARGIN.top + CELL_MARGIN.bottom + 20;
+}
+
+/** The estimated height of a slip on its page, in twentieths of a point. */
+export function slipHeight(slip: SlipContent): number {
+  const title = TITLE_LINE + 120 + SUBTITLE_LINE + 200;
+  const table = slip.rows.reduce((sum, row) => sum + rowHeight(row), 0);
+  const under = [...slip.notes, ...slip.signatures].reduce((sum, line) => sum + 160 + linesOf(line, NOTE_CHARACTERS) * NOTE_LINE, 0);
+  return title + table + under;
+}
+
+/** `text` cut to `lines` lines of `perLine`, ending in `……`. */
+function cut(text: string, lines: number, perLine: number): string {
+  const room = lines * perLine - 1;
+  if (textWidth(text) <= lines * perLine) return text;
+  let kept = "";
+  for (const ch of text) {
+    if (textWidth(kept + ch) > room) break;
+    kept += ch;
+  }
+  return `${kept}……`;
+}
+
+type WideRow = Extract<SlipRow, { kind: "wide" }>;
+
+/** The lines of a list row with only its first `shown` items, and the note of how many are left out. */
+function listed(row: WideRow, keep: number, omitted: string, shown: number): WideRow {
+  const items = row.lines.slice(keep);
+  if (shown >= items.length) return row;
+  return { ...row, lines: [...row.lines.slice(0, keep), ...items.slice(0, shown), fill(omitted, { 未列出: String(items.length - shown) })] };
+}
+
+/**
+ * The slip shortened until it fits one A4 page (outputs.md: long work lists summarised to fit,
+ * pointing to the 工作清单 sheet). In this order, each step only while the slip is too tall:
+ * list items are cut to two lines and texts to six; the list showing the most items loses its
+ * last one (down to three), `另有{n}项…未列出` taking their place; the longest text loses a line
+ * (down to two); then the lists lose the rest and the texts their last lines. A slip that fits
+ * is returned as it is.
+ */
+export function fitSlip(slip: SlipContent): SlipContent {
+  if (slipHeight(slip) <= SLIP_PAGE_BUDGET) return slip;
+  let texts: SlipRow[] = slip.rows.map((row) =>
+    row.kind !== "wide" || !row.fit
+      ? row
+      : { ...row, lines: row.lines.map((line) => cut(line, row.fit?.kind === "list" ? MAX_ITEM_LINES : MAX_TEXT_LINES, WIDE_CHARACTERS)) },
+  );
+  // Items shown of each list row, by row index; texts are cut in place.
+  const shown = new Map<number, number>();
+  texts.forEach((row, i) => {
+    if (row.kind === "wide" && row.fit?.kind === "list") shown.set(i, Math.max(0, row.lines.length - row.fit.keep));
+  });
+  const rowsNow = (): SlipRow[] =>
+    texts.map((row, i) => (row.kind === "wide" && row.fit?.kind === "list" ? listed(row, row.fit.keep, row.fit.omitted, shown.get(i) ?? 0) : row));
+  const tooTall = (): boolean => slipHeight({ ...slip, rows: rowsNow() }) > SLIP_PAGE_BUDGET;
+  const dropItem = (floor: number): boolean => {
+    const most = [...shown].filter(([, n]) => n > floor).sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+    if (most) shown.set(most[0], most[1] - 1);
+    return most !== undefined;
+  };
+  const cutText = (floor: number): boolean => {
+    const at = longestText(texts, floor);
+    if (at < 0) return false;
+    const row = texts[at] as WideRow;
+    const longest = row.lines.reduce((best, line, i, all) => (textWidth(line) > textWidth(all[best] ?? "") ? i : best), 0);
+    const line = row.lines[longest] ?? "";
+    const shorter = cut(line, linesOf(line, WIDE_CHARACTERS) - 1, WIDE_CHARACTERS);
+    texts = texts.map((r, i) => (i === at ? { ...row, lines: row.lines.map((l, j) => (j === longest ? shorter : l)) } : r));
+    return true;
+  };
+  // Each step takes away an item or a line of text, or moves on: the loops end. When nothing is
+  // left to shorten the table runs on, its rows breaking across pages only if they must.
+  for (const step of [() => dropItem(MIN_ITEMS), () => cutText(2), () => dropItem(0), () => cutText(1)]) {
+    while (tooTall() && step());
+  }
+  return { ...slip, rows: rowsNow() };
+}
+
+/** The text row (fit `text`) with the most lines, if any has a line longer than `floor` lines. */
+function longestText(rows: readonly SlipRow[], floor: number): number {
+  let best = -1;
+  let bestHeight = 0;
+  rows.forEach((row, i) => {
+    if (row.kind !== "wide" || row.fit?.kind !== "text") return;
+    if (!row.lines.some((line) => linesOf(line, WIDE_CHARACTERS) > floor)) return;
+    const height = rowHeight(row);
+    if (height > bestHeight) [best, bestHeight] = [i, height];
+  });
+  return best;
+}
 
 function cell(lines: string[], fonts: DocumentFonts, width: number, options: { label?: boolean; span?: number } = {}): TableCell {
   return new TableCell({
     width: { size: width, type: "dxa" },
     ...(options.span ? { columnSpan: options.span } : {}),
     verticalAlign: "center",
-    margins: { top: 80, bottom: 80, left: 100, right: 100 },
-    children: lines.map(
+    margins: CELL_MARGIN,
+    // A cell needs a paragraph even when it has nothing to say (a blank field).
+    children: (lines.length > 0 ? lines : [""]).map(
       (line) =>
         new Paragraph({
           alignment: options.label ? "center" : "left",
-          spacing: { line: 300 },
+          spacing: { line: TABLE_LINE, lineRule: "exact" },
           children: [new TextRun({ text: line, ...chineseRun(fonts.body, fonts.latin, TABLE_PT, options.label === true) })],
         }),
     ),
@@ -132,7 +166,8 @@ function slipTable(rows: SlipRow[], fonts: DocumentFonts): Table {
     rows: rows.map(
       (row) =>
         new TableRow({
-          cantSplit: true,
+          // A row breaks across pages only when it is taller than a page.
+          cantSplit: rowHeight(row) < SLIP_PAGE_BUDGET,
           children:
             row.kind === "pair"
               ? [
@@ -151,33 +186,51 @@ function slipChildren(slip: SlipContent, fonts: DocumentFonts): Array<Paragraph 
   const line = (text: string, alignment: "left" | "right" = "left"): Paragraph =>
     new Paragraph({
       alignment,
-      spacing: { before: 200, line: 360 },
+      spacing: { before: 160, line: NOTE_LINE, lineRule: "exact" },
       children: [new TextRun({ text, ...chineseRun(fonts.body, fonts.latin, TABLE_PT) })],
     });
   return [
     new Paragraph({
       alignment: "center",
-      spacing: { after: 120 },
+      spacing: { after: 120, line: TITLE_LINE, lineRule: "exact" },
       children: [new TextRun({ text: slip.title, ...chineseRun(fonts.title, fonts.latin, TITLE_PT) })],
     }),
     new Paragraph({
       alignment: "center",
-      spacing: { after: 240 },
+      spacing: { after: 200, line: SUBTITLE_LINE, lineRule: "exact" },
       children: [new TextRun({ text: slip.unitLine, ...chineseRun(fonts.body, fonts.latin, SUBTITLE_PT) })],
     }),
     slipTable(slip.rows, fonts),
-    ...(slip.talk ? [line(slip.talk)] : []),
-    line(slip.receipt, "right"),
+    ...slip.notes.map((note) => line(note)),
+    // 反馈人 and 本人签收 at the left, 单位（盖章） toward the right, as a form is signed.
+    ...slip.signatures.map((text, i) => line(text, i === 1 ? "right" : "left")),
   ];
 }
 
-/** 反馈单.docx bytes: a section, and so a new page, per slip. */
+/** The page header of a draft's slips: 草稿 on every page (outputs.md). */
+function draftHeader(text: string, fonts: DocumentFonts): Header {
+  return new Header({
+    children: [new Paragraph({ alignment: "right", children: [new TextRun({ text, ...chineseRun(fonts.title, fonts.latin, 16, true) })] })],
+  });
+}
+
+/** 反馈单.docx bytes: a section, and so a new page, per slip, each fitted to its page. */
 export async function writeFeedbackSlips(slips: readonly SlipContent[], wording: SlipWording): Promise<Buffer> {
   const fonts = wording.fonts;
   const page = { page: A4_PAGE };
+  const headers = new Map<string, Header>();
+  const headerOf = (text: string): Header => {
+    let header = headers.get(text);
+    if (!header) headers.set(text, (header = draftHeader(text, fonts)));
+    return header;
+  };
   const sections =
     slips.length > 0
-      ? slips.map((slip) => ({ properties: page, children: slipChildren(slip, fonts) }))
+      ? slips.map((slip) => ({
+          properties: page,
+          ...(slip.draft ? { headers: { default: headerOf(slip.draft) } } : {}),
+          children: slipChildren(fitSlip(slip), fonts),
+        }))
       : [{ properties: page, children: [new Paragraph({ children: [new TextRun({ text: wording.noPersons, ...chineseRun(fonts.body, fonts.latin, TABLE_PT) })] })] }];
   const title = slips[0]?.title ?? wording.noPersons;
   return packDocx(new Document({ sections }), { title, fonts });

@@ -92,5 +92,5 @@ export function planUnitFiles(period: Period, graded: RunGrades, workbooks: read
 
 /** A planned unit with its share of its workbook (none when the unit has no rows there). */
 export function unitBuild(planned: PlannedUnit, workbook: AppraisalWorkbook, share: UnitShare | undefined): UnitBuild {
-  return { ...planned, workbook: share ?? { period: workbook.period, settings: workbook.settings, workItems: [], summaries: [], individualScores: [] } };
+  return { ...planned, workbook: share ?? { period: workbook.period, settings: workbook.settings, workItems: [], summaries: [], individualScores: [], events: [] } };
 }

@@ -4,7 +4,8 @@
 // what it is given is the unit's share of its workbook only, so that a task costs the same in a
 // city of a thousand units as in a county of two.
 
-import { slipContents, writeFeedbackSlips } from "./feedback-slips.js";
+import { writeFeedbackSlips } from "./feedback-slips.js";
+import { slipContents } from "./slip-content.js";
 import { noticeContent, writeNotice } from "./notice.js";
 import type { NoticeWording, SlipWording } from "./wording.js";
 import type { GradedPool, GradedUnit } from "../domain/graded.js";
@@ -20,7 +21,7 @@ import { UNIT_OUTPUT, type UnitOutputKind, unitOutputName } from "./output-names
 import { TOOL_VERSION } from "./tool-version.js";
 
 /** A unit's share of its workbook: its persons' work items and 个性评分 rows, all that its files print. */
-export type UnitShare = Pick<AppraisalWorkbook, "period" | "settings" | "workItems" | "summaries" | "individualScores">;
+export type UnitShare = Pick<AppraisalWorkbook, "period" | "settings" | "workItems" | "summaries" | "individualScores" | "events">;
 
 /** What building one unit's files needs, all of it plain data (it crosses to a worker thread). */
 export interface UnitBuild {

@@ -22,9 +22,11 @@ export const NoticeWordingSchema = z.strictObject({
   title: text.min(1),
   correctedSuffix: text,
   intro: text.min(1),
+  listIntro: text.min(1),
   listGood: text.min(1),
   listAll: text.min(1),
   emptyList: text.min(1),
+  correction: text.min(1),
   period: text.min(1),
   objection: text.min(1),
   contact: text.min(1),
@@ -41,10 +43,15 @@ export const SlipWordingSchema = z.strictObject({
   title: text.min(1),
   unitLine: text.min(1),
   workCounts: text.min(1),
-  noWork: text.min(1),
-  none: text.min(1),
+  workOmitted: text.min(1),
+  eventsOmitted: text.min(1),
   review: text.min(1),
   talk: text.min(1),
+  pendingReason: text.min(1),
+  draftHeader: text.min(1),
+  draftNote: text.min(1),
+  feedbackBy: text.min(1),
+  unitSeal: text.min(1),
   receipt: text.min(1),
   noPersons: text.min(1),
 });
@@ -56,6 +63,7 @@ export const NOTICE_PLACEHOLDERS = [
   "年度",
   "季度",
   "方案名称",
+  "方案文件",
   "定等人数",
   "好等次人数",
   "名单",
@@ -66,6 +74,7 @@ export const NOTICE_PLACEHOLDERS = [
   "联系电话",
   "受理地址",
   "公示日期",
+  "更正说明",
 ] as const;
 export type NoticePlaceholder = (typeof NOTICE_PLACEHOLDERS)[number];
 
@@ -77,6 +86,7 @@ export const SLIP_PLACEHOLDERS = [
   "已完成",
   "推进中",
   "未完成",
+  "未列出",
   "复核天数",
   "等次",
 ] as const;

@@ -6,6 +6,7 @@ import type { Command } from "commander";
 import { type AnnualRunResult, annual } from "../commands/annual.js";
 import { UsageError } from "../domain/usage-error.js";
 import { annualJson } from "./annual-json.js";
+import { quarterText } from "../domain/model.js";
 import { parseMaxSize, MAX_SIZE_DEFAULT_MIB } from "./max-size-option.js";
 import { onJsonFailure, writeJson } from "./json-output.js";
 import { renderProblemTable } from "./problem-table.js";
@@ -60,7 +61,7 @@ const QUARTER_STATE_TEXT = { final: "完成", draft: "草稿（有待定人员�
 function summaryLines(result: AnnualRunResult): string {
   const graded = result.graded;
   if (!graded) return "";
-  const lines = graded.quarters.map((q) => `第${q.quarter}季度：${QUARTER_STATE_TEXT[q.state]}\n`);
+  const lines = graded.quarters.map((q) => `${quarterText(q.quarter)}：${QUARTER_STATE_TEXT[q.state]}\n`);
   for (const u of graded.units) {
     lines.push(`单位 ${u.code} ${u.name}：${u.n}人，优秀名额${u.quota}名，推荐优秀${u.recommended}人${u.pending > 0 ? `，待定${u.pending}人` : ""}\n`);
   }

@@ -17,6 +17,7 @@
 
 import type { AnnualQuarter, GradedYear, Quarter } from "../domain/annual.js";
 import { gradeYear } from "../domain/annual.js";
+import { periodText } from "../domain/model.js";
 import { periodInFileName } from "../domain/check-file-period.js";
 import type { RunMember } from "../domain/check-run.js";
 import { gradeRun } from "../domain/grade-run.js";
@@ -92,7 +93,7 @@ function otherYearProblem(member: RunMember, year: number): Problem {
     "error",
     "E_ANNUAL_YEAR",
     String(found.year),
-    `${ref.sheet}!${ref.cell}：工作簿“${name}”是${found.year}年第${found.quarter}季度，而本次是${year}年度考核（--year ${year}），` +
+    `${ref.sheet}!${ref.cell}：工作簿“${name}”是${periodText(found)}，而本次是${year}年度考核（--year ${year}），` +
       `此工作簿未计入。请改正年度，或不把它放入本次处理。`,
   );
 }

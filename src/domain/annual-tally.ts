@@ -8,7 +8,7 @@ import type { GradedPerson, GradedUnit, UnitState } from "./graded.js";
 import type { Grade, Outcome } from "./labels.js";
 import { GRADE_LABEL, GRADES, PERSON_KIND_LABEL } from "./labels.js";
 import type { Period, Person } from "./model.js";
-import { groupBy } from "./model.js";
+import { groupBy, quarterText } from "./model.js";
 import type { Problem } from "./problem.js";
 import { problemAt } from "./problem.js";
 import type { Rules } from "./rules.js";
@@ -117,7 +117,7 @@ function collectListings(
               "error",
               "E_ANNUAL_DUPLICATE_PERSON",
               person.id,
-              `${person.ref.sheet}!${person.ref.cell}「人员编号」“${person.id}”在第${quarter.quarter}季度已列于 ` +
+              `${person.ref.sheet}!${person.ref.cell}「人员编号」“${person.id}”在${quarterText(quarter.quarter)}已列于 ` +
                 `${earlier.ref.file} ${earlier.ref.sheet}!${earlier.ref.cell}，同一季度一个人员编号只能出现一次，` +
                 `请改正编号或删去重复的一行。`,
             ),
@@ -146,8 +146,8 @@ function checkNames(id: string, listings: readonly Listing[], problems: Problem[
         "warning",
         "W_ANNUAL_NAME_CHANGED",
         id,
-        `${ref.sheet}!${ref.cell}「人员编号」“${id}”在第${latest.quarter}季度的姓名为“${latest.graded.person.name}”，` +
-          `在第${other.quarter}季度（${person.ref.file} ${person.ref.sheet}!${person.ref.cell}）为“${person.name}”，` +
+        `${ref.sheet}!${ref.cell}「人员编号」“${id}”在${quarterText(latest.quarter)}的姓名为“${latest.graded.person.name}”，` +
+          `在${quarterText(other.quarter)}（${person.ref.file} ${person.ref.sheet}!${person.ref.cell}）为“${person.name}”，` +
           `请核对是否为同一人，必要时改正编号或姓名。`,
       ),
     );
@@ -174,14 +174,14 @@ function ineligibility(year: Omit<PersonYear, "eligible" | "reason">, rules: Rul
   if (year.veto) parts.push("年度内有否决事项");
   for (const q of year.quarters) {
     if (q.grade !== null && q.grade !== "pending" && rules.annual.barGrades.includes(q.grade)) {
-      parts.push(`第${q.quarter}季度为${GRADE_LABEL[q.grade]}`);
+      parts.push(`${quarterText(q.quarter)}为${GRADE_LABEL[q.grade]}`);
     }
   }
   if (year.counts.good < year.goodNeeded) {
     parts.push(`好等次季度不足（${year.counts.good}/${year.gradedQuarters}，需至少${year.goodNeeded}个）`);
     // A 待定 quarter is still open between 好 and 较好 (rules.md §4.3); say so when it could close the gap.
     if (year.pendingQuarters.length > 0 && year.counts.good + year.pendingQuarters.length >= year.goodNeeded) {
-      parts.push(`${year.pendingQuarters.map((q) => `第${q}季度`).join("、")}等次待定，审定后重新计算`);
+      parts.push(`${year.pendingQuarters.map((q) => quarterText(q)).join("、")}等次待定，审定后重新计算`);
     }
   }
   return parts;

@@ -2,6 +2,10 @@
 // calendar.*). The calendar comes in as an argument (STYLE.md habit 8): Saturdays and Sundays are
 // off unless listed in `workdays` (调休), and every date in `holidays` is off. Dates are ISO text
 // `2026-10-09`; the arithmetic runs on UTC day numbers, so no time zone or clock is involved.
+// `nationalCalendar` puts the rules file's dates over the State Council's published schedule
+// (holiday-schedule.ts), which is what the notice and the 复核 window count on by default.
+
+import { NATIONAL_SCHEDULE } from "./holiday-schedule.js";
 
 export interface WorkCalendar {
   /** ISO dates that are off (法定节假日), even on a weekday. */
@@ -74,4 +78,44 @@ export function chineseDate(iso: string): string {
   if (!m) throw new RangeError(`not an ISO date: ${iso}`);
   dayNumber(iso); // refuses 2026-02-30
   return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
+/** Every ISO date from `first` to `last`, both included. */
+function datesBetween(first: string, last: string): string[] {
+  const dates: string[] = [];
+  for (let day = dayNumber(first), end = dayNumber(last); day <= end; day++) dates.push(isoOf(day));
+  return dates;
+}
+
+/** The published national schedule alone (holiday-schedule.ts), as a calendar. */
+export const NATIONAL_CALENDAR: WorkCalendar = {
+  holidays: NATIONAL_SCHEDULE.flatMap((year) => year.holidays.flatMap(([, first, last]) => datesBetween(first, last))),
+  workdays: NATIONAL_SCHEDULE.flatMap((year) => year.workdays),
+};
+
+/** The years whose schedule the tool ships. */
+export const SCHEDULED_YEARS: readonly number[] = NATIONAL_SCHEDULE.map((year) => year.year);
+
+/**
+ * The calendar working days are counted on (rules.md calendar.*): the national schedule, with the
+ * rules file's dates added over it. A date the rules file lists overrides the schedule: listed as
+ * a holiday it is off even where the schedule has a 调休 working day, listed as a workday it is
+ * worked even where the schedule has a holiday (a unit on duty through a festival).
+ */
+export function nationalCalendar(added: WorkCalendar): WorkCalendar {
+  const addedHolidays = new Set(added.holidays);
+  const addedWorkdays = new Set(added.workdays);
+  return {
+    holidays: [...NATIONAL_CALENDAR.holidays.filter((d) => !addedWorkdays.has(d)), ...added.holidays],
+    workdays: [...NATIONAL_CALENDAR.workdays.filter((d) => !addedHolidays.has(d)), ...added.workdays],
+  };
+}
+
+/** The years from `firstIso` to `lastIso` (both included) for which the tool has no schedule. */
+export function unscheduledYears(firstIso: string, lastIso: string): number[] {
+  const from = Number(firstIso.slice(0, 4));
+  const to = Number(lastIso.slice(0, 4));
+  const years: number[] = [];
+  for (let year = from; year <= to; year++) if (!SCHEDULED_YEARS.includes(year)) years.push(year);
+  return years;
 }

@@ -5,6 +5,7 @@
 
 import type { Period } from "./model.js";
 import type { CellRef } from "./model.js";
+import { quarterText } from "./model.js";
 import type { Problem } from "./problem.js";
 import { problemAt } from "./problem.js";
 
@@ -48,7 +49,7 @@ export function checkFilePeriod(file: string, period: Period, places: { year: Ce
         "warning",
         "W_FILE_QUARTER",
         String(period.quarter),
-        `文件名“${name}”是第${named.quarter}季度，但${places.quarter.sheet}!${places.quarter.cell}的季度是第${period.quarter}季度。请核对季度是否填错，或改正文件名。`,
+        `文件名“${name}”是${quarterText(named.quarter as Period["quarter"])}，但${places.quarter.sheet}!${places.quarter.cell}的季度是${quarterText(period.quarter)}。请核对季度是否填错，或改正文件名。`,
       ),
     );
   }

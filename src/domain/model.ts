@@ -28,9 +28,17 @@ export interface Period {
   quarter: 1 | 2 | 3 | 4;
 }
 
-/** `2026年第3季度`. */
+/** The quarter's Chinese numeral, as official documents write it: 3 → `三`. */
+export const QUARTER_NUMERAL: Record<Period["quarter"], string> = { 1: "一", 2: "二", 3: "三", 4: "四" };
+
+/** `第三季度`: the quarter as a clerk reads it everywhere (outputs.md: Chinese numerals). */
+export function quarterText(quarter: Period["quarter"]): string {
+  return `第${QUARTER_NUMERAL[quarter]}季度`;
+}
+
+/** `2026年第三季度`. */
 export function periodText(period: Period): string {
-  return `${period.year}年第${period.quarter}季度`;
+  return `${period.year}年${quarterText(period.quarter)}`;
 }
 
 export interface Unit {

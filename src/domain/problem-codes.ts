@@ -85,6 +85,7 @@ export const PROBLEM_CODES = {
   // 一次评定的多个文件
   E_PERIOD_MISMATCH: { severity: "error", meaning: "各工作簿的年度或季度不一致" },
   W_FILE_QUARTER: { severity: "warning", meaning: "文件名中的季度与“参数”表不一致" },
+  W_CALENDAR_YEAR: { severity: "warning", meaning: "公示期落在没有内置节假日安排的年份，请核对结束日期，需要时在方案文件中补填该年安排" },
   E_DUPLICATE_PERSON_RUN: { severity: "error", meaning: "同一人员编号出现在两个工作簿中" },
   E_DUPLICATE_UNIT_RUN: { severity: "error", meaning: "同一单位代码出现在两个工作簿中" },
   // 年度考核

@@ -73,7 +73,7 @@ export interface FooterOptions {
   children: readonly Paragraph[];
 }
 
-/** A page header: the same options as a footer (e.g. `内部资料 注意保密`, or `草稿`). */
+/** A page header: the same options as a footer (e.g. `内部资料 注意保密`, or `草稿`); sections given the same Header share one part. */
 export type HeaderOptions = FooterOptions;
 
 /** A native chart shown inline in a paragraph at the size given, in pixels at 96 dpi. */
@@ -408,12 +408,18 @@ export function writeDocx(document: Document, properties: DocxProperties): Buffe
   };
   let headers = 0;
   let footers = 0;
+  // Sections given the same Header or Footer (a slip per person, each its own section) share one part.
+  const partIds = new Map<Header | Footer, string>();
   const pagePart = (kind: "header" | "footer", element: Header | Footer): string => {
+    const known = partIds.get(element);
+    if (known !== undefined) return known;
     const count = kind === "header" ? ++headers : ++footers;
     const name = `${kind}${count}.xml`;
     const root = kind === "header" ? "w:hdr" : "w:ftr";
     extraParts.push({ name: `word/${name}`, contentType: CONTENT_TYPE[kind], data: `${XML_DECLARATION}<${root} xmlns:w="${W_NAMESPACE}" xmlns:r="${R_NAMESPACE}">${xmlOf(element)}</${root}>` });
-    return relate(kind, name);
+    const id = relate(kind, name);
+    partIds.set(element, id);
+    return id;
   };
   const body: string[] = [];
   sections.forEach((section, i) => {

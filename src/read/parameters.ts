@@ -29,7 +29,8 @@ export interface ParsedParameters {
   unitCode: Setting<string> | null;
   unitName: Setting<string> | null;
   parentCode: Setting<string> | null;
-  places: { year: CellRef | null; quarter: CellRef | null };
+  /** The 内容 cells of 年度, 季度 and 公示开始日期, for checks that name them. */
+  places: { year: CellRef | null; quarter: CellRef | null; noticeStart: CellRef | null };
   problems: Problem[];
 }
 
@@ -48,7 +49,7 @@ function empty(): ParsedParameters {
     unitCode: null,
     unitName: null,
     parentCode: null,
-    places: { year: null, quarter: null },
+    places: { year: null, quarter: null, noticeStart: null },
     problems: [],
   };
 }
@@ -146,6 +147,7 @@ export function parseParameters(file: string, sheet: PlainSheet | null): ParsedP
         result.settings.address = take(readText(cell));
         break;
       case "noticeStart":
+        result.places.noticeStart = ref;
         result.settings.noticeStart = take(readDate(cell));
         break;
     }

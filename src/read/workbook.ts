@@ -42,6 +42,7 @@ import { parseIndicatorsSheet, type ParsedIndicators } from "./indicators.js";
 import { parseIndividualScoresSheet } from "./individual-scores.js";
 import { type ParsedParameters, parseParameters } from "./parameters.js";
 import { parseSummariesSheet } from "./personal-summaries.js";
+import { checkNoticeCalendar } from "../domain/check-notice-calendar.js";
 import { parsePersonsSheet } from "./persons.js";
 import { parseRatingsSheet } from "./ratings.js";
 import type { SheetContext } from "./rows.js";
@@ -133,7 +134,7 @@ const NO_INDICATORS: ParsedIndicators = { indicators: [], names: new Set(), comp
 
 export function parseWorkbook(
   plain: PlainWorkbook,
-  rules: Pick<Rules, "raterWeights" | "windowRaterWeights">,
+  rules: Pick<Rules, "raterWeights" | "windowRaterWeights" | "notice" | "calendar">,
   shared: SharedValues = new SharedValues(),
 ): ParsedWorkbook {
   const { file } = plain;
@@ -195,6 +196,8 @@ export function parseWorkbook(
 
   const { period, places } = parameters;
   if (period && places.year && places.quarter) problems.push(...checkFilePeriod(file, period, { year: places.year, quarter: places.quarter }));
+  const noticeStart = parameters.settings.noticeStart;
+  if (noticeStart !== null && places.noticeStart) problems.push(...checkNoticeCalendar(noticeStart, places.noticeStart, rules));
 
   const known = new Set(personList.map((p) => p.id));
   const workbook: AppraisalWorkbook | null = period

@@ -22,7 +22,7 @@ import { type GradingWorkbook, gradingWorkbook, type PersonBase, personBases } f
 import type { AppraisalWorkbook } from "../domain/model.js";
 import { type Problem, sortProblems } from "../domain/problem.js";
 import type { Rules } from "../domain/rules.js";
-import { COMMON_SHEET, DECISIONS_SHEET, EVENTS_SHEET } from "../domain/sheets.js";
+import { COMMON_SHEET, DECISIONS_SHEET } from "../domain/sheets.js";
 import { sheetNameOf } from "../read/find-header-row.js";
 import { readWorkbookFile } from "../read/read-xlsx.js";
 import { SharedValues } from "../read/share-values.js";
@@ -127,7 +127,7 @@ export function unitShares(workbook: AppraisalWorkbook): Map<string, UnitShare> 
     if (code === undefined) return undefined;
     let share = shares.get(code);
     if (!share) {
-      share = { period: workbook.period, settings: workbook.settings, workItems: [], summaries: [], individualScores: [] };
+      share = { period: workbook.period, settings: workbook.settings, workItems: [], summaries: [], individualScores: [], events: [] };
       shares.set(code, share);
     }
     return share;
@@ -135,11 +135,14 @@ export function unitShares(workbook: AppraisalWorkbook): Map<string, UnitShare> 
   for (const item of workbook.workItems) shareOf(item.personId)?.workItems.push(item);
   for (const summary of workbook.summaries) shareOf(summary.personId)?.summaries.push(summary);
   for (const score of workbook.individualScores) shareOf(score.personId)?.individualScores.push(score);
+  // The slips print each 加分/减分/否决/限好 with its 事由 (outputs.md Per unit 3).
+  for (const event of workbook.events) shareOf(event.personId)?.events.push(event);
   return shares;
 }
 
 /** The sheets a unit's share does not come from, left unread when a workbook is read again. */
-const NOT_IN_SHARES = new Set([COMMON_SHEET.name, EVENTS_SHEET.name, DECISIONS_SHEET.name]);
+// 加减分 is read again: the slips print each event with its 事由.
+const NOT_IN_SHARES = new Set([COMMON_SHEET.name, DECISIONS_SHEET.name]);
 
 /**
  * A workbook read with keep `grading`, read again when its units' files are built: each unit's

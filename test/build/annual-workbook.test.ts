@@ -126,7 +126,7 @@ describe("buildAnnualWorkbook (outputs.md Annual)", () => {
   it("年度考核参考: the title says the scheme, the quarters given and why it is a draft", () => {
     expect(named(spec, "年度考核参考").titles).toEqual([
       "2026年度公务员年度考核参考（平时考核结果运用）",
-      "方案：标准方案；季度：第1季度、第2季度、第3季度；优秀比例25%（税务局为30%）",
+      "方案：标准方案；季度：第一季度、第二季度、第三季度；优秀比例25%（税务局为30%）",
       "草稿：优秀名额线上有并列人员待定，须由考核委员会审定。",
     ]);
   });
@@ -134,7 +134,7 @@ describe("buildAnnualWorkbook (outputs.md Annual)", () => {
   it("年度考核参考: a row per person, by unit, with each quarter's grade, counts, mean, eligibility, result", () => {
     const s = named(spec, "年度考核参考");
     expect(s.columns.map((c) => c.header)).toEqual([
-      "序号", "人员编号", "姓名", "单位", "第1季度", "第2季度", "第3季度", "好", "较好", "一般", "较差",
+      "序号", "人员编号", "姓名", "单位", "第一季度", "第二季度", "第三季度", "好", "较好", "一般", "较差",
       "平均综合得分", "优秀资格", "原因", "推荐结果", "说明",
     ]);
     expect(table(s)).toEqual([
@@ -145,7 +145,7 @@ describe("buildAnnualWorkbook (outputs.md Annual)", () => {
       [3, "P02", "李四", "财政局", "好", "较好", "好", 2, 1, 0, 0, 89.33, "是", null, null, "超出优秀名额（1名）"],
       // (70 + 55 + 65) / 3 = 63.333…
       [4, "P03", "王五", "财政局", "一般", "较差", "一般", 0, 0, 2, 1, 63.33, "否",
-        "第1季度为一般；第2季度为较差；第3季度为一般；好等次季度不足（0/3，需至少2个）", null, null],
+        "第一季度为一般；第二季度为较差；第三季度为一般；好等次季度不足（0/3，需至少2个）", null, null],
       // graded twice: (88 + 86) / 2 = 87; needs ceil(0.5 × 2) = 1 好
       [5, "P04", "赵六", "财政局", "较好", "不参加", "较好", 0, 2, 0, 0, 87, "否", "好等次季度不足（0/2，需至少1个）", null, null],
       // not listed in Q1 and Q2
@@ -154,7 +154,7 @@ describe("buildAnnualWorkbook (outputs.md Annual)", () => {
       [8, "B2", "吴九", "税务局", "好", "好", "较好", 2, 1, 0, 0, 92.67, "是", null, "待定", TIE],
       [9, "B3", "郑十", "税务局", "较好", "较好", "较好", 0, 3, 0, 0, 81, "否", "好等次季度不足（0/3，需至少2个）", null, null],
       // belongs to 税务局, the unit of the latest graded quarter; the transfer is told in 说明
-      [10, "T1", "孙七", "税务局", "好", "好", "较好", 2, 1, 0, 0, 92.67, "是", null, "待定", `${TIE}；第1季度、第2季度在财政局`],
+      [10, "T1", "孙七", "税务局", "好", "好", "较好", 2, 1, 0, 0, 92.67, "是", null, "待定", `${TIE}；第一季度、第二季度在财政局`],
     ]);
   });
 
@@ -188,7 +188,7 @@ describe("buildAnnualWorkbook (outputs.md Annual)", () => {
   it("提醒谈话: persons with at least reminderMinWeak (2) 一般 + 较差 quarters, with those quarters", () => {
     const s = named(spec, "提醒谈话");
     expect(s.columns.map((c) => c.header)).toEqual(["序号", "人员编号", "姓名", "单位", "一般", "较差", "季度"]);
-    expect(table(s)).toEqual([[1, "P03", "王五", "财政局", 2, 1, "第1季度一般、第2季度较差、第3季度一般"]]);
+    expect(table(s)).toEqual([[1, "P03", "王五", "财政局", 2, 1, "第一季度一般、第二季度较差、第三季度一般"]]);
   });
 
   it("规则: the rules' SHA-256, their source, the tool's version and each input's SHA-256", () => {
@@ -209,7 +209,7 @@ describe("buildAnnualWorkbook (outputs.md Annual)", () => {
     expect(table(named(spec, "问题"))).toEqual([["本次运行没有发现问题。"]]);
     const problem: Problem = {
       severity: "error", code: "E_ANNUAL_YEAR", file: "2025Q4.xlsx", sheet: "参数", cell: "B2", header: "内容", value: "2025",
-      message: "参数!B2：工作簿“2025Q4.xlsx”是2025年第4季度，而本次是2026年度考核（--year 2026），此工作簿未计入。请改正年度，或不把它放入本次处理。",
+      message: "参数!B2：工作簿“2025Q4.xlsx”是2025年第四季度，而本次是2026年度考核（--year 2026），此工作簿未计入。请改正年度，或不把它放入本次处理。",
     };
     const withProblem = buildAnnualWorkbook(input({ problems: [problem] }));
     expect(table(named(withProblem, "问题")).map((r) => r.slice(0, 5))).toEqual([["错误", "E_ANNUAL_YEAR", "2025Q4.xlsx", "参数", "B2"]]);
@@ -276,7 +276,7 @@ describe("draftCauses: why the year is a draft, said in the title", () => {
       state: "draft" as const,
       year: year(states("final", "error", "draft", "final")),
       problems: [],
-      causes: ["第2季度有单位存在错误或工作簿无法读取，未全部评定", "第3季度有待定人员，须由考核委员会审定"],
+      causes: ["第二季度有单位存在错误或工作簿无法读取，未全部评定", "第三季度有待定人员，须由考核委员会审定"],
     },
     {
       name: "a tie at the annual line",
@@ -302,12 +302,12 @@ describe("personNotes: the 说明 column", () => {
   const names = (code: string): string => ({ U01: "财政局", U02: "税务局" })[code] ?? code;
 
   it.each([
-    { name: "the line and a transfer", person: base, text: `${TIE}；第1季度、第2季度在财政局` },
+    { name: "the line and a transfer", person: base, text: `${TIE}；第一季度、第二季度在财政局` },
     { name: "nothing to say", person: { ...base, note: null, quarters: base.quarters.map((q) => ({ ...q, unitCode: "U02" })) }, text: "" },
     {
       name: "an eligible person with a quarter still 待定",
       person: { ...base, note: null, quarters: [], pendingQuarters: [3 as const] },
-      text: "第3季度等次待定，审定后重新计算",
+      text: "第三季度等次待定，审定后重新计算",
     },
     {
       // the reason already tells an ineligible person when the 待定 quarter could change it (annual-tally.ts)
@@ -322,8 +322,8 @@ describe("personNotes: the 说明 column", () => {
 
 describe("quarterList", () => {
   it.each([
-    [[1, 2, 4], "第1季度、第2季度、第4季度"],
-    [[3], "第3季度"],
+    [[1, 2, 4], "第一季度、第二季度、第四季度"],
+    [[3], "第三季度"],
     [[], "（无）"],
   ])("%j → %s", (quarters, text) => {
     expect(quarterList(quarters)).toBe(text);

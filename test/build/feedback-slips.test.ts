@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { FeedbackSlipsInput, SlipContent, SlipRow } from "../../src/build/feedback-slips.js";
-import { slipContents, writeFeedbackSlips } from "../../src/build/feedback-slips.js";
+import type { FeedbackSlipsInput, SlipContent, SlipRow } from "../../src/build/slip-content.js";
+import { SLIP_PAGE_BUDGET, fitSlip, slipHeight, writeFeedbackSlips } from "../../src/build/feedback-slips.js";
+import fc from "fast-check";
+import { exact } from "../../src/domain/exact.js";
+import { slipContents } from "../../src/build/slip-content.js";
 import type { SlipWording } from "../../src/build/wording.js";
 import { readSlipWording } from "../../src/build/wording-templates.js";
-import { IDS, WORKBOOK, demoRules, demoUnit } from "../support/demo-unit.js";
+import { IDS, WORKBOOK, demoRules, demoUnit, ref } from "../support/demo-unit.js";
 import { docxParagraphs, zipEntryDates, zipPart } from "../support/read-office.js";
 
 const wording: SlipWording = await readSlipWording();
@@ -32,45 +35,72 @@ describe("slipContents: 反馈单 of a unit (outputs.md Per unit 3)", () => {
     expect(slipContents(input(), wording).map((s) => s.personId)).toEqual([IDS.a, IDS.b, IDS.c, IDS.d, IDS.e, IDS.f, IDS.g]);
   });
 
-  it("gives unit, period, name, department, grade, I, C, B, D, S and band", () => {
+  it("gives unit, period, name, department, grade and 自评等次, I, C, B, D, S and band", () => {
     const slip = slipOf(IDS.f);
     expect(slip.title).toBe("公务员平时考核结果反馈单");
-    expect(slip.unitLine).toBe("某市某某局　2026年第3季度");
+    expect(slip.unitLine).toBe("某市某某局　2026年第三季度");
     expect(pairs(slip)).toEqual({
       姓名: "孙八",
       科室: "综合科",
       职务职级: "一级科员",
-      考核等次: "一般",
+      综合得分: "75.00",
       个性得分: "75.00",
       共性得分: "75.00",
       加分: "1.00",
       减分: "1.00",
-      综合得分: "75.00",
       分数档: "一般",
+      考核等次: "一般",
+      自评等次: "",
+      自评与等次: "",
     });
   });
 
-  it("lists every reason", () => {
+  it.each([
+    ["good", "一般", "一致", "好", "高于"],
+    ["average", "一般", "一致", "一般", "一致"],
+    ["poor", "一般", "一致", "较差", "低于"],
+  ] as const)("自评等次 %s against 一般 (孙八)", (self, _grade, _same, label, comparison) => {
+    const graded = demoUnit();
+    const withSelf = { ...graded, persons: graded.persons.map((p) => (p.person.id === IDS.f ? { ...p, person: { ...p.person, selfGrade: self } } : p)) };
+    const slip = slipOf(IDS.f, input({ graded: withSelf }));
+    expect([pairs(slip)["自评等次"], pairs(slip)["自评与等次"]]).toEqual([label, comparison]);
+  });
+
+  it("lists every reason, and leaves the field blank when there is none (not 无)", () => {
     expect(wide(slipOf(IDS.b), "等次说明")).toEqual([
       "2人并列，剩余1个名额，由考核委员会审定",
       "委员会审定：由待定改为好（牵头完成年度重点项目）",
     ]);
     expect(wide(slipOf(IDS.d), "等次说明")).toEqual(["限好：受到诫勉谈话"]);
-    expect(wide(slipOf(IDS.a), "等次说明")).toEqual(["无"]);
+    expect(wide(slipOf(IDS.a), "等次说明")).toEqual([]);
   });
 
-  it("summarises the work list with the open items and their reasons", () => {
+  it("gives each 加分/减分/否决/限好 event with its 事由 (issue 11: not 等次说明：无)", () => {
+    const events = [
+      { personId: IDS.f, kind: "bonus" as const, points: exact(1), reason: "获评市级优秀调研报告", date: "2026-09-15", ref: ref("加减分", "C2") },
+      { personId: IDS.f, kind: "deduction" as const, points: exact("1.5"), reason: "未按时报送季度统计报表", date: null, ref: ref("加减分", "C3") },
+      { personId: IDS.g, kind: "veto" as const, points: null, reason: "受到党内警告处分", date: null, ref: ref("加减分", "C4") },
+      { personId: IDS.d, kind: "barGood" as const, points: null, reason: "受到诫勉谈话", date: "2026-08-20", ref: ref("加减分", "C5") },
+    ];
+    const i = input({ workbook: { ...WORKBOOK, events } });
+    expect(wide(slipOf(IDS.f, i), "加减分事项")).toEqual(["加分 1.00：获评市级优秀调研报告（2026年9月15日）", "减分 1.50：未按时报送季度统计报表"]);
+    expect(wide(slipOf(IDS.g, i), "加减分事项")).toEqual(["否决：受到党内警告处分"]);
+    expect(wide(slipOf(IDS.d, i), "加减分事项")).toEqual(["限好：受到诫勉谈话（2026年8月20日）"]);
+    expect(wide(slipOf(IDS.a, i), "加减分事项")).toEqual([]);
+  });
+
+  it("summarises the work list with the open items and their reasons; blank without one", () => {
     expect(wide(slipOf(IDS.a), "工作清单")).toEqual([
       "共3项：已完成2项，推进中1项，未完成0项。",
       "【推进中】档案数字化：等待上级批复经费",
     ]);
-    expect(wide(slipOf(IDS.c), "工作清单")).toEqual(["未填写季度工作绩效清单。"]);
+    expect(wide(slipOf(IDS.c), "工作清单")).toEqual([]);
   });
 
-  it("carries 评鉴意见 and 改进目标 from 个性评分", () => {
+  it("carries 评鉴意见 and 改进目标 from 个性评分, blank when not given", () => {
     expect(wide(slipOf(IDS.g), "评鉴意见")).toEqual(["多项工作未按时完成"]);
     expect(wide(slipOf(IDS.g), "改进目标")).toEqual(["按期完成季度重点任务"]);
-    expect(wide(slipOf(IDS.e), "评鉴意见")).toEqual(["无"]);
+    expect(wide(slipOf(IDS.e), "评鉴意见")).toEqual([]);
   });
 
   it("gives the 复核 window in working days (notice.reviewDays)", () => {
@@ -80,19 +110,86 @@ describe("slipContents: 反馈单 of a unit (outputs.md Per unit 3)", () => {
     ]);
   });
 
-  it.each([
-    [IDS.a, null],
-    [IDS.c, null],
-    [IDS.f, "本季度考核等次为“一般”，请分管领导与本人进行谈心谈话，帮助分析原因、明确改进措施。"],
-    [IDS.g, "本季度考核等次为“较差”，请分管领导与本人进行谈心谈话，帮助分析原因、明确改进措施。"],
-  ])("asks for a 谈心谈话 only for 一般 and 较差: %s", (id, talk) => {
-    expect(slipOf(id).talk).toBe(talk);
+  it("ends with the lines a slip handed over needs: 反馈人, 反馈日期, 单位（盖章）, 本人签收", () => {
+    const signatures = slipOf(IDS.a).signatures.join("\n");
+    for (const words of ["反馈人：", "反馈日期：", "单位（盖章）", "本人签收："]) expect(signatures).toContain(words);
+    expect(slipOf(IDS.a).draft).toBeNull();
   });
 
-  it("a 待定 person in a draft gets 待定 and no talk line", () => {
-    const slip = slipOf(IDS.b, input({ graded: demoUnit("draft") }));
-    expect(pairs(slip)["考核等次"]).toBe("待定");
-    expect(slip.talk).toBeNull();
+  it.each([
+    [IDS.a, []],
+    [IDS.c, []],
+    [IDS.f, ["本季度考核等次为“一般”，请分管领导与本人进行谈心谈话，帮助分析原因、明确改进措施。"]],
+    [IDS.g, ["本季度考核等次为“较差”，请分管领导与本人进行谈心谈话，帮助分析原因、明确改进措施。"]],
+  ])("asks for a 谈心谈话 only for 一般 and 较差: %s", (id, notes) => {
+    expect(slipOf(id).notes).toEqual(notes);
+  });
+
+  it("a draft's slips say 草稿, name no tie and no colleague, and have no 复核 window, talk or signature lines", () => {
+    const draft = input({ graded: demoUnit("draft") });
+    for (const slip of slipContents(draft, wording)) {
+      expect(slip.draft).toBe("草稿");
+      expect(slip.signatures).toEqual([]);
+      expect(slip.rows.some((r) => r.kind === "wide" && r.label === "复核")).toBe(false);
+      expect(slip.notes).toEqual(["本反馈单为草稿，考核等次经考核委员会审定后生效，不作为正式反馈。"]);
+    }
+    const pending = slipOf(IDS.b, draft);
+    expect(pairs(pending)["考核等次"]).toBe("待定");
+    expect(wide(pending, "等次说明")).toEqual(["等次待考核委员会审定"]);
+    const text = JSON.stringify(pending);
+    expect(text).not.toMatch(/并列|剩余/);
+    for (const colleague of ["王五", "张三"]) expect(text).not.toContain(colleague);
+  });
+});
+
+describe("fitSlip: one A4 page per person, always", () => {
+  const many = Array.from({ length: 30 }, (_, i) => ({
+    personId: IDS.a,
+    item: `第${i + 1}项重点工作：推进某某专项整治行动并形成阶段性报告`,
+    state: (["done", "inProgress", "unfinished"] as const)[i % 3]!,
+    reason: i % 3 === 0 ? null : "因上级部署调整、配套经费尚未到位，工作推迟至下季度继续推进",
+    note: null,
+    ref: ref("工作清单", `C${i + 10}`),
+  }));
+  const long = "工作认真负责，能按时完成各项任务。".repeat(30);
+  const crowded = input({
+    workbook: { ...WORKBOOK, workItems: many, individualScores: WORKBOOK.individualScores.map((r) => ({ ...r, comment: long, goal: long })) },
+  });
+
+  it("leaves a slip that fits as it is", () => {
+    const slip = slipOf(IDS.a);
+    expect(fitSlip(slip)).toBe(slip);
+  });
+
+  it("summarises 30 work items: the counts, the first open items, and how many are left out and where", () => {
+    const fitted = fitSlip(slipOf(IDS.a, crowded));
+    const work = wide(fitted, "工作清单");
+    // 30 items: 10 done, 10 推进中, 10 未完成 (i % 3); 20 open items in all.
+    expect(work[0]).toBe("共30项：已完成10项，推进中10项，未完成10项。");
+    const shown = work.filter((line) => line.startsWith("【")).length;
+    expect(shown).toBeGreaterThanOrEqual(1);
+    expect(shown).toBeLessThan(20);
+    expect(work.at(-1)).toBe(`另有${20 - shown}项推进中或未完成的事项未列出，详见本单位考核结果工作簿（结果.xlsx）的“工作清单”工作表。`);
+    expect(slipHeight(fitted)).toBeLessThanOrEqual(SLIP_PAGE_BUDGET);
+    // The long texts are cut, not dropped, and end in ……
+    expect(wide(fitted, "评鉴意见")[0]?.endsWith("……")).toBe(true);
+    expect(wide(fitted, "评鉴意见")[0]?.startsWith("工作认真负责")).toBe(true);
+  });
+
+  it("fits the page it estimates, whatever the lengths (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: 12 }), (items, textLength, events) => {
+        const workbook = {
+          ...WORKBOOK,
+          workItems: many.concat(many).slice(0, items),
+          individualScores: WORKBOOK.individualScores.map((r) => ({ ...r, comment: "评".repeat(textLength), goal: "目".repeat(textLength) })),
+          events: Array.from({ length: events }, (_, i) => ({ personId: IDS.a, kind: "bonus" as const, points: exact(1), reason: `事由${i}`.repeat(8), date: null, ref: ref("加减分", `C${i + 2}`) })),
+        };
+        const fitted = fitSlip(slipOf(IDS.a, input({ workbook })));
+        expect(slipHeight(fitted)).toBeLessThanOrEqual(SLIP_PAGE_BUDGET);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 
@@ -107,6 +204,16 @@ describe("writeFeedbackSlips: 反馈单.docx", () => {
     expect(text.filter((t) => t === "公务员平时考核结果反馈单")).toHaveLength(7);
     expect(text).toContain("孙八");
     expect(text).toContain("本季度考核等次为“一般”，请分管领导与本人进行谈心谈话，帮助分析原因、明确改进措施。");
+  });
+
+  it("a draft's slips carry 草稿 in the header of every page; a final unit's have no header", async () => {
+    const draft = await writeFeedbackSlips(slipContents(input({ graded: demoUnit("draft") }), wording), wording);
+    const xml = await zipPart(draft, "word/document.xml");
+    expect(xml.match(/<w:headerReference w:type="default" r:id="rId\d+"\/>/g)).toHaveLength(7);
+    expect(await zipPart(draft, "word/header1.xml")).toContain(">草稿</w:t>");
+    const final = await zipPart(await writeFeedbackSlips(slipContents(input(), wording), wording), "word/document.xml");
+    expect(final).not.toContain("headerReference");
+    expect(final).not.toContain("草稿");
   });
 
   it("writes one page saying so when the unit has no graded person", async () => {

@@ -101,6 +101,6 @@ describe("planUnitFiles", () => {
   it("a unit without rows in its workbook's shares is built with none", () => {
     const plan = planUnitFiles(PERIOD, { units: [gradedAs(A01, "final")], pools: [pool("A01", ["A01"])], problems: [] }, [FIRST], []);
     const [planned] = plan.workbooks[0]!.units;
-    expect(unitBuild(planned!, FIRST, undefined).workbook).toEqual({ period: PERIOD, settings: FIRST.settings, workItems: [], summaries: [], individualScores: [] });
+    expect(unitBuild(planned!, FIRST, undefined).workbook).toEqual({ period: PERIOD, settings: FIRST.settings, workItems: [], summaries: [], individualScores: [], events: [] });
   });
 });

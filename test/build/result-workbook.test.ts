@@ -91,7 +91,7 @@ describe("buildResultWorkbook: 结果.xlsx of one unit (outputs.md Per unit 1)",
     expect(table(named(buildResultWorkbook(input()), "汇总"))).toEqual([
       ["单位代码", "A01"],
       ["单位名称", "某市某某局"],
-      ["考核期", "2026年第3季度"],
+      ["考核期", "2026年第三季度"],
       ["结果状态", "完成"],
       ["定等范围", "本单位"],
       ["定等范围内参加定等人数（N）", 7],
@@ -191,7 +191,7 @@ describe("buildResultWorkbook: 结果.xlsx of one unit (outputs.md Per unit 1)",
   it("written out: numbers with 0.00, fills, draft titles, frozen header under two title rows", async () => {
     const wb = await readXlsx(await writeXlsx(buildResultWorkbook(input({ graded: demoUnit("draft") }))));
     const ws = sheet(wb, "结果");
-    expect(ws.getCell("A1").value).toBe("某市某某局2026年第3季度公务员平时考核结果（草稿）");
+    expect(ws.getCell("A1").value).toBe("某市某某局2026年第三季度公务员平时考核结果（草稿）");
     expect(ws.getCell("J5").value).toBe(95);
     expect(ws.getCell("J5").numFmt).toBe("0.00");
     expect(ws.getCell("G5").value).toBe(90.33);

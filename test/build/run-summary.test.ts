@@ -68,7 +68,7 @@ describe("buildRunSummary: 汇总.xlsx of a run (outputs.md Per run)", () => {
 
   it("has a 汇总 sheet and a 问题 sheet", () => {
     expect(spec.sheets.map((s) => s.name)).toEqual(["汇总", "问题"]);
-    expect(summary.titles).toEqual(["2026年第3季度公务员平时考核汇总"]);
+    expect(summary.titles).toEqual(["2026年第三季度公务员平时考核汇总"]);
   });
 
   it("a row per unit: code, name, N, pool, Q, counts, share of 好, state, problems; and a 合计 row", () => {

@@ -18,6 +18,8 @@ const fixture = (name: string): string => fileURLToPath(new URL(`../../fixtures/
 const RULES = {
   raterWeights: { leader: exact("0.5"), colleague: exact("0.5"), recipient: exact(0) },
   windowRaterWeights: { leader: exact("0.4"), colleague: exact("0.3"), recipient: exact("0.3") },
+  notice: { days: 5, list: "good" as const, showScores: false, reviewDays: 5 },
+  calendar: { holidays: [], workdays: [] },
 };
 
 const folders: string[] = [];

@@ -162,7 +162,7 @@ describe("the state of the year", () => {
     expect(p01.gradedQuarters).toBe(3);
     // (95 + 93 + 88) / 3 = 92
     expect(fixed(p01.meanScore!)).toBe("92.00");
-    expect(p01.reason).toBe("好等次季度不足（1/3，需至少2个）；第2季度等次待定，审定后重新计算");
+    expect(p01.reason).toBe("好等次季度不足（1/3，需至少2个）；第二季度等次待定，审定后重新计算");
     expect(year.quarters).toEqual([
       { quarter: 1, state: "final" },
       { quarter: 2, state: "draft" },
@@ -230,7 +230,7 @@ describe("problems", () => {
         header: "人员编号",
         value: "P01",
         message:
-          "人员!B3「人员编号」“P01”在第1季度已列于 2026Q1_U01.xlsx 人员!B2，同一季度一个人员编号只能出现一次，请改正编号或删去重复的一行。",
+          "人员!B3「人员编号」“P01”在第一季度已列于 2026Q1_U01.xlsx 人员!B2，同一季度一个人员编号只能出现一次，请改正编号或删去重复的一行。",
       },
     ]);
     expect(personOf(year, "P01").quarters[0]?.grade).toBe("good");
@@ -255,7 +255,7 @@ describe("problems", () => {
         header: "人员编号",
         value: "P01",
         message:
-          "人员!B3「人员编号」“P01”在第2季度的姓名为“张珊”，在第1季度（2026Q1_U01.xlsx 人员!B2）为“张三”，请核对是否为同一人，必要时改正编号或姓名。",
+          "人员!B3「人员编号」“P01”在第二季度的姓名为“张珊”，在第一季度（2026Q1_U01.xlsx 人员!B2）为“张三”，请核对是否为同一人，必要时改正编号或姓名。",
       },
     ]);
     expect(personOf(year, "P01").name).toBe("张珊");

@@ -61,9 +61,9 @@ describe("three quarters, one unit of 5 (quota floor(0.2 × 5) = 1)", () => {
     { id: "P02", grades: ["好", "较好", "好"], counts: [2, 1, 0, 0], mean: "89.33", eligible: true, reason: null, rank: 2, result: null, note: "超出优秀名额（1名）", reserve: false, reminder: false },
     { id: "P03", grades: ["好", "较好", "较好"], counts: [1, 2, 0, 0], mean: "88.00", eligible: false, reason: "好等次季度不足（1/3，需至少2个）", rank: null, result: null, note: null, reserve: false, reminder: false },
     // (82 + 70 + 81) / 3 = 77.666…
-    { id: "P04", grades: ["较好", "一般", "较好"], counts: [0, 2, 1, 0], mean: "77.67", eligible: false, reason: "第2季度为一般；好等次季度不足（0/3，需至少2个）", rank: null, result: null, note: null, reserve: false, reminder: false },
+    { id: "P04", grades: ["较好", "一般", "较好"], counts: [0, 2, 1, 0], mean: "77.67", eligible: false, reason: "第二季度为一般；好等次季度不足（0/3，需至少2个）", rank: null, result: null, note: null, reserve: false, reminder: false },
     // (65 + 55 + 62) / 3 = 60.666…; 3 一般 + 较差 ≥ 2 calls for a reminder talk
-    { id: "P05", grades: ["一般", "较差", "一般"], counts: [0, 0, 2, 1], mean: "60.67", eligible: false, reason: "第1季度为一般；第2季度为较差；第3季度为一般；好等次季度不足（0/3，需至少2个）", rank: null, result: null, note: null, reserve: false, reminder: true },
+    { id: "P05", grades: ["一般", "较差", "一般"], counts: [0, 0, 2, 1], mean: "60.67", eligible: false, reason: "第一季度为一般；第二季度为较差；第三季度为一般；好等次季度不足（0/3，需至少2个）", rank: null, result: null, note: null, reserve: false, reminder: true },
   ])("$id: $result $reason", (expected) => {
     expect(line(personOf(year, expected.id))).toEqual(expected);
   });
@@ -128,7 +128,7 @@ describe("four quarters, one unit of 10 (quota floor(0.2 × 10) = 2)", () => {
   it("P10 with two 一般 is on the reminder list; quota 2 with two recommended", () => {
     const p10 = personOf(year, "P10");
     expect(p10.reminder).toBe(true);
-    expect(p10.reason).toBe("第2季度为一般；第4季度为一般；好等次季度不足（0/4，需至少2个）");
+    expect(p10.reason).toBe("第二季度为一般；第四季度为一般；好等次季度不足（0/4，需至少2个）");
     expect(year.units).toMatchObject([{ code: "U02", n: 10, quota: 2, recommended: 2, pending: 0 }]);
     expect(year.persons.filter((p) => p.reserve).map((p) => p.id)).toEqual(["P01", "P02"]);
     expect(year.persons.filter((p) => p.reminder).map((p) => p.id)).toEqual(["P10"]);
@@ -147,8 +147,8 @@ describe("a 否决 event in Q2 bars 优秀 for the year", () => {
 
   it.each([
     // with the default barGrades the 较差 quarter is named too
-    { barGrades: ["average", "poor"] as const, id: "P01", reason: "年度内有否决事项；第2季度为较差" },
-    { barGrades: ["average", "poor"] as const, id: "P02", reason: "第2季度为较差" },
+    { barGrades: ["average", "poor"] as const, id: "P01", reason: "年度内有否决事项；第二季度为较差" },
+    { barGrades: ["average", "poor"] as const, id: "P02", reason: "第二季度为较差" },
     // with no bar grades the 否决 alone still bars 优秀; P02 (same grades, no 否决) is eligible
     { barGrades: [] as const, id: "P01", reason: "年度内有否决事项" },
     { barGrades: [] as const, id: "P02", reason: null },

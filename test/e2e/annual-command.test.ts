@@ -97,7 +97,7 @@ const DEFAULT_PERSONS: PersonRow[] = [
   ["CZ00", "CZJ", "- - - -", [0, 0, 0, 0], null, false, "领导成员由上级评定", null, false, false],
   ["CZ01", "CZJ", "好 好 好 好", [4, 0, 0, 0], 95.5, true, null, "推荐优秀", true, false],
   ["CZ02", "CZJ", "好 好 好 较好", [3, 1, 0, 0], 92, true, null, "推荐优秀", true, false],
-  ["CZ03", "CZJ", "好 较差 好 较好", [2, 1, 0, 1], 91.5, false, "年度内有否决事项；第2季度为较差", null, false, false],
+  ["CZ03", "CZJ", "好 较差 好 较好", [2, 1, 0, 1], 91.5, false, "年度内有否决事项；第二季度为较差", null, false, false],
   ["CZ04", "CZJ", "好 好 较好 较好", [2, 2, 0, 0], 88.88, true, null, null, false, false],
   ["CZ05", "CZJ", "较好 好 较好 较好", [1, 3, 0, 0], 88.75, false, "好等次季度不足（1/4，需至少2个）", null, false, false],
   // (85.80 + 85 + 86 + 84) / 4 = 85.20
@@ -106,7 +106,7 @@ const DEFAULT_PERSONS: PersonRow[] = [
   ["CZ08", "CZJ", "较好 较好 较好 较好", [0, 4, 0, 0], 81.5, false, SHORT_0_4, null, false, false],
   // graded three times: (81 + 82 + 84) / 3 = 82.333… → 82.33; needs ceil(0.5 × 3) = 2 好
   ["CZ09", "CZJ", "较好 较好 较好 -", [0, 3, 0, 0], 82.33, false, "好等次季度不足（0/3，需至少2个）", null, false, false],
-  ["CZ10", "CZJ", "一般 一般 较好 一般", [0, 1, 3, 0], 70.75, false, `第1季度为一般；第2季度为一般；第4季度为一般；${SHORT_0_4}`, null, false, true],
+  ["CZ10", "CZJ", "一般 一般 较好 一般", [0, 1, 3, 0], 70.75, false, `第一季度为一般；第二季度为一般；第四季度为一般；${SHORT_0_4}`, null, false, true],
   ["SW00", "SWJ", "- - - -", [0, 0, 0, 0], null, false, "领导成员由上级评定", null, false, false],
   ["SW01", "SWJ", "好 较好 好 较好", [2, 2, 0, 0], 90, true, null, "待定", false, false],
   ["SW02", "SWJ", "较好 好 较好 好", [2, 2, 0, 0], 90, true, null, "待定", false, false],
@@ -114,8 +114,8 @@ const DEFAULT_PERSONS: PersonRow[] = [
   ["SW04", "SWJ", "较好 较好 较好 较好", [0, 4, 0, 0], 85.5, false, SHORT_0_4, null, false, false],
   ["SW05", "SWJ", "较好 较好 较好 较好", [0, 4, 0, 0], 84, false, SHORT_0_4, null, false, false],
   ["SW06", "SWJ", "较好 较好 较好 较好", [0, 4, 0, 0], 81, false, SHORT_0_4, null, false, false],
-  ["SW07", "SWJ", "一般 一般 一般 较差", [0, 0, 3, 1], 67.5, false, `第1季度为一般；第2季度为一般；第3季度为一般；第4季度为较差；${SHORT_0_4}`, null, false, true],
-  ["SW08", "SWJ", "较好 一般 较好 较好", [0, 3, 1, 0], 81, false, `第2季度为一般；${SHORT_0_4}`, null, false, false],
+  ["SW07", "SWJ", "一般 一般 一般 较差", [0, 0, 3, 1], 67.5, false, `第一季度为一般；第二季度为一般；第三季度为一般；第四季度为较差；${SHORT_0_4}`, null, false, true],
+  ["SW08", "SWJ", "较好 一般 较好 较好", [0, 3, 1, 0], 81, false, `第二季度为一般；${SHORT_0_4}`, null, false, false],
   // the transfer: listed last in SWJ's roster from Q3, belongs to SWJ
   ["CZ11", "SWJ", "较好 较好 好 好", [2, 2, 0, 0], 87.5, true, null, null, false, false],
 ];
@@ -192,7 +192,7 @@ describe("assess annual over the seeded year, standard rules: a tie at 商务局
     const main = sheet(book, "年度考核参考");
     expect(book.worksheets.map((w) => w.name)).toEqual(["年度考核参考", "单位名额", "后备人选", "提醒谈话", "问题", "规则"]);
     expect(main.getCell("A1").value).toBe("2026年度公务员年度考核参考（平时考核结果运用）（草稿）");
-    expect(main.getCell("A2").value).toBe("方案：标准方案；季度：第1季度、第2季度、第3季度、第4季度；优秀比例20%");
+    expect(main.getCell("A2").value).toBe("方案：标准方案；季度：第一季度、第二季度、第三季度、第四季度；优秀比例20%");
     expect(main.getCell("A3").value).toBe("草稿：优秀名额线上有并列人员待定，须由考核委员会审定。");
   });
 
@@ -200,13 +200,13 @@ describe("assess annual over the seeded year, standard rules: a tie at 商务局
     const rows = new Map(records(sheet(book, "年度考核参考")).map((r) => [r["人员编号"], r]));
     const pick = (id: string, ...keys: string[]) => keys.map((k) => rows.get(id)?.[k] ?? null);
     expect(rows.size).toBe(21);
-    expect(pick("CZ00", "姓名", "单位", "第1季度", "优秀资格", "原因")).toEqual(["陈国平", "某县财政局", "由上级评定", "否", "领导成员由上级评定"]);
-    expect(pick("CZ03", "第2季度", "较差", "平均综合得分", "优秀资格")).toEqual(["较差", 1, 91.5, "否"]);
+    expect(pick("CZ00", "姓名", "单位", "第一季度", "优秀资格", "原因")).toEqual(["陈国平", "某县财政局", "由上级评定", "否", "领导成员由上级评定"]);
+    expect(pick("CZ03", "第二季度", "较差", "平均综合得分", "优秀资格")).toEqual(["较差", 1, 91.5, "否"]);
     expect(pick("CZ04", "平均综合得分", "推荐结果", "说明")).toEqual([88.88, null, "超出优秀名额（2名）"]);
-    expect(pick("CZ09", "第4季度", "平均综合得分")).toEqual(["不参加", 82.33]);
+    expect(pick("CZ09", "第四季度", "平均综合得分")).toEqual(["不参加", 82.33]);
     expect(pick("CZ01", "好", "推荐结果")).toEqual([4, "推荐优秀"]);
     expect(pick("SW01", "推荐结果", "说明")).toEqual(["待定", "2人并列，剩余1个优秀名额，由考核委员会审定"]);
-    expect(pick("CZ11", "单位", "第1季度", "第3季度", "说明")).toEqual(["某县商务局", "较好", "好", "超出优秀名额（1名）；第1季度、第2季度在某县财政局"]);
+    expect(pick("CZ11", "单位", "第一季度", "第三季度", "说明")).toEqual(["某县商务局", "较好", "好", "超出优秀名额（1名）；第一季度、第二季度在某县财政局"]);
     const cz04 = [...rows.keys()].indexOf("CZ04");
     // 3 title rows, the header in row 4; 平均综合得分 in column M
     expect(main(book).getCell(`M${5 + cz04}`).numFmt).toBe("0.00");
@@ -223,8 +223,8 @@ describe("assess annual over the seeded year, standard rules: a tie at 商务局
       ["CZ02", 3, 92],
     ]);
     expect(records(sheet(book, "提醒谈话")).map((r) => [r["人员编号"], r["季度"]])).toEqual([
-      ["CZ10", "第1季度一般、第2季度一般、第4季度一般"],
-      ["SW07", "第1季度一般、第2季度一般、第3季度一般、第4季度较差"],
+      ["CZ10", "第一季度一般、第二季度一般、第四季度一般"],
+      ["SW07", "第一季度一般、第二季度一般、第三季度一般、第四季度较差"],
     ]);
   });
 
@@ -268,7 +268,7 @@ describe("with rules-uplift.json (商务局 at 25%): final", () => {
   it("the workbook is not a draft and marks the uplifted unit", async () => {
     const book = await readXlsx(await readFile(join(out, OUTPUT)));
     expect(main(book).getCell("A1").value).toBe("2026年度公务员年度考核参考（平时考核结果运用）");
-    expect(main(book).getCell("A2").value).toBe("方案：某县2026年度方案（商务局优秀比例上调）；季度：第1季度、第2季度、第3季度、第4季度；优秀比例20%（某县商务局为25%）");
+    expect(main(book).getCell("A2").value).toBe("方案：某县2026年度方案（商务局优秀比例上调）；季度：第一季度、第二季度、第三季度、第四季度；优秀比例20%（某县商务局为25%）");
     expect(main(book).getCell("A3").value).toBe("序号");
     const units = records(sheet(book, "单位名额"));
     expect(units.map((r) => [r["单位代码"], r["优秀比例"], r["优秀名额"], r["推荐优秀"], r["说明"]])).toEqual([
@@ -277,7 +277,7 @@ describe("with rules-uplift.json (商务局 at 25%): final", () => {
       ["合计", null, 4, 4, null],
     ]);
     const cz11 = records(main(book)).find((r) => r["人员编号"] === "CZ11");
-    expect(cz11?.["说明"]).toBe("超出优秀名额（2名）；第1季度、第2季度在某县财政局");
+    expect(cz11?.["说明"]).toBe("超出优秀名额（2名）；第一季度、第二季度在某县财政局");
   });
 });
 
@@ -301,7 +301,7 @@ describe("a quarter with a 待定 person: the year is a draft", () => {
     // (93 + 88 + 92 + 87) / 4 = 90: second, recommended
     ["SW01", "好 较好 好 较好", [2, 2, 0, 0], 90, true, null, "推荐优秀"],
     // 好, 较好, 待定, 较好: 1 好, needs 2; the 待定 quarter could make the second
-    ["SW03", "好 较好 待定 较好", [1, 2, 0, 0], 89.5, false, "好等次季度不足（1/4，需至少2个）；第3季度等次待定，审定后重新计算", null],
+    ["SW03", "好 较好 待定 较好", [1, 2, 0, 0], 89.5, false, "好等次季度不足（1/4，需至少2个）；第三季度等次待定，审定后重新计算", null],
   ])("%s: %s", (id, grades, counts, mean, eligible, reason, result) => {
     const person = run.doc.persons.find((p) => p.id === id)!;
     expect(personRow(person).slice(2, 8)).toEqual([grades, counts, mean, eligible, reason, result]);
@@ -309,9 +309,9 @@ describe("a quarter with a 待定 person: the year is a draft", () => {
 
   it("the workbook says why it is a draft and which persons wait", async () => {
     const book = await readXlsx(await readFile(join(out, OUTPUT)));
-    expect(main(book).getCell("A3").value).toBe("草稿：第3季度有待定人员，须由考核委员会审定。");
+    expect(main(book).getCell("A3").value).toBe("草稿：第三季度有待定人员，须由考核委员会审定。");
     const sw02 = records(main(book)).find((r) => r["人员编号"] === "SW02");
-    expect([sw02?.["第3季度"], sw02?.["说明"]]).toEqual(["待定", "第3季度等次待定，审定后重新计算"]);
+    expect([sw02?.["第三季度"], sw02?.["说明"]]).toEqual(["待定", "第三季度等次待定，审定后重新计算"]);
   });
 });
 
@@ -323,7 +323,7 @@ describe("inputs that do not make a clean year", () => {
       ["错误", "E_ANNUAL_YEAR", `${DIR}/other-year/2025Q4.xlsx`, "参数", "B2", "2025"],
     ]);
     expect(doc.problems[0]?.message).toBe(
-      "参数!B2：工作簿“2025Q4.xlsx”是2025年第4季度，而本次是2026年度考核（--year 2026），此工作簿未计入。请改正年度，或不把它放入本次处理。",
+      "参数!B2：工作簿“2025Q4.xlsx”是2025年第四季度，而本次是2026年度考核（--year 2026），此工作簿未计入。请改正年度，或不把它放入本次处理。",
     );
     expect(doc.persons.map(personRow)).toEqual(DEFAULT_PERSONS);
   });
@@ -341,7 +341,7 @@ describe("inputs that do not make a clean year", () => {
     const out = freshOut();
     const { status, doc } = annualJson(out, YEAR_FILES[0]!, YEAR_FILES[1]!);
     expect([status, doc.state, doc.persons]).toEqual([2, "draft", []]);
-    expect(doc.problems.map((p) => [p.code, p.value])).toEqual([["E_ANNUAL_QUARTERS", "第1季度、第2季度"]]);
+    expect(doc.problems.map((p) => [p.code, p.value])).toEqual([["E_ANNUAL_QUARTERS", "第一季度、第二季度"]]);
     expect(existsSync(out)).toBe(false);
   });
 
@@ -349,7 +349,7 @@ describe("inputs that do not make a clean year", () => {
     const { status, doc } = annualJson(freshOut(), YEAR_FILES[0]!, YEAR_FILES[1]!, YEAR_FILES[3]!, YEAR_FILES[4]!);
     expect([status, doc.state]).toEqual([0, "final"]);
     expect(doc.quarters.map((q) => q.quarter)).toEqual([1, 2, 4]);
-    expect(doc.problems.map((p) => [p.severity, p.code, p.value])).toEqual([["警告", "W_ANNUAL_QUARTER_MISSING", "第3季度"]]);
+    expect(doc.problems.map((p) => [p.severity, p.code, p.value])).toEqual([["警告", "W_ANNUAL_QUARTER_MISSING", "第三季度"]]);
     // Over Q1, Q2, Q4 a person needs ceil(0.5 × 3) = 2 好. 商务局: only 胡斌 (较好, 好, 好; (89 + 91 + 94) / 3
     // = 91.33) is eligible, so no tie; 孙亮 (较好, 较好, 好) has one 好. 财政局: 李娜 (3 好), 王强
     // (2 好, (94 + 93 + 89) / 3 = 92) recommended; 刘芳 (2 好, (92 + 90.5 + 86) / 3 = 89.50) above the line.
@@ -402,10 +402,10 @@ describe("files, flags and determinism", () => {
     const run = assess("annual", DIR, "--year", "2026", "--out", freshOut());
     expect(run.stdout).toBe("");
     expect(run.stderr.split("\n").slice(0, 7)).toEqual([
-      "第1季度：完成",
-      "第2季度：完成",
-      "第3季度：完成",
-      "第4季度：完成",
+      "第一季度：完成",
+      "第二季度：完成",
+      "第三季度：完成",
+      "第四季度：完成",
       "单位 CZJ 某县财政局：10人，优秀名额2名，推荐优秀2人",
       "单位 SWJ 某县商务局：9人，优秀名额1名，推荐优秀0人，待定2人",
       "2026年度结果：草稿",

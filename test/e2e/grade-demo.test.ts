@@ -123,9 +123,9 @@ describe("assess grade fixtures/demo/2026Q3.xlsx", () => {
   it("公示.docx lists the 好 persons by name, never an identity number, with the notice period", async () => {
     const fgw = units.find((u) => u.code === "FGW")!;
     const text = (await docxParagraphs(await readFile(path.join(out, "2026Q3_FGW_某县发展和改革委员会_公示.docx")))).join("\n");
-    expect(text).toContain("关于某县发展和改革委员会2026年第3季度公务员平时考核结果的公示");
+    expect(text).toContain("关于某县发展和改革委员会2026年第三季度\n公务员平时考核结果的公示");
     // 公示开始日期 2026-10-12 (a Monday) + 5 working days → 2026-10-16
-    expect(text).toContain("2026年10月12日至2026年10月16日（5个工作日）");
+    expect(text).toContain("2026年10月12日至10月16日（5个工作日）");
     for (const p of fgw.persons) {
       if (p.grade === "好") expect(text).toContain(p.name);
       else if (p.grade !== null) expect(text).not.toContain(p.name);

@@ -6,8 +6,9 @@
 
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { Document, Footer, Paragraph, Table, TableCell, TableRow, TextRun, writeDocx } from "../../src/ooxml/docx-writer.js";
-import { slipContents, writeFeedbackSlips } from "../../src/build/feedback-slips.js";
+import { Document, Footer, Header, Paragraph, Table, TableCell, TableRow, TextRun, writeDocx } from "../../src/ooxml/docx-writer.js";
+import { writeFeedbackSlips } from "../../src/build/feedback-slips.js";
+import { slipContents } from "../../src/build/slip-content.js";
 import { noticeContent, writeNotice } from "../../src/build/notice.js";
 import { readNoticeWording, readSlipWording } from "../../src/build/wording-templates.js";
 import { XmlScanner } from "../../src/ooxml/xml-scanner.js";
@@ -41,6 +42,10 @@ async function demoDocuments(unitName = UNIT.name): Promise<[string, Buffer][]> 
   return [
     ["公示", await writeNotice(noticeContent({ graded, period: WORKBOOK.period, settings: WORKBOOK.settings, rules }, noticeWording), noticeWording)],
     ["反馈单", await writeFeedbackSlips(slipContents({ graded, period: WORKBOOK.period, workbook: WORKBOOK, rules }, slipWording), slipWording)],
+    [
+      "反馈单（草稿）",
+      await writeFeedbackSlips(slipContents({ graded: { ...demoUnit("draft"), unit: graded.unit }, period: WORKBOOK.period, workbook: WORKBOOK, rules }, slipWording), slipWording),
+    ],
   ];
 }
 
@@ -115,6 +120,26 @@ describe("elements", () => {
     const rels = await zipPart(bytes, "word/_rels/document.xml.rels");
     const id = /Id="(rId\d+)"[^>]*Target="footer1.xml"/.exec(rels)?.[1];
     expect(await zipPart(bytes, "word/document.xml")).toContain(`<w:footerReference w:type="default" r:id="${id}"/>`);
+  });
+
+  it("a header shared by sections is one part, referenced by each before its footer", async () => {
+    const header = new Header({ children: [new Paragraph({ children: [new TextRun({ text: "草稿" })] })] });
+    const footer = new Footer({ children: [new Paragraph({ children: [] })] });
+    const section = (text: string) => ({
+      properties: { page: PAGE },
+      headers: { default: header },
+      footers: { default: footer },
+      children: [new Paragraph({ children: [new TextRun({ text })] })],
+    });
+    const bytes = writeDocx(new Document({ sections: [section("一"), section("二")] }), PROPERTIES);
+    const all = await parts(bytes);
+    expect([...all.keys()].filter((name) => /^word\/header\d+\.xml$/.test(name))).toEqual(["word/header1.xml"]);
+    expect(all.get("word/header1.xml")).toContain("<w:hdr ");
+    expect(all.get("[Content_Types].xml")).toContain('PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"');
+    const id = /Id="(rId\d+)"[^>]*Target="header1.xml"/.exec(all.get("word/_rels/document.xml.rels") ?? "")?.[1];
+    const refs = (all.get("word/document.xml") ?? "").match(/<w:sectPr><w:headerReference w:type="default" r:id="(rId\d+)"\/><w:footerReference/g) ?? [];
+    expect(refs).toHaveLength(2);
+    for (const ref of refs) expect(ref).toContain(`r:id="${id}"`);
   });
 
   it("a table: width, grid, header row repeated, cells with span, margins and vertical alignment", async () => {

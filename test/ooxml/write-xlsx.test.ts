@@ -16,7 +16,7 @@ function spec(draft = false): WorkbookSpec {
     sheets: [
       {
         name: "结果",
-        titles: ["某市某某局2026年第3季度公务员平时考核结果", "方案：标准方案"],
+        titles: ["某市某某局2026年第三季度公务员平时考核结果", "方案：标准方案"],
         orientation: "landscape",
         columns: [
           { header: "姓名", width: 10 },
@@ -44,7 +44,7 @@ function spec(draft = false): WorkbookSpec {
 describe("writeXlsx: a sheet description becomes an .xlsx (outputs.md 结果.xlsx)", () => {
   it("writes titles, header and typed cells with their number formats", async () => {
     const ws = sheet(await readXlsx(await writeXlsx(spec())), "结果");
-    expect(ws.getCell("A1").value).toBe("某市某某局2026年第3季度公务员平时考核结果");
+    expect(ws.getCell("A1").value).toBe("某市某某局2026年第三季度公务员平时考核结果");
     expect(ws.getCell("A2").value).toBe("方案：标准方案");
     expect([1, 2, 3, 4].map((c) => ws.getRow(3).getCell(c).value)).toEqual(["姓名", "综合得分", "排名", "占比"]);
     // 80.195 rounds half up to 80.20 (rules.md "Arithmetic"), a number shown as 0.00.
@@ -112,7 +112,7 @@ describe("writeXlsx: a sheet description becomes an .xlsx (outputs.md 结果.xls
 
   it("marks every sheet's title （草稿） in a draft, adding a title row where a sheet has none", async () => {
     const wb = await readXlsx(await writeXlsx(spec(true)));
-    expect(sheet(wb, "结果").getCell("A1").value).toBe("某市某某局2026年第3季度公务员平时考核结果（草稿）");
+    expect(sheet(wb, "结果").getCell("A1").value).toBe("某市某某局2026年第三季度公务员平时考核结果（草稿）");
     expect(sheet(wb, "结果").getCell("A2").value).toBe("方案：标准方案");
     expect(sheet(wb, "规则").getCell("A1").value).toBe("（草稿）");
     expect(sheet(wb, "规则").getCell("A2").value).toBe("项目");

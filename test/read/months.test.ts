@@ -16,6 +16,8 @@ import { appendRows, baseWorkbook, setCell, sheetOf, copy } from "../support/wor
 const RULES = {
   raterWeights: { leader: exact("0.5"), colleague: exact("0.5"), recipient: exact(0) },
   windowRaterWeights: { leader: exact("0.4"), colleague: exact("0.3"), recipient: exact("0.3") },
+  notice: { days: 5, list: "good" as const, showScores: false, reviewDays: 5 },
+  calendar: { holidays: [], workdays: [] },
 };
 
 const text = (t: string): CellValue => ({ kind: "text", text: t });

@@ -20,6 +20,9 @@ import {
 const RULES = {
   raterWeights: { leader: exact("0.5"), colleague: exact("0.5"), recipient: exact(0) },
   windowRaterWeights: { leader: exact("0.4"), colleague: exact("0.3"), recipient: exact("0.3") },
+  // The notice period's check against the national schedule (check-notice-calendar.ts).
+  notice: { days: 5, list: "good" as const, showScores: false, reviewDays: 5 },
+  calendar: { holidays: [], workdays: [] },
 };
 
 function parse(sheets: SheetData[], file = "档案馆.xlsx") {

@@ -22,6 +22,9 @@ import { writeWorkbook } from "../support/write-workbook.mjs";
 const RULES = {
   raterWeights: { leader: exact("0.5"), colleague: exact("0.5"), recipient: exact(0) },
   windowRaterWeights: { leader: exact("0.4"), colleague: exact("0.3"), recipient: exact("0.3") },
+  // The notice period's check against the national schedule (check-notice-calendar.ts).
+  notice: { days: 5, list: "good" as const, showScores: false, reviewDays: 5 },
+  calendar: { holidays: [], workdays: [] },
 } as Rules;
 const LIMITS = { maxInflatedBytes: 256 * 1024 * 1024 };
 
@@ -102,7 +105,7 @@ describe("a run of several workbooks", () => {
     const read = await readWorkbooks([dir], RULES, LIMITS);
     expect(brief(read.problems)).toEqual(["E_PERIOD_MISMATCH 2审计局.xlsx 参数!B3"]);
     expect(read.problems[0]?.message).toBe(
-      "参数!B3：本工作簿是2026年第2季度，而一同处理的“1档案馆.xlsx”等 2 个工作簿是2026年第3季度。一次只能处理同一年度、同一季度的工作簿：请改正年度、季度，或分开处理。",
+      "参数!B3：本工作簿是2026年第二季度，而一同处理的“1档案馆.xlsx”等 2 个工作簿是2026年第三季度。一次只能处理同一年度、同一季度的工作簿：请改正年度、季度，或分开处理。",
     );
     expect([...unitsInError(read.workbooks.flatMap((w) => w.units), read.problems)]).toEqual(["SJJ"]);
   });
@@ -169,7 +172,7 @@ describe("a quarter in the file name", () => {
     expect(brief(read.problems)).toEqual(["W_FILE_QUARTER 2025Q2_档案馆.xlsx 参数!B2", "W_FILE_QUARTER 2025Q2_档案馆.xlsx 参数!B3"]);
     expect(read.problems.map((p) => p.message)).toEqual([
       "文件名“2025Q2_档案馆.xlsx”是2025年，但参数!B2的年度是2026年。请核对年度是否填错，或改正文件名。",
-      "文件名“2025Q2_档案馆.xlsx”是第2季度，但参数!B3的季度是第3季度。请核对季度是否填错，或改正文件名。",
+      "文件名“2025Q2_档案馆.xlsx”是第二季度，但参数!B3的季度是第三季度。请核对季度是否填错，或改正文件名。",
     ]);
   });
 });
