@@ -53,9 +53,15 @@ function jsonDocument(result: ValidateResult): unknown {
   };
 }
 
+const UNIT_STATE_TEXT: Record<ValidateResult["units"][number]["state"], string> = {
+  ok: "无错误，可以评定",
+  draft: "无错误，但有待定人员未在“审定”表中决定，评定后只是草稿（不出公示）",
+  error: "有错误，改正前不能评定",
+};
+
 function unitLines(result: ValidateResult): string {
   return result.units
-    .map((u) => `单位 ${u.code} ${u.name}（${u.file}）：${u.state === "ok" ? "无错误，可以评定" : "有错误，改正前不能评定"}\n`)
+    .map((u) => `单位 ${u.code} ${u.name}（${u.file}）：${UNIT_STATE_TEXT[u.state]}\n`)
     .join("");
 }
 

@@ -15,10 +15,9 @@
 
 import path from "node:path";
 import type { GradedPool, GradedUnit } from "../domain/graded.js";
-import { gradeRun } from "../domain/grade-run.js";
 import type { AppraisalWorkbook, Period } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
-import { hasErrors, problemsByUnit, sortProblems } from "../domain/problem.js";
+import { problemsByUnit, sortProblems } from "../domain/problem.js";
 import type { EffectiveRules } from "../domain/rules.js";
 import { writeXlsx } from "../ooxml/write-xlsx.js";
 import type { InputDigest } from "../build/result-workbook.js";
@@ -29,16 +28,15 @@ import { loadRules } from "../read/load-rules.js";
 import {
   checkRun,
   expandPaths,
-  gradingWorkbooks,
   type InputFile,
   type ReadKeep,
   readFiles,
   type UnitShare,
   unitShares,
-  unitsInError,
 } from "../run/read-workbooks.js";
 import { readNoticeWording, readSlipWording } from "../read/wording-templates.js";
-import type { OnProgress } from "../run/run-progress.js";
+import { checkedProgress, type OnProgress } from "../run/run-progress.js";
+import { gradeReadRun, runExitCode } from "./grade-read-run.js";
 import { MIB } from "./validate.js";
 import { type TaskRunner, withRunner } from "../run/worker-pool.js";
 import { openOutputs, type PlannedFile, runSummaryName } from "../run/write-outputs.js";
@@ -148,15 +146,13 @@ async function gradeWith(
   // One file is read in this thread and keeps its printed rows; several are read again for them.
   const keep: ReadKeep = inputs.length > 1 ? "grading" : "building";
   const maxInflatedBytes = options.maxSizeMiB * MIB;
-  const read = checkRun(await readFiles(inputs, rules.rules, { maxInflatedBytes, runner, keep, onProgress: options.onProgress }));
-  const first = read.workbooks[0];
-  // Not one workbook could be read: the run could not run (outputs.md exit 2).
-  if (read.unreadable.length === read.files.length) return failed(rules, [...rulesProblems, ...read.problems]);
-  // Read, but none with a 年度 and 季度: input errors of readable workbooks, nothing to grade (exit 1).
-  if (first === undefined) return { ...failed(rules, [...rulesProblems, ...read.problems]), exitCode: 1 };
-  const period = first.period;
-  const graded = gradeRun(gradingWorkbooks(read, rules.rules), rules.rules, unitsInError(read.workbooks, read.problems));
-  let problems = sortProblems([...rulesProblems, ...read.problems, ...graded.problems]);
+  const read = checkRun(await readFiles(inputs, rules.rules, { maxInflatedBytes, runner, keep, onProgress: options.onProgress }), rules.rules);
+  const run = gradeReadRun(read, rules, rulesProblems);
+  options.onProgress?.(checkedProgress(run.problems));
+  // Not one workbook could be read (exit 2), or none with a 年度 and 季度 (exit 1): nothing to grade.
+  if (run.period === null) return { ...failed(rules, run.problems), exitCode: run.exitCode };
+  const { period, graded } = run;
+  let problems = run.problems;
 
   // A unit code used by two workbooks is an error; gradeRun takes the first, and so does this.
   const workbookOf = new Map<string, AppraisalWorkbook>();
@@ -246,8 +242,7 @@ async function gradeWith(
     await writer.finish();
   }
 
-  const allFinal = units.every((u) => u.state === "final");
-  const exitCode = allFinal && read.unreadable.length === 0 && !hasErrors(problems) ? 0 : 1;
+  const exitCode = runExitCode(units, read.unreadable.length, problems);
   return {
     exitCode,
     rules,

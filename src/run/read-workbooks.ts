@@ -17,10 +17,11 @@
 
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { checkParentLinks, type ParentLink } from "../domain/check-units.js";
+import { checkParentLinks, joinsParentPool, type ParentLink } from "../domain/check-units.js";
 import { checkRunIdentities, checkRunPeriods, type RunMember } from "../domain/check-run.js";
 import { type GradingWorkbook, gradingWorkbook, type PersonBase, personBases } from "../domain/grade-run.js";
 import type { AppraisalWorkbook } from "../domain/model.js";
+import { isGraded } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
 import { problemsByUnit } from "../domain/problem.js";
 import type { Rules } from "../domain/rules.js";
@@ -213,17 +214,19 @@ export async function readUnitShares(
 }
 
 /** The checks across the files of one run (one period), after each file was read on its own. */
-export function checkRun(reads: readonly FileRead[]): ReadResult {
+export function checkRun(reads: readonly FileRead[], rules: Pick<Rules, "poolSmallUnitsBelow">): ReadResult {
   const members = reads.flatMap((r) => (r.member ? [r.member] : []));
   const workbooks = members.map((m) => m.workbook);
   const bases = new Map<AppraisalWorkbook, PersonBases>();
   for (const read of reads) if (read.member && read.bases) bases.set(read.member.workbook, read.bases);
   const runUnits = new Set(workbooks.flatMap((w) => w.units.map((u) => u.code)));
+  const graded = new Map<string, number>();
+  for (const person of workbooks.flatMap((w) => w.persons)) if (isGraded(person)) graded.set(person.unitCode, (graded.get(person.unitCode) ?? 0) + 1);
   const problems = [
     ...reads.flatMap((r) => r.problems),
     ...checkRunPeriods(members),
     ...checkRunIdentities(workbooks),
-    ...checkParentLinks(reads.flatMap((r) => r.parents), runUnits),
+    ...checkParentLinks(reads.flatMap((r) => r.parents), runUnits, joinsParentPool(graded, rules.poolSmallUnitsBelow)),
   ];
   return { files: reads.map((r) => r.file), workbooks, problems, unreadable: reads.filter((r) => r.unreadable).map((r) => r.file), bases };
 }
@@ -235,7 +238,7 @@ export interface RunReadOptions extends ReadOptions {
 }
 
 export async function readWorkbooks(paths: readonly string[], rules: Rules, options: RunReadOptions): Promise<ReadResult> {
-  return checkRun(await readFiles(await expandPaths(paths), rules, options));
+  return checkRun(await readFiles(await expandPaths(paths), rules, options), rules);
 }
 
 /** Each file read on its own, in input order (`checkRun` then checks a run's files together). */
