@@ -308,9 +308,10 @@ export function buildRulesSheet(
     titles: [title],
     orientation: "portrait",
     columns: [
-      { header: "项目", width: 24 },
-      { header: "含义", width: 36 },
-      { header: "内容", width: 48 },
+      // 项目 holds an input file's path as well as a key: wide enough for both on two lines.
+      { header: "项目", width: 32 },
+      { header: "含义", width: 32 },
+      { header: "内容", width: 44 },
     ],
     rows,
   };
