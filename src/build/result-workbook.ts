@@ -21,9 +21,11 @@ import type { Problem } from "../domain/problem.js";
 import type { EffectiveRules } from "../domain/rules.js";
 import { openItemText, summariseWork } from "../domain/work-summary.js";
 import type { SheetCell, SheetRow, SheetSpec, WorkbookSpec } from "../ooxml/write-xlsx.js";
-import { integerCell, textCell } from "../ooxml/write-xlsx.js";
+import { integerCell, textCell, textWidth } from "../ooxml/write-xlsx.js";
 import { decimalCell, percentCell } from "./exact-cells.js";
 import { buildProblemSheet } from "./problem-sheet.js";
+import { rulesRows } from "./rules-table.js";
+import { SIGN_OFF_LINES } from "./sign-off.js";
 import { keptByMonth } from "./work-by-month.js";
 
 /** An input file as the 规则 sheet records it: its name and SHA-256 (not read-workbooks.ts's InputFile, a file to read). */
@@ -143,6 +145,8 @@ function resultSheet(input: ResultWorkbookInput): SheetSpec {
       { header: "自评与等次", width: 10 },
       { header: "说明", width: 44 },
     ],
+    autoFilter: true,
+    closingLines: [...SIGN_OFF_LINES],
     rows: graded.persons.map((p, i) => ({
       cells: [
         integerCell(i + 1),
@@ -209,16 +213,19 @@ function summarySheet(input: ResultWorkbookInput): SheetSpec {
       rows.push({ cells: [textCell(d.department), integerCell(d.persons), integerCell(d.share), integerCell(d.used)] });
     }
   }
+  // The value column as wide as its longest text (the unit's name, 定等范围) on one line.
+  const valueWidth = Math.min(48, Math.max(14, ...rows.map((row) => (row.cells[1]?.kind === "text" ? textWidth(row.cells[1].text) + 2 : 0))));
   return {
     name: "汇总",
     titles: [unitTitle(graded.unit, workbook.period, "汇总")],
     orientation: "portrait",
     columns: [
       { header: "项目", width: 28 },
-      { header: "数值", width: 14 },
+      { header: "数值", width: valueWidth },
       ...(departments.length > 0 ? [{ header: "", width: 12 }, { header: "", width: 12 }] : []),
     ],
     rows,
+    closingLines: [...SIGN_OFF_LINES],
   };
 }
 
@@ -338,23 +345,6 @@ function changeSheet(input: ResultWorkbookInput): SheetSpec {
   };
 }
 
-/** The merged rules file as rows `weights.individual | 0.7` (arrays of objects: one row each). */
-export function flattenRules(json: unknown, path = ""): Array<[string, string]> {
-  if (Array.isArray(json)) {
-    if (json.length === 0) return [[path, "[]"]];
-    if (json.every((v) => v === null || typeof v !== "object")) {
-      return [[path, json.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join("、")]];
-    }
-    return json.flatMap((v, i) => flattenRules(v, `${path}[${i + 1}]`));
-  }
-  if (json !== null && typeof json === "object") {
-    const entries = Object.entries(json as Record<string, unknown>);
-    if (entries.length === 0) return [[path, "{}"]];
-    return entries.flatMap(([key, v]) => flattenRules(v, path ? `${path}.${key}` : key));
-  }
-  return [[path, typeof json === "string" ? json : JSON.stringify(json) ?? ""]];
-}
-
 /**
  * The 规则 sheet: which rules, which inputs and which tool produced a workbook; no clock time
  * (outputs.md 规则). Shared by 结果.xlsx and the annual 年度考核参考.xlsx.
@@ -365,22 +355,28 @@ export function buildRulesSheet(
   inputFiles: readonly InputDigest[],
   toolVersion: string,
 ): SheetSpec {
+  const about = (label: string, value: string): SheetRow => ({ cells: [textCell(label), textCell(null), textCell(value)] });
   const rows: SheetRow[] = [
-    pair("方案名称", textCell(rules.rules.name)),
-    pair("方案来源", textCell(rules.source ?? "内置标准方案")),
-    pair("方案 SHA-256", textCell(rules.sha256)),
-    pair("工具版本", textCell(`assess ${toolVersion}`)),
-    ...inputFiles.map((f) => pair(`输入文件 ${f.file} 的 SHA-256`, textCell(f.sha256))),
-    { cells: [textCell("方案参数"), textCell("取值")], bold: true },
-    ...flattenRules(rules.json).map(([key, value]) => pair(key, textCell(value))),
+    about("方案名称", rules.rules.name),
+    about("方案来源", rules.source ?? "内置标准方案"),
+    about("方案 SHA-256", rules.sha256),
+    about("工具版本", `assess ${toolVersion}`),
+    ...inputFiles.map((f) => about(`输入文件 ${f.file} 的 SHA-256`, f.sha256)),
+    { cells: [textCell("方案参数"), textCell("含义"), textCell("取值")], bold: true },
+    // As `assess rules` shows them (rules-table.ts); the SHA-256 is above.
+    ...rulesRows(rules)
+      .filter(([key]) => key !== "SHA-256")
+      .map(([key, meaning, value]) => ({ cells: [textCell(key), textCell(meaning), textCell(value)] })),
   ];
   return {
     name: "规则",
     titles: [title],
     orientation: "portrait",
     columns: [
-      { header: "项目", width: 36 },
-      { header: "内容", width: 68 },
+      // 项目 holds an input file's path as well as a key: wide enough for both on two lines.
+      { header: "项目", width: 32 },
+      { header: "含义", width: 32 },
+      { header: "内容", width: 44 },
     ],
     rows,
   };

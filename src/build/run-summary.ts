@@ -1,12 +1,16 @@
 // 汇总.xlsx of a run with more than one unit (outputs.md "Per run"): a row per unit with its
-// counts and state, a 合计 row, and a 问题 sheet with every problem of the run.
+// counts and state, a 合计 row summing every column (Q included), the sign-off lines, a chart of
+// the grades per unit, and a 问题 sheet with every problem of the run.
 
 import type { GradedPool, GradedUnit, UnitState } from "../domain/graded.js";
 import { type Period, periodText } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
 import { problemsByUnit } from "../domain/problem.js";
+import { CHART_PALETTE, type ChartSpec } from "../ooxml/chart-xml.js";
 import type { SheetCell, SheetRow, WorkbookSpec } from "../ooxml/write-xlsx.js";
-import { integerCell, textCell } from "../ooxml/write-xlsx.js";
+import { integerCell, rowsUsed, textCell } from "../ooxml/write-xlsx.js";
+import { type Outcome, OUTCOME_LABEL } from "../domain/labels.js";
+import { SIGN_OFF_LINES } from "./sign-off.js";
 import { buildProblemSheet } from "./problem-sheet.js";
 import type { UnitCounts } from "./result-workbook.js";
 import { countUnit, goodShare, pooledWith } from "./result-workbook.js";
@@ -34,6 +38,36 @@ function countCells(counts: UnitCounts): SheetCell[] {
     integerCell(counts.excluded),
     integerCell(counts.leadership),
   ];
+}
+
+/** The grades a chart of the run stacks, bottom up, in the colours of the chart palette. */
+const CHARTED: readonly (keyof UnitCounts & Outcome)[] = ["good", "fairlyGood", "average", "poor", "pending"];
+
+/**
+ * The grades per unit as a stacked bar chart (outputs.md "Per run"): a bar per graded unit, its
+ * persons by grade; null (none drawn) where a unit has nobody of a grade. No chart when no unit
+ * was graded.
+ */
+export function gradeChart(units: readonly GradedUnit[], title: string): ChartSpec | null {
+  const graded = units.filter((u) => u.state !== "error");
+  if (graded.length === 0) return null;
+  const counts = graded.map(countUnit);
+  return {
+    kind: "stacked-bar",
+    title: `${title}：各单位等次人数`,
+    categories: graded.map((u) => u.unit.name),
+    series: CHARTED.map((grade, i) => ({
+      name: OUTCOME_LABEL[grade],
+      color: CHART_PALETTE[i % CHART_PALETTE.length]!,
+      values: counts.map((c) => (c[grade] > 0 ? c[grade] : null)),
+    })),
+    font: { eastAsia: "宋体", latin: "Times New Roman" },
+  };
+}
+
+/** Wide enough for every unit's name under its bar, up to a landscape page. */
+function chartWidth(chart: ChartSpec): number {
+  return Math.min(960, Math.max(560, 120 + chart.categories.length * 70));
 }
 
 export function buildRunSummary(input: RunSummaryInput): WorkbookSpec {
@@ -74,14 +108,17 @@ export function buildRunSummary(input: RunSummaryInput): WorkbookSpec {
       ...(fill ? { fill } : {}),
     });
   }
-  // Q is left out of the total: pooled units share one quota, so a sum would count it twice.
+  // Q summed over the pools of the graded units, each pool once: units pooled under a 主管单位
+  // share one quota, which their rows each show (rules.md §1.2).
+  const gradedPools = new Set(input.units.filter((u) => u.state !== "error").map((u) => u.poolCode));
+  const totalQuota = [...gradedPools].reduce((sum, code) => sum + (poolOf.get(code)?.quota ?? 0), 0);
   rows.push({
     cells: [
       textCell("合计"),
       textCell(`${input.units.length}个单位`),
       integerCell(total.graded),
       textCell(null),
-      textCell(null),
+      integerCell(totalQuota),
       ...countCells(total),
       goodShare(total.good, total.graded),
       textCell(null),
@@ -91,12 +128,20 @@ export function buildRunSummary(input: RunSummaryInput): WorkbookSpec {
   });
 
   const title = `${periodText(input.period)}公务员平时考核汇总`;
+  const summary = {
+    titles: [title],
+    rows,
+    closingLines: [...SIGN_OFF_LINES],
+  };
+  const chart = gradeChart(input.units, title);
   return {
     draft: false,
     sheets: [
       {
         name: "汇总",
-        titles: [title],
+        ...summary,
+        // Under the sign-off lines, a row apart.
+        ...(chart ? { charts: [{ chart, fromCell: `B${rowsUsed(summary) + 2}`, widthPx: chartWidth(chart), heightPx: 360 }] } : {}),
         orientation: "landscape",
         columns: [
           { header: "单位代码", width: 12 },
@@ -116,7 +161,6 @@ export function buildRunSummary(input: RunSummaryInput): WorkbookSpec {
           { header: "状态", width: 7 },
           { header: "问题数", width: 7 },
         ],
-        rows,
       },
       buildProblemSheet(`${periodText(input.period)}公务员平时考核问题清单`, input.problems, "本次运行没有发现问题。"),
     ],

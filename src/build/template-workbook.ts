@@ -46,7 +46,8 @@ import {
   SUMMARIES_SHEET,
   WORK_LIST_SHEET,
 } from "../domain/sheets.js";
-import { FIXED_AUTHOR, FIXED_DATE, fixZipTimestamps } from "../ooxml/fix-zip-timestamps.js";
+import { FIXED_AUTHOR, FIXED_DATE } from "../ooxml/fix-zip-timestamps.js";
+import { rewriteZipParts } from "../ooxml/rewrite-zip-parts.js";
 import { cellAddress } from "../ooxml/plain.js";
 
 export type TemplateUnit = Omit<Unit, "ref">;
@@ -388,8 +389,9 @@ export const PARAMETER_ROWS: readonly TemplateColumn[] = [
     header: PARAMETER_KEYS.quarter,
     required: true,
     kind: "number",
-    hint: "1 至 4；也可写 Q3、第三季度",
-    allowed: "1、2、3、4",
+    // What the dropdown offers, and no more: its stop style refuses anything else typed in.
+    hint: "从下拉列表选择 1、2、3、4（第一至第四季度）",
+    allowed: "1、2、3、4（从下拉列表选择）",
     validation: {
       type: "list",
       allowBlank: true,
@@ -575,5 +577,9 @@ export async function writeTemplate(content: TemplateContent): Promise<Buffer> {
   await addDataSheet(workbook, DECISIONS_SHEET.name, DECISIONS_SHEET.columns, [], inputRows(DECISIONS_SHEET, count), 2);
 
   const bytes = await workbook.xlsx.writeBuffer();
-  return fixZipTimestamps(Buffer.from(bytes as ArrayBuffer));
+  // exceljs signs every note `Author` (its comments part names no other): the tool signs them,
+  // as it is the tool's help that they hold, and WPS shows the name atop each note.
+  return rewriteZipParts(Buffer.from(bytes as ArrayBuffer), (name, data) =>
+    /^xl\/comments\d*\.xml$/.test(name) ? Buffer.from(data.toString("utf8").replace(/<author>Author<\/author>/g, `<author>${FIXED_AUTHOR}</author>`), "utf8") : data,
+  );
 }

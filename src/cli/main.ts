@@ -5,6 +5,7 @@ import { Command, CommanderError } from "commander";
 import { TOOL_NAME, TOOL_VERSION } from "../build/tool-version.js";
 import { UsageError } from "../domain/usage-error.js";
 import { registerAnnualCommand } from "./annual-command.js";
+import { chineseCommanderMessage, speakChinese } from "./chinese-commander.js";
 import { registerGradeCommand } from "./grade-command.js";
 import { writeJsonFailure } from "./json-output.js";
 import { registerRulesCommand } from "./rules-command.js";
@@ -17,9 +18,7 @@ const program = new Command()
   .version(TOOL_VERSION, "-V, --version", "显示版本号")
   .helpOption("-h, --help", "显示帮助")
   .helpCommand("help [command]", "显示某个命令的帮助")
-  .showHelpAfterError("（运行 assess --help 查看用法）")
-  .exitOverride()
-  .configureOutput({ writeOut: (s) => process.stderr.write(s), writeErr: (s) => process.stderr.write(s) });
+  .exitOverride();
 
 // The commands, in the order a clerk meets them in a quarter.
 registerTemplateCommand(program);
@@ -27,6 +26,8 @@ registerValidateCommand(program);
 registerGradeCommand(program);
 registerAnnualCommand(program);
 registerRulesCommand(program);
+// Help and usage errors in Chinese, on stderr (stdout is for --json and `rules --init`).
+speakChinese(program, (text) => process.stderr.write(text));
 
 async function main(argv: string[]): Promise<number> {
   try {
@@ -37,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
       // --help and --version end with exit code 0; anything else commander rejects is bad usage
       // (commander has said what on stderr).
       if (error.exitCode === 0) return 0;
-      writeJsonFailure(program, argv, error.message.replace(/^error: /, ""));
+      writeJsonFailure(program, argv, chineseCommanderMessage(error.message));
       return 2;
     }
     if (error instanceof UsageError) {

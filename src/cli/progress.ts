@@ -12,7 +12,7 @@
 import type { ChalkInstance } from "chalk";
 import ora, { type Ora } from "ora";
 import type { GradedUnit } from "../domain/graded.js";
-import type { OnProgress, ReadProgress, RunProgress, WriteProgress } from "../run/run-progress.js";
+import type { CheckedProgress, OnProgress, ReadProgress, RunProgress, WriteProgress } from "../run/run-progress.js";
 
 export type ProgressMode = "live" | "plain" | "silent";
 
@@ -94,6 +94,11 @@ export function startProgress(options: ProgressOptions): Progress {
         errors = event.totalErrors;
         return `读取工作簿 ${number(event.done)}/${number(event.total)} · ${number(persons)} 人 · ${errorsText(errors)}${left(event.done, event.total)}`;
       }
+      if (event.phase === "checked") {
+        // From here on the count is the final table's: the checks across files and grading included.
+        errors = event.errors;
+        return `检查完毕 · ${number(persons)} 人 · ${errorsText(errors)}`;
+      }
       return `评定并写出 ${number(event.done)}/${number(event.total)} 个单位 · ${number(persons)} 人 · ${errorsText(errors)} · 已写 ${number(event.files)} 个文件${left(event.done, event.total)}`;
     };
     return {
@@ -113,8 +118,16 @@ export function startProgress(options: ProgressOptions): Progress {
       const what = event.unreadable ? "无法读取" : `${event.units} 个单位，${number(event.persons)} 人，${errorsText(event.errors)}`;
       return `[${event.done}/${event.total}] ${event.file}：${what}\n`;
     }
-    if (event.done < event.total) return null;
-    return `已读取 ${number(event.total)} 个工作簿：${number(event.totalPersons)} 人，${errorsText(event.totalErrors)}\n`;
+    return null;
+  };
+  let lastRead: ReadProgress | null = null;
+  // The run's count once it is checked across files and graded: the final table's (validate: after
+  // the lines per workbook, whose counts are each file's own; grade: the one line for reading).
+  const checkedLine = (event: CheckedProgress): string | null => {
+    if (lastRead === null || lastRead.total === 1) return null;
+    const counts = `${number(lastRead.totalPersons)} 人，${errorsText(event.errors)}${event.warnings > 0 ? `，警告 ${number(event.warnings)}` : ""}`;
+    if (options.readLines === "each") return `检查完毕（含跨文件检查和评定）：${counts}\n`;
+    return `已读取并检查 ${number(lastRead.total)} 个工作簿：${counts}\n`;
   };
   // The report's own line for the unit, printed as soon as its files are written, and not again.
   const writeLine = (event: WriteProgress): string | null => {
@@ -124,7 +137,8 @@ export function startProgress(options: ProgressOptions): Progress {
   };
   return {
     onProgress: (event) => {
-      const line = event.phase === "read" ? readLine(event) : writeLine(event);
+      if (event.phase === "read") lastRead = event;
+      const line = event.phase === "read" ? readLine(event) : event.phase === "checked" ? checkedLine(event) : writeLine(event);
       if (line !== null) stream.write(line);
     },
     printedUnits,

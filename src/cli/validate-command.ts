@@ -26,7 +26,7 @@ export function registerValidateCommand(program: Command): void {
   );
   program
     .command("validate")
-    .description("校验考核工作簿（文件或文件夹），列出全部问题，不写任何文件")
+    .description("校验考核工作簿（文件或文件夹）并像 grade 一样试评定，列出 grade 会报告的全部问题，不写任何文件")
     .argument("<paths...>", "工作簿（.xlsx）或文件夹（读取其中的 .xlsx，不进子文件夹）")
     .option("--rules <file>", "规则文件（JSON）；不给时用内置的标准方案")
     .option("--max-size <MiB>", "一个工作簿解压后的大小上限（MiB）", MAX_SIZE_DEFAULT_MIB)
@@ -38,9 +38,15 @@ export function registerValidateCommand(program: Command): void {
     });
 }
 
+const UNIT_STATE_TEXT: Record<ValidateResult["units"][number]["state"], string> = {
+  ok: "无错误，可以评定",
+  draft: "无错误，但有待定人员未在“审定”表中决定，评定后只是草稿（不出公示）",
+  error: "有错误，改正前不能评定",
+};
+
 function unitLines(result: ValidateResult): string {
   return result.units
-    .map((u) => `单位 ${u.code} ${u.name}（${u.file}）：${u.state === "ok" ? "无错误，可以评定" : "有错误，改正前不能评定"}\n`)
+    .map((u) => `单位 ${u.code} ${u.name}（${u.file}）：${UNIT_STATE_TEXT[u.state]}\n`)
     .join("");
 }
 

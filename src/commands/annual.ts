@@ -182,7 +182,7 @@ export async function annual(paths: readonly string[], options: AnnualOptions): 
   const inputFiles: InputDigest[] = [];
   for (const quarter of numbers) {
     const group = groupOf(quarter);
-    const run = checkRun(group.reads);
+    const run = checkRun(group.reads, rules.rules);
     const graded = gradeRun(gradingWorkbooks(run, rules.rules), rules.rules, unitsInError(run.workbooks.flatMap((w) => w.units), run.problems));
     problems.push(...run.problems, ...graded.problems);
     inputFiles.push(...run.workbooks.map((w) => ({ file: w.file, sha256: w.sha256 })));

@@ -14,22 +14,22 @@ import { defaultOutDir, quarterOutFolder, runSummaryName } from "../build/output
 import { planUnitFiles } from "../build/plan-unit-files.js";
 import { readNoticeWording, readSlipWording } from "../build/wording-templates.js";
 import type { GradedPool, GradedUnit } from "../domain/graded.js";
-import { gradeRun } from "../domain/grade-run.js";
 import type { Period } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
-import { hasErrors, sortProblems, unitsInError } from "../domain/problem.js";
+import { sortProblems } from "../domain/problem.js";
 import type { EffectiveRules } from "../domain/rules.js";
 import { writeXlsx } from "../ooxml/write-xlsx.js";
 import { loadRules } from "../read/load-rules.js";
 import { MIB } from "../read/open-guard.js";
 import { expandPaths } from "../run/input-files.js";
-import { gradingWorkbooks, keepFor, releaseMemory, sharesSource, withChangedFiles } from "../run/memory.js";
+import { keepFor, releaseMemory, sharesSource, withChangedFiles } from "../run/memory.js";
 import { checkRun, readFiles } from "../run/read-files.js";
-import type { OnProgress } from "../run/run-progress.js";
+import { checkedProgress, type OnProgress } from "../run/run-progress.js";
 import { withRunner } from "../run/worker-pool.js";
 import { fileReader, type TaskRunner, type TaskSetup } from "../run/worker-tasks.js";
 import { openOutputs, writeInTurn } from "../run/write-outputs.js";
 import { writeUnitFiles } from "../run/write-unit-files.js";
+import { gradeReadRun, runExitCode } from "./grade-read-run.js";
 
 /** Output files being written at once: enough to keep the disk busy, few enough to hold little. */
 const WRITES_IN_FLIGHT = 8;
@@ -86,20 +86,16 @@ async function gradeWith(
   // Read: every file on its own, then the run across files.
   const inputs = await expandPaths(paths);
   const keep = keepFor(inputs);
-  const read = checkRun(await readFiles(inputs, fileReader(inputs, runner, setup, keep), options.onProgress));
+  const read = checkRun(await readFiles(inputs, fileReader(inputs, runner, setup, keep), options.onProgress), rules.rules);
   // What parsing left behind goes before the outputs are built.
   releaseMemory();
-  // Not one workbook could be read: the run could not run (outputs.md exit 2).
-  if (read.unreadable.length === read.files.length) return failed(rules, [...rulesProblems, ...read.problems]);
-  const first = read.workbooks[0];
-  // Read, but none with a 年度 and 季度: input errors of readable workbooks, nothing to grade (exit 1).
-  if (first === undefined) return { ...failed(rules, [...rulesProblems, ...read.problems]), exitCode: 1 };
-  const period = first.period;
 
-  // Grade: the units without an error, pooled across files.
-  const units = read.workbooks.flatMap((w) => w.units);
-  const graded = gradeRun(gradingWorkbooks(read, rules.rules), rules.rules, unitsInError(units, read.problems));
-  const problems = sortProblems([...rulesProblems, ...read.problems, ...graded.problems]);
+  // Grade: the units without an error, pooled across files (the step validate shares).
+  const run = gradeReadRun(read, rules, rulesProblems);
+  options.onProgress?.(checkedProgress(run.problems));
+  // Not one workbook could be read (exit 2), or none with a 年度 and 季度 (exit 1): nothing to grade.
+  if (run.period === null) return { ...failed(rules, run.problems), exitCode: run.exitCode };
+  const { period, graded, problems } = run;
 
   // Plan: every file the run writes, known before the first is built.
   const plan = planUnitFiles(period, graded, read.workbooks, problems);
@@ -125,8 +121,7 @@ async function gradeWith(
     written = await writer.finish();
   }
 
-  const allFinal = after.units.every((u) => u.state === "final");
-  const exitCode = allFinal && read.unreadable.length === 0 && !hasErrors(after.problems) ? 0 : 1;
+  const exitCode = runExitCode(after.units, read.unreadable.length, after.problems);
   return {
     exitCode,
     rules,

@@ -1,21 +1,25 @@
 // `assess validate PATH...` (outputs.md): read the rules and every workbook, check everything,
-// write nothing. Returns what was found and the exit code it calls for; never prints.
+// grade as `grade` would (pools, quota, decisions), write nothing. Returns what was found and the
+// exit code it calls for; never prints.
 //
-// Exit code (outputs.md "Exit codes"): 0 when no error (warnings allowed); 1 when some workbook
-// has an error or some file among others cannot be read; 2 when the rules file is bad or not one
-// input file could be read (a missing PATH throws UsageError, also 2).
+// Exit code (outputs.md "Exit codes"), as `grade`'s: 0 when every unit would be final with no
+// error (warnings allowed); 1 when some workbook has an error, some unit would be a draft or some
+// file among others cannot be read; 2 when the rules file is bad or not one input file could be
+// read (a missing PATH throws UsageError, also 2).
 
 import type { Period } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
-import { hasErrors, sortProblems, unitsInError } from "../domain/problem.js";
+import { sortProblems, unitsInError } from "../domain/problem.js";
+import type { UnitState } from "../domain/graded.js";
 import type { EffectiveRules } from "../domain/rules.js";
 import { loadRules } from "../read/load-rules.js";
 import { MIB } from "../read/open-guard.js";
 import { expandPaths } from "../run/input-files.js";
 import { checkRun, readFiles } from "../run/read-files.js";
-import type { OnProgress } from "../run/run-progress.js";
+import { checkedProgress, type OnProgress } from "../run/run-progress.js";
 import { withRunner } from "../run/worker-pool.js";
 import { fileReader, type TaskSetup } from "../run/worker-tasks.js";
+import { gradeReadRun } from "./grade-read-run.js";
 
 export interface ValidateOptions {
   /** The rules file as given with --rules, or undefined for the built-in 标准方案. */
@@ -31,8 +35,11 @@ export interface ValidatedUnit {
   code: string;
   name: string;
   file: string;
-  /** "error": the unit has an error (its own or its file's) and would not be graded. */
-  state: "ok" | "error";
+  /**
+   * "error": the unit has an error (its own, its file's or its pool's) and would not be graded;
+   * "draft": it would be graded with a 待定 person who has no decision (rules.md §5).
+   */
+  state: "ok" | "draft" | "error";
 }
 
 export interface ValidateResult {
@@ -53,35 +60,38 @@ export async function validate(paths: readonly string[], options: ValidateOption
   }
   const maxInflatedBytes = options.maxSizeMiB * MIB;
   const { value } = rules;
-  // Nothing is graded: of each workbook only its units and persons come back (worker-tasks.ts).
+  // Graded as `grade` grades them (grade-read-run.ts), nothing built: of each workbook what
+  // grading needs comes back (run/memory.ts keep `grading`), not the rows its files print.
   const setup: TaskSetup = { rules: value, maxInflatedBytes, wording: null };
   const read = await withRunner(options.jobs ?? 1, setup, async (runner) => {
     const inputs = await expandPaths(paths);
-    return checkRun(await readFiles(inputs, fileReader(inputs, runner, setup, "identities"), options.onProgress));
+    return checkRun(await readFiles(inputs, fileReader(inputs, runner, setup, "grading"), options.onProgress), value.rules);
   });
-  const problems = sortProblems([...rules.problems, ...read.problems]);
+  const run = gradeReadRun(read, value, rules.problems);
+  options.onProgress?.(checkedProgress(run.problems));
+  const stateOf = new Map(run.graded.units.map((u) => [u.unit.code, u.state]));
   const inError = unitsInError(
     read.workbooks.flatMap((w) => w.units),
-    problems,
+    run.problems,
   );
   const units = read.workbooks.flatMap((workbook) =>
     workbook.units.map((unit): ValidatedUnit => ({
       code: unit.code,
       name: unit.name,
       file: workbook.file,
-      state: inError.has(unit.code) ? "error" : "ok",
+      state: inError.has(unit.code) ? "error" : STATE[stateOf.get(unit.code) ?? "error"],
     })),
   );
   const unreadable = new Set(read.unreadable);
   const periods = new Set(read.workbooks.map((w) => `${w.period.year}Q${w.period.quarter}`));
-  const first = read.workbooks[0];
-  const exitCode = unreadable.size === read.files.length ? 2 : hasErrors(problems) ? 1 : 0;
   return {
-    exitCode,
+    exitCode: run.exitCode,
     rules: rules.value,
     files: read.files.map((file) => ({ file, state: unreadable.has(file) ? "unreadable" : "read" })),
-    period: periods.size === 1 && first ? first.period : null,
+    period: periods.size === 1 ? run.period : null,
     units,
-    problems,
+    problems: run.problems,
   };
 }
+
+const STATE: Record<UnitState, ValidatedUnit["state"]> = { final: "ok", draft: "draft", error: "error" };

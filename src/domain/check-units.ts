@@ -31,8 +31,17 @@ export function checkUnitsHavePersons(units: readonly Unit[], persons: readonly 
     }));
 }
 
-/** `runUnits`: every unit code of the run (all workbooks), for pooling under a 主管单位 (rules.md §1.2). */
-export function checkParentLinks(links: readonly ParentLink[], runUnits: ReadonlySet<string>): Problem[] {
+/**
+ * `runUnits`: every unit code of the run (all workbooks). A 主管单位代码 that names no unit of the
+ * run is a warning (a unit's clerk checks the unit's own workbook without its parent's), and an
+ * error only where pooling would join the unit to that parent's pool (workbook.md 单位, rules.md
+ * §1.2): `joinsParent` says which units those are. Its own code is always an error.
+ */
+export function checkParentLinks(
+  links: readonly ParentLink[],
+  runUnits: ReadonlySet<string>,
+  joinsParent: (unitCode: string) => boolean = () => true,
+): Problem[] {
   const problems: Problem[] = [];
   for (const link of links) {
     const at = `${link.ref.sheet}!${link.ref.cell}「${link.ref.header}」`;
@@ -41,18 +50,41 @@ export function checkParentLinks(links: readonly ParentLink[], runUnits: Readonl
         ...problemAt(link.ref, "error", "E_UNKNOWN_PARENT", link.parentCode, `${at}填写了本单位自己的代码“${link.parentCode}”。请填写主管单位的单位代码，没有主管单位时留空。`),
         unit: link.unitCode,
       });
-    } else if (!runUnits.has(link.parentCode)) {
+    } else if (!runUnits.has(link.parentCode) && joinsParent(link.unitCode)) {
       problems.push({
         ...problemAt(
           link.ref,
           "error",
           "E_UNKNOWN_PARENT",
           link.parentCode,
-          `${at}填写了“${link.parentCode}”，但本次处理的工作簿中没有这个单位。请核对代码，把主管单位的工作簿一并处理，或留空。`,
+          `${at}填写了“${link.parentCode}”，但本次处理的工作簿中没有这个单位；本单位参加定等的人数少，按方案要与主管单位统筹定等，缺了主管单位无法评定。` +
+            `请核对代码，把主管单位的工作簿一并处理。`,
+        ),
+        unit: link.unitCode,
+      });
+    } else if (!runUnits.has(link.parentCode)) {
+      problems.push({
+        ...problemAt(
+          link.ref,
+          "warning",
+          "W_UNKNOWN_PARENT",
+          link.parentCode,
+          `${at}填写了“${link.parentCode}”，本次处理的工作簿中没有这个单位。本单位单独定等，不受影响；如代码有误，请改正。`,
         ),
         unit: link.unitCode,
       });
     }
   }
   return problems;
+}
+
+/**
+ * The units that pooling would join to their 主管单位 (rules.md §1.2): 1 to k−1 graded persons,
+ * with k = poolSmallUnitsBelow > 0. `graded`: each unit's graded persons, by unit code.
+ */
+export function joinsParentPool(graded: ReadonlyMap<string, number>, poolSmallUnitsBelow: number): (unitCode: string) => boolean {
+  return (unitCode) => {
+    const n = graded.get(unitCode) ?? 0;
+    return poolSmallUnitsBelow > 0 && n >= 1 && n < poolSmallUnitsBelow;
+  };
 }

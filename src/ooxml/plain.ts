@@ -10,6 +10,11 @@ export type CellValue =
   | { kind: "boolean"; value: boolean }
   /** An Excel date cell, as an ISO date `2026-10-09` (time of day dropped). */
   | { kind: "date"; iso: string }
+  /**
+   * A number shown as a time of day (`13:20:01`) or a duration (`[h]:mm`, `25:30:00`): not a date
+   * and not a plain number, as the clerk sees it in the cell.
+   */
+  | { kind: "time"; text: string }
   /** An error value typed in or cached as a formula's result: `#REF!`, `#DIV/0!`, `#N/A`, ... */
   | { kind: "error"; text: string }
   /** A formula whose cached result is missing (a file written by a program, never recalculated). */

@@ -24,8 +24,11 @@ import { XmlDamage, XmlScanner } from "./xml-scanner.js";
 
 const MAX_ROW = 1048576;
 const MAX_COLUMN = 16384;
-const WORKBOOK_PART = "xl/workbook.xml";
+/** Where Excel, WPS and LibreOffice put the workbook part, when the package does not say. */
+export const WORKBOOK_PART = "xl/workbook.xml";
 const RELATIONSHIP_TYPE = {
+  /** The package's main part (ECMA-376 Part 2, the `_rels/.rels` of the package); strict or transitional. */
+  officeDocument: /\/officeDocument$/,
   worksheet: /\/worksheet$/,
   sharedStrings: /\/sharedStrings$/,
   styles: /\/styles$/,
@@ -43,6 +46,9 @@ export class MergesTooLarge extends Error {
     super(`merged ranges cover more than ${limit} cells`);
   }
 }
+
+/** The package's main part is not a workbook (a Word document, say), or there is none. */
+export class NotAWorkbook extends XmlDamage {}
 
 /** Where reading went wrong, for the clerk's message: the workbook's structure or one sheet. */
 export class SheetDamage extends XmlDamage {
@@ -95,13 +101,18 @@ function readWorkbookPart(bytes: Buffer): { sheets: SheetEntry[]; date1904: bool
   let date1904 = false;
   for (let token = xml.next(); token !== "end"; token = xml.next()) {
     if (token !== "open") continue;
-    if (xml.name === "workbookPr") {
+    if (xml.depth === 1 && xml.name !== "workbook") throw new NotAWorkbook(`the main part is a ${xml.name}`);
+    // Only the workbook's own workbookPr: Excel 2013 and later also write an `x15:workbookPr`
+    // (chartTrackingRefBase) in the extLst, which says nothing of the date system.
+    if (xml.name === "workbookPr" && xml.depth === 2) {
       const value = xml.attribute("date1904");
       date1904 = value === "1" || value === "true";
     } else if (xml.name === "sheet" && xml.depth === 3) {
       const name = xml.attribute("name");
       const relationshipId = xml.attribute("id");
-      if (name === undefined || relationshipId === undefined) throw new XmlDamage("a sheet without name or relationship");
+      // An entry without a name or a part is no sheet anyone can open: left out, and the other
+      // sheets read (a parser that needs it says the sheet is missing).
+      if (name === undefined || relationshipId === undefined || relationshipId === "") continue;
       sheets.push({ name, relationshipId });
     }
   }
@@ -141,26 +152,52 @@ function readSharedStrings(bytes: Buffer | undefined): CellValue[] {
   return strings;
 }
 
+/** What a number cell shows under its format: a date, a time of day or a duration, or a number. */
+export type NumberFormatKind = "date" | "time" | "number";
+
 /**
- * Built-in number formats that show a date or time (ECMA-376 Part 1, 18.8.30): 14-22, 45-47,
- * and 27-36 and 50-58, the dates of Chinese, Japanese and Korean Excel (`yyyy"年"m"月"d"日"` is 31),
- * which WPS and Chinese Excel write.
+ * Built-in number formats (ECMA-376 Part 1, 18.8.30) that show a date: 14-17 and 22 (with a time),
+ * and 27-31, 36, 50-54, 57, 58, the dates of Chinese, Japanese and Korean Excel
+ * (`yyyy"年"m"月"d"日"` is 31), which WPS and Chinese Excel write; and those that show only a time
+ * or a duration: 18-21, 32-35 (`h"时"mm"分"`), 45-47 (`[h]:mm:ss` among them), 55, 56.
  */
-function isBuiltInDate(id: number): boolean {
-  return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58);
+function builtInKind(id: number): NumberFormatKind {
+  if ((id >= 14 && id <= 17) || id === 22 || (id >= 27 && id <= 31) || id === 36 || (id >= 50 && id <= 54) || id === 57 || id === 58) return "date";
+  if ((id >= 18 && id <= 21) || (id >= 32 && id <= 35) || (id >= 45 && id <= 47) || id === 55 || id === 56) return "time";
+  return "number";
 }
 
-/** A custom format shows a date when, outside quotes and brackets, it has a date or time letter. */
+/**
+ * What a custom format shows, by its letters outside quotes, escapes and brackets: a year, day
+ * (or a Buddhist year, b) makes a date; else an hour, a second or an elapsed `[h]`/`[mm]`/`[ss]`
+ * a time or duration (`mm:ss` is minutes); else a lone `m`/`mmm` is a month, a date.
+ */
+export function numberFormatKind(code: string): NumberFormatKind {
+  const elapsed = /\[(?:h+|m+|s+)]/i.test(code);
+  const letters = code
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/[_*]./g, "")
+    .replace(/\[[^\]]*]/g, "")
+    .replace(/general/gi, "")
+    .replace(/AM\/PM|A\/P/gi, "");
+  if (/[ydb]/i.test(letters)) return "date";
+  if (elapsed || /[hs]/i.test(letters)) return "time";
+  if (/m/i.test(letters)) return "date";
+  return "number";
+}
+
+/** A custom format shows a date or a time. */
 export function isDateFormat(code: string): boolean {
-  return /[ymdhsb]/i.test(code.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, "").replace(/\\./g, ""));
+  return numberFormatKind(code) !== "number";
 }
 
-/** For each cell style (`s` of a cell), whether its number format is a date format. */
-function readDateStyles(bytes: Buffer | undefined): boolean[] {
+/** For each cell style (`s` of a cell), what its number format shows. */
+function readStyleKinds(bytes: Buffer | undefined): NumberFormatKind[] {
   if (!bytes) return [];
   const xml = new XmlScanner(bytes);
   const custom = new Map<number, string>();
-  const dates: boolean[] = [];
+  const kinds: NumberFormatKind[] = [];
   let inCellXfs = false;
   for (let token = xml.next(); token !== "end"; token = xml.next()) {
     if (token === "close" && xml.name === "cellXfs") inCellXfs = false;
@@ -172,11 +209,11 @@ function readDateStyles(bytes: Buffer | undefined): boolean[] {
     } else if (xml.name === "xf" && inCellXfs) {
       const id = Number(xml.attribute("numFmtId") ?? "0");
       const code = custom.get(id);
-      dates.push(code !== undefined ? isDateFormat(code) : isBuiltInDate(id));
+      kinds.push(code !== undefined ? numberFormatKind(code) : builtInKind(id));
       xml.skipElement();
     }
   }
-  return dates;
+  return kinds;
 }
 
 /** `B3` → column 2, row 3; null when the text is not a cell address within Excel's grid. */
@@ -233,14 +270,36 @@ function dateOf(date: Date): CellValue {
   return { kind: "date", iso: `${year}-${twoDigits(date.getUTCMonth() + 1)}-${twoDigits(date.getUTCDate())}` };
 }
 
-/** An Excel serial day number as a date (the 1904 system counts from 1904-01-01). */
+/**
+ * An Excel serial day number as a date. The 1904 system counts from 1904-01-01 (serial 0). The
+ * 1900 system takes 1900 for a leap year, as Lotus 1-2-3 did: serial 1 is 1900-01-01, 59 is
+ * 1900-02-28, 60 the 1900-02-29 that never was (shown as text, and refused where a date is
+ * wanted), and only from 61 (1900-03-01) on do the days run as the calendar's; 0 shows as
+ * 1900-01-00.
+ */
 function serialDate(serial: number, date1904: boolean): CellValue {
+  if (!date1904 && serial < 61) {
+    const day = Math.floor(serial);
+    if (day === 60) return { kind: "text", text: "1900-02-29" };
+    if (day === 0) return { kind: "text", text: "1900-01-00" };
+    if (day > 0) return dateOf(new Date(Math.round((serial + 1 - SERIAL_UNIX_EPOCH) * DAY_MS)));
+  }
   return dateOf(new Date(Math.round((serial - SERIAL_UNIX_EPOCH + (date1904 ? SERIAL_1904_OFFSET : 0)) * DAY_MS)));
+}
+
+/**
+ * A serial number shown as a time: `13:20:01` for a time of day, the hours counted on (`25:30:00`)
+ * for a duration or a value of a day or more, as `[h]:mm:ss` shows it.
+ */
+function serialTime(serial: number): CellValue {
+  const seconds = Math.round(Math.abs(serial) * 86400);
+  const text = `${serial < 0 ? "-" : ""}${Math.floor(seconds / 3600)}:${twoDigits(Math.floor(seconds / 60) % 60)}:${twoDigits(seconds % 60)}`;
+  return { kind: "time", text };
 }
 
 interface WorkbookContext {
   sharedStrings: CellValue[];
-  dateStyles: boolean[];
+  styleKinds: NumberFormatKind[];
   date1904: boolean;
   /** Cells the merged ranges of all sheets may cover, and have covered so far, and the largest range. */
   merges: { limit: number; cells: number; largest: string; largestCells: number };
@@ -360,6 +419,8 @@ class SheetReader {
       const formula = this.formulaText(parts, row, column);
       // A formula counts by its cached result; a file never recalculated has none (plain.ts).
       // A text result may be empty (`=""`): the cell then shows nothing.
+      // Older LibreOffice and streaming writers cache a text result inline: `t="inlineStr"` with `<is>`.
+      if (parts.value === undefined && parts.inline !== undefined) return parts.inline === "" ? BLANK : { kind: "text", text: parts.inline };
       if (parts.value === undefined) return parts.type === "str" && parts.hasValueElement ? BLANK : { kind: "noResult", formula };
       return this.typedValue(parts.type, parts.value, parts.style);
     }
@@ -400,13 +461,14 @@ class SheetReader {
   }
 
   private number(value: string, style: number): CellValue {
-    const isDate = this.context.dateStyles[style] === true;
-    const key = isDate ? `d${value}` : value;
+    const kind = this.context.styleKinds[style] ?? "number";
+    const key = kind === "number" ? value : `${kind[0]}${value}`;
     const known = this.numbers.get(key);
     if (known) return known;
     const number = Number(value.trim());
     if (value.trim() === "" || !Number.isFinite(number)) throw new XmlDamage(`a number cell holds ${value}`);
-    const cell: CellValue = isDate ? serialDate(number, this.context.date1904) : { kind: "number", value: number };
+    const cell: CellValue =
+      kind === "date" ? serialDate(number, this.context.date1904) : kind === "time" ? serialTime(number) : { kind: "number", value: number };
     if (this.numbers.size < NUMBER_CACHE_LIMIT) this.numbers.set(key, cell);
     return cell;
   }
@@ -455,6 +517,18 @@ class SheetReader {
 }
 
 /**
+ * The workbook part, as the package's relationships name it (`_rels/.rels`, officeDocument):
+ * usually xl/workbook.xml, but a valid package may keep it anywhere. A package without them (some
+ * hand-made zips) is taken to have it at xl/workbook.xml. Lower case, as the parts are kept.
+ */
+function mainPart(parts: Pick<ReadonlyMap<string, Buffer>, "get">): string {
+  for (const relationship of readRelationships(parts.get("_rels/.rels"), "").values()) {
+    if (RELATIONSHIP_TYPE.officeDocument.test(relationship.type)) return relationship.target;
+  }
+  return WORKBOOK_PART;
+}
+
+/**
  * Every worksheet of the workbook (or those whose name `wanted` takes), in the workbook's order,
  * with its name as written. Chart sheets and other kinds of sheet hold no cells and are left out.
  * Throws XmlDamage (or SheetDamage, naming the sheet) when the file is damaged.
@@ -464,17 +538,20 @@ export function readXlsxSheets(
   mergedCellLimit: number,
   wanted: (sheetName: string) => boolean = () => true,
 ): PlainSheet[] {
-  const workbookBytes = parts.get(WORKBOOK_PART);
-  if (!workbookBytes) throw new XmlDamage(`no ${WORKBOOK_PART}`);
+  const workbookPart = mainPart(parts);
+  const workbookBytes = parts.get(workbookPart);
+  if (!workbookBytes) throw new NotAWorkbook(`no ${workbookPart}`);
   const { sheets, date1904 } = readWorkbookPart(workbookBytes);
-  const relationships = readRelationships(parts.get("xl/_rels/workbook.xml.rels"), "xl");
+  const slash = workbookPart.lastIndexOf("/");
+  const folder = slash < 0 ? "" : workbookPart.slice(0, slash);
+  const relationships = readRelationships(parts.get(`${folder === "" ? "" : `${folder}/`}_rels/${workbookPart.slice(slash + 1)}.rels`), folder);
   const partOfType = (type: RegExp, fallback: string): Buffer | undefined => {
     for (const relationship of relationships.values()) if (type.test(relationship.type)) return parts.get(relationship.target);
     return parts.get(fallback);
   };
   const context: WorkbookContext = {
     sharedStrings: readSharedStrings(partOfType(RELATIONSHIP_TYPE.sharedStrings, "xl/sharedstrings.xml")),
-    dateStyles: readDateStyles(partOfType(RELATIONSHIP_TYPE.styles, "xl/styles.xml")),
+    styleKinds: readStyleKinds(partOfType(RELATIONSHIP_TYPE.styles, "xl/styles.xml")),
     date1904,
     merges: { limit: mergedCellLimit, cells: 0, largest: "", largestCells: 0 },
   };

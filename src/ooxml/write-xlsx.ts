@@ -50,6 +50,20 @@ export interface SheetSpec {
   orientation: "landscape" | "portrait";
   /** Native charts placed on the sheet, their top-left corner at a cell. */
   charts?: SheetChart[];
+  /** An autofilter on the header row over the rows of the table (Excel's 筛选). */
+  autoFilter?: boolean;
+  /**
+   * Lines below the table, after a blank row, without borders, each across the sheet's width:
+   * the sign-off of a filed table (制表人, 审核人, ...).
+   */
+  closingLines?: string[];
+}
+
+/** The row under the table where a sheet's closing lines end, for what is placed below them (a chart). */
+export function rowsUsed(spec: Pick<SheetSpec, "titles" | "rows" | "closingLines">, draft = false): number {
+  const titles = spec.titles.length > 0 ? spec.titles.length : draft ? 1 : 0;
+  const closing = spec.closingLines && spec.closingLines.length > 0 ? spec.closingLines.length + 1 : 0;
+  return titles + 1 + spec.rows.length + closing;
 }
 
 /** A chart placed on a sheet at `fromCell` (e.g. "B12"), at its size in pixels at 96 dpi. */
@@ -86,7 +100,7 @@ const HEADER_FILL = "D9D9D9";
 const BORDER_COLOR = "FF808080";
 
 /** Width of text in column-width units: a Chinese (full-width) character takes two. */
-function textWidth(text: string): number {
+export function textWidth(text: string): number {
   let width = 0;
   for (const ch of text) width += (ch.codePointAt(0) ?? 0) > 0x2e80 ? 2 : 1;
   return width;
@@ -103,6 +117,10 @@ export function linesNeeded(text: string, columnWidth: number): number {
 
 const LINE_HEIGHT = 15;
 const MAX_ROW_HEIGHT = 409;
+/** Title fonts: the heading 14 pt (a line 20 pt high), the lines under it 11 pt, as the body. */
+const TITLE_SIZE = 14;
+const TITLE_LINE_HEIGHT = 20;
+const BODY_SIZE = 11;
 
 function checkSheetName(name: string): void {
   if (name.length === 0 || name.length > 31 || /[[\]:*?/\\]/.test(name)) {
@@ -255,6 +273,8 @@ interface WrittenSheet {
   charts: readonly SheetChart[];
   /** The row repeated on every printed page: the header. */
   headerRow: number;
+  /** The autofilter's range, `A3:N15`, or null. */
+  filter: string | null;
 }
 
 function sheetXml(spec: SheetSpec, draft: boolean, styles: StyleBook, strings: SharedStrings): WrittenSheet {
@@ -265,17 +285,24 @@ function sheetXml(spec: SheetSpec, draft: boolean, styles: StyleBook, strings: S
   const headerRow = titleRows.length + 1;
   const rows: string[] = [];
 
+  // A line across the sheet (a title, a closing line): merged over every column, as high as its
+  // wrapped text needs at its font size (a program's wrapped text does not grow a row by itself).
+  const tableWidth = spec.columns.reduce((total, column) => total + column.width, 0) || 10;
+  const fullWidthRow = (row: number, text: string, style: number, size: number, minHeight: number): void => {
+    let cells = cellXml(row, 1, textCell(text), style, strings);
+    for (let c = 2; c <= width; c++) cells += cellXml(row, c, BLANK, style, strings);
+    const lines = linesNeeded(text, Math.floor((tableWidth * BODY_SIZE) / size));
+    rows.push(rowXml(row, cells, Math.max(minHeight, lines * (size === TITLE_SIZE ? TITLE_LINE_HEIGHT : LINE_HEIGHT) + 8)));
+  };
   titleRows.forEach((title, i) => {
     const style = styles.id({
-      font: i === 0 ? { name: TITLE_FONT, size: 14, bold: true } : { name: BODY_FONT, size: 11, bold: false },
+      font: i === 0 ? { name: TITLE_FONT, size: TITLE_SIZE, bold: true } : { name: BODY_FONT, size: BODY_SIZE, bold: false },
       horizontal: i === 0 ? "center" : "left",
       border: false,
       numberFormat: 0,
     });
     // The title is merged across the columns; the merged cells carry its style.
-    let cells = cellXml(i + 1, 1, textCell(title), style, strings);
-    for (let c = 2; c <= width; c++) cells += cellXml(i + 1, c, BLANK, style, strings);
-    rows.push(rowXml(i + 1, cells, i === 0 ? 28 : 20));
+    fullWidthRow(i + 1, title, style, i === 0 ? TITLE_SIZE : BODY_SIZE, i === 0 ? 28 : 20);
   });
 
   const headerStyle = styles.id({ font: { name: BODY_FONT, size: 11, bold: true }, horizontal: "center", fill: HEADER_FILL, border: true, numberFormat: 0 });
@@ -314,8 +341,21 @@ function sheetXml(spec: SheetSpec, draft: boolean, styles: StyleBook, strings: S
     rows.push(rowXml(row, cells, lines > 1 ? Math.min(lines * LINE_HEIGHT + 3, MAX_ROW_HEIGHT) : undefined));
   });
 
+  const lastTableRow = headerRow + spec.rows.length;
+  const closingRows: number[] = [];
+  if (spec.closingLines && spec.closingLines.length > 0) {
+    const style = styles.id({ font: { name: BODY_FONT, size: BODY_SIZE, bold: false }, horizontal: "left", border: false, numberFormat: 0 });
+    spec.closingLines.forEach((text, i) => {
+      const row = lastTableRow + 2 + i;
+      closingRows.push(row);
+      fullWidthRow(row, text, style, BODY_SIZE, 24);
+    });
+  }
+
   const columns = spec.columns.map((column, i) => `<col min="${i + 1}" max="${i + 1}" width="${column.width}" customWidth="1"/>`).join("");
-  const merges = width > 1 ? titleRows.map((_, i) => `<mergeCell ref="A${i + 1}:${cellAddress(i + 1, width)}"/>`) : [];
+  const merged = [...titleRows.map((_, i) => i + 1), ...closingRows];
+  const merges = width > 1 ? merged.map((row) => `<mergeCell ref="A${row}:${cellAddress(row, width)}"/>`) : [];
+  const filter = spec.autoFilter ? `A${headerRow}:${cellAddress(Math.max(headerRow, lastTableRow), width)}` : null;
   const firstData = `A${headerRow + 1}`;
   const footer = "&amp;C第 &amp;P 页，共 &amp;N 页";
   const xml =
@@ -326,6 +366,7 @@ function sheetXml(spec: SheetSpec, draft: boolean, styles: StyleBook, strings: S
     `<sheetFormatPr defaultRowHeight="15"/>` +
     (columns ? `<cols>${columns}</cols>` : "") +
     `<sheetData>${rows.join("")}</sheetData>` +
+    (filter ? `<autoFilter ref="${filter}"/>` : "") +
     (merges.length > 0 ? `<mergeCells count="${merges.length}">${merges.join("")}</mergeCells>` : "") +
     `<printOptions horizontalCentered="1"/>` +
     `<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>` +
@@ -335,7 +376,7 @@ function sheetXml(spec: SheetSpec, draft: boolean, styles: StyleBook, strings: S
     // The sheet's only relationship, when it has charts, is its drawing (writeXlsx).
     (spec.charts && spec.charts.length > 0 ? `<drawing r:id="rId1"/>` : "") +
     `</worksheet>`;
-  return { name: spec.name, xml, headerRow, charts: spec.charts ?? [] };
+  return { name: spec.name, xml, headerRow, charts: spec.charts ?? [], filter };
 }
 
 function workbookXml(sheets: readonly WrittenSheet[]): string {
@@ -343,7 +384,14 @@ function workbookXml(sheets: readonly WrittenSheet[]): string {
   const entries = sheets.map((sheet, i) => `<sheet name="${escapeXml(sheet.name)}" sheetId="${i + 1}" r:id="rId${i + 3}"/>`).join("");
   // The header row is printed again on every page (outputs.md 结果).
   const titles = sheets
-    .map((sheet, i) => `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(quotedSheet(sheet.name)).replace(/'/g, "&apos;")}!$${sheet.headerRow}:$${sheet.headerRow}</definedName>`)
+    .map((sheet, i) => {
+      const name = escapeXml(quotedSheet(sheet.name)).replace(/'/g, "&apos;");
+      // Excel keeps an autofilter's range as this hidden name too, and looks for it.
+      const filter = sheet.filter
+        ? `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${name}!${sheet.filter.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}</definedName>`
+        : "";
+      return `${filter}<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${name}!$${sheet.headerRow}:$${sheet.headerRow}</definedName>`;
+    })
     .join("");
   return (
     `${XML_DECLARATION}<workbook xmlns="${MAIN_NAMESPACE}" xmlns:r="${RELATIONSHIPS_NAMESPACE}">` +

@@ -24,7 +24,7 @@ import { XML_DECLARATION, escapeXml } from "./xml-text.js";
 const LEVEL = 3;
 
 /** A zip of deflated parts, in order, dated 1980-01-01 00:00, with UTF-8 names. */
-function zipParts(parts: readonly { name: string; data: Buffer }[]): Buffer {
+export function zipParts(parts: readonly { name: string; data: Buffer }[]): Buffer {
   const chunks: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;

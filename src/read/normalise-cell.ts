@@ -93,6 +93,8 @@ export function cellText(cell: CellValue): string {
       return cell.value ? "TRUE" : "FALSE";
     case "date":
       return cell.iso;
+    case "time":
+      return cell.text;
     case "error":
       return cell.text;
     case "noResult":
@@ -279,6 +281,10 @@ export function readDate(cell: CellValue): CellRead<string | null> {
   if (isBlank(cell)) return ok(null);
   if (cell.kind === "date") return ok(cell.iso);
   const found = cellText(cell);
+  // A time of day or a duration is no day: read as a date it would be 1899-12-30 (issue 11).
+  if (cell.kind === "time") {
+    return fault("E_DATE", found, `填写的是时间或时长“${found}”，不是日期，${DATE_EXPECTED}。请把单元格格式设为日期后填写日期。`);
+  }
   const iso = cell.kind === "text" ? isoDate(cell.text) : null;
   return iso === null ? wrongValue("E_DATE", found, DATE_EXPECTED) : ok(iso);
 }

@@ -16,6 +16,7 @@ import {
   readZipDirectory,
   type ZipEntry,
 } from "../ooxml/zip-directory.js";
+import { WORKBOOK_PART } from "../ooxml/read-xlsx-xml.js";
 
 export interface OpenLimits {
   /** The most bytes all parts of the file may inflate to, together (workbook.md: 256 MiB). */
@@ -85,7 +86,6 @@ const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe
 const ENCRYPTION_INFO = Buffer.from("EncryptionInfo", "utf16le");
 const ZIP_LOCAL_SIGNATURE = Buffer.from("PK\x03\x04", "latin1");
 const ZIP_EMPTY_SIGNATURE = Buffer.from("PK\x05\x06", "latin1");
-const WORKBOOK_PART = "xl/workbook.xml";
 /** The reader gives every cell of a merged range its value, a slot each; this many per byte of limit. */
 const MERGED_CELLS_PER_BYTE = 1 / 1024;
 
@@ -106,13 +106,47 @@ export function mergesTooLarge(file: string, largest: string, limit: number): { 
 /** More parts than any workbook has: beyond this an archive is refused as too large. */
 const MAX_PARTS = 0xffff;
 
+const NO_WORKBOOK_PART = `压缩包中没有 ${WORKBOOK_PART}`;
+const PACKAGE_RELATIONSHIPS = "_rels/.rels";
+
 /** What a zip without a workbook part most likely is, for the message. */
 function otherKind(entries: readonly ZipEntry[]): string {
   const has = (prefix: string): boolean => entries.some((e) => e.name.startsWith(prefix));
   if (has("word/")) return "是 Word 文档";
   if (has("ppt/")) return "是 PowerPoint 演示文稿";
   if (has("content.xml")) return "是 OpenDocument（.ods）等其他格式的文件";
-  return `压缩包中没有 ${WORKBOOK_PART}`;
+  return NO_WORKBOOK_PART;
+}
+
+/** The refusal of a package whose main part is not a workbook (read-xlsx-xml.ts NotAWorkbook). */
+export function notAWorkbook(file: string): { problem: Problem } {
+  return notXlsx(file, "压缩包中没有 Excel 工作簿部件");
+}
+
+/**
+ * Two entries whose names differ only in case (`xl/worksheets/sheet1.xml`, `xl/worksheets/Sheet1.xml`):
+ * part names compare without case (ECMA-376 Part 2), so the package is invalid and which one a
+ * program reads is chance. The first such pair, or null.
+ */
+function namesDifferingInCase(entries: readonly ZipEntry[]): [string, string] | null {
+  const seen = new Map<string, string>();
+  for (const entry of entries) {
+    if (entry.name.endsWith("/")) continue;
+    const key = entry.name.toLowerCase();
+    const other = seen.get(key);
+    if (other !== undefined && other !== entry.name) return [other, entry.name];
+    seen.set(key, entry.name);
+  }
+  return null;
+}
+
+function caseTwins(file: string, [first, second]: [string, string]): { problem: Problem } {
+  return fileRefusal(
+    "E_FILE_CORRUPT",
+    file,
+    `文件“${file}”内有两个名称只差大小写的部件（“${first}”和“${second}”），` +
+      `不同的程序会读到不同的内容，无法确定哪一个是真正的数据，不能读取。请用 Excel 或 WPS 打开后另存为 .xlsx，再核对数据。`,
+  );
 }
 
 /**
@@ -178,7 +212,12 @@ export async function guardXlsxBytes(
   const directory = readZipDirectory(bytes);
   if (isDamage(directory)) return corrupt(file, directory.damage);
   const { entries } = directory;
-  if (!entries.some((e) => e.name === WORKBOOK_PART)) return notXlsx(file, otherKind(entries));
+  const twins = namesDifferingInCase(entries);
+  if (twins) return caseTwins(file, twins);
+  // The workbook part is where the package's relationships say (read-xlsx-xml.ts); without
+  // xl/workbook.xml, a package that is a Word document or has no relationships is no workbook.
+  const names = new Set(entries.map((e) => e.name.toLowerCase()));
+  if (!names.has(WORKBOOK_PART) && (otherKind(entries) !== NO_WORKBOOK_PART || !names.has(PACKAGE_RELATIONSHIPS))) return notXlsx(file, otherKind(entries));
   if (entries.some((e) => (e.flags & FLAG_ENCRYPTED) !== 0)) return encrypted(file);
   const unknownMethod = entries.find((e) => e.method !== 0 && e.method !== 8);
   if (unknownMethod) return corrupt(file, `部件 ${unknownMethod.name} 使用了不支持的压缩方式`);

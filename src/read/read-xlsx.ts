@@ -9,9 +9,9 @@
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import type { Problem } from "../domain/problem.js";
-import { corrupt, fileRefusal, guardXlsxBytes, mergedCellLimit, mergesTooLarge, tooLarge, type OpenLimits } from "./open-guard.js";
+import { corrupt, fileRefusal, guardXlsxBytes, mergedCellLimit, mergesTooLarge, notAWorkbook, tooLarge, type OpenLimits } from "./open-guard.js";
 import type { PlainSheet, PlainWorkbook } from "../ooxml/plain.js";
-import { MergesTooLarge, readXlsxSheets, SheetDamage } from "../ooxml/read-xlsx-xml.js";
+import { MergesTooLarge, NotAWorkbook, readXlsxSheets, SheetDamage } from "../ooxml/read-xlsx-xml.js";
 import { XmlDamage } from "../ooxml/xml-scanner.js";
 
 /**
@@ -67,6 +67,7 @@ export async function readWorkbookFile(
   } catch (error) {
     if (error instanceof MergesTooLarge) return mergesTooLarge(displayName, error.largest, error.limit);
     // Whatever cannot be made sense of is, for the clerk, a damaged file (never a stack trace).
+    if (error instanceof NotAWorkbook) return notAWorkbook(displayName);
     if (error instanceof SheetDamage) return corrupt(displayName, `工作表“${error.sheet}”内容有误`);
     if (error instanceof XmlDamage) return corrupt(displayName, "工作簿内部结构有误");
     throw error;

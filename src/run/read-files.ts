@@ -10,7 +10,9 @@
 //   is told by `unitsInError` (problem.ts). What of each is kept is memory.ts's `keep`.
 // - `unreadable`: files refused before any sheet was parsed (one problem each).
 
-import { checkParentLinks } from "../domain/check-units.js";
+import { checkParentLinks, joinsParentPool } from "../domain/check-units.js";
+import { isGraded } from "../domain/model.js";
+import type { Rules } from "../domain/rules.js";
 import { checkRunIdentities, checkRunPeriods } from "../domain/check-run.js";
 import type { AppraisalWorkbook } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
@@ -31,17 +33,20 @@ export interface ReadResult {
 }
 
 /** The checks across the files of one run (one period), after each file was read on its own. */
-export function checkRun(reads: readonly FileRead[]): ReadResult {
+export function checkRun(reads: readonly FileRead[], rules: Pick<Rules, "poolSmallUnitsBelow">): ReadResult {
   const members = reads.flatMap((r) => (r.member ? [r.member] : []));
   const workbooks = members.map((m) => m.workbook);
   const bases = new Map<AppraisalWorkbook, PersonBases>();
   for (const read of reads) if (read.member && read.bases) bases.set(read.member.workbook, read.bases);
   const runUnits = new Set(workbooks.flatMap((w) => w.units.map((u) => u.code)));
+  // An unknown 主管单位 is an error only where pooling needs the parent (workbook.md).
+  const graded = new Map<string, number>();
+  for (const person of workbooks.flatMap((w) => w.persons)) if (isGraded(person)) graded.set(person.unitCode, (graded.get(person.unitCode) ?? 0) + 1);
   const problems = [
     ...reads.flatMap((r) => r.problems),
     ...checkRunPeriods(members),
     ...checkRunIdentities(workbooks),
-    ...checkParentLinks(reads.flatMap((r) => r.parents), runUnits),
+    ...checkParentLinks(reads.flatMap((r) => r.parents), runUnits, joinsParentPool(graded, rules.poolSmallUnitsBelow)),
   ];
   return { files: reads.map((r) => r.file), workbooks, problems, unreadable: reads.filter((r) => r.unreadable).map((r) => r.file), bases };
 }

@@ -4,6 +4,7 @@
 // the watcher times the run itself (STYLE.md habit 8).
 
 import type { GradedUnit } from "../domain/graded.js";
+import type { Problem } from "../domain/problem.js";
 
 /** One input file read, parsed and checked on its own (in input order). */
 export interface ReadProgress {
@@ -35,6 +36,23 @@ export interface WriteProgress {
   files: number;
 }
 
-export type RunProgress = ReadProgress | WriteProgress;
+/**
+ * Every file read, the run checked across files and graded: the counts of the problems the run
+ * ends with, so that what the watcher saw agrees with the final table (the per-file counts of
+ * `read` leave out the checks across files and grading's, such as a decision that breaks Q).
+ */
+export interface CheckedProgress {
+  phase: "checked";
+  errors: number;
+  warnings: number;
+}
+
+/** The `checked` event for the problems of a run. */
+export function checkedProgress(problems: readonly Problem[]): CheckedProgress {
+  const errors = problems.filter((p) => p.severity === "error").length;
+  return { phase: "checked", errors, warnings: problems.length - errors };
+}
+
+export type RunProgress = ReadProgress | CheckedProgress | WriteProgress;
 
 export type OnProgress = (progress: RunProgress) => void;

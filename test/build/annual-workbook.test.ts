@@ -194,15 +194,15 @@ describe("buildAnnualWorkbook (outputs.md Annual)", () => {
   it("规则: the rules' SHA-256, their source, the tool's version and each input's SHA-256", () => {
     const rows = table(named(spec, "规则"));
     expect(rows.slice(0, 7)).toEqual([
-      ["方案名称", "标准方案"],
-      ["方案来源", "rules.json"],
-      ["方案 SHA-256", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"],
-      ["工具版本", "assess 0.1.0"],
-      ["输入文件 2026Q1.xlsx 的 SHA-256", "a".repeat(64)],
-      ["输入文件 2026Q2.xlsx 的 SHA-256", "b".repeat(64)],
-      ["输入文件 2026Q3.xlsx 的 SHA-256", "c".repeat(64)],
+      ["方案名称", null, "标准方案"],
+      ["方案来源", null, "rules.json"],
+      ["方案 SHA-256", null, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"],
+      ["工具版本", null, "assess 0.1.0"],
+      ["输入文件 2026Q1.xlsx 的 SHA-256", null, "a".repeat(64)],
+      ["输入文件 2026Q2.xlsx 的 SHA-256", null, "b".repeat(64)],
+      ["输入文件 2026Q3.xlsx 的 SHA-256", null, "c".repeat(64)],
     ]);
-    expect(rows).toContainEqual(["annual.upliftUnits", "U02"]);
+    expect(rows).toContainEqual(["annual.upliftUnits", "适用提高比例的单位", "U02"]);
   });
 
   it("问题: every problem of the run, or a line saying there is none", () => {

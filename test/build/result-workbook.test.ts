@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { exact } from "../../src/domain/exact.js";
 import type { Problem } from "../../src/domain/problem.js";
 import type { ResultWorkbookInput } from "../../src/build/result-workbook.js";
-import { buildResultWorkbook, flattenRules } from "../../src/build/result-workbook.js";
+import { buildResultWorkbook } from "../../src/build/result-workbook.js";
 import type { SheetCell, SheetSpec, WorkbookSpec } from "../../src/ooxml/write-xlsx.js";
-import { writeXlsx } from "../../src/ooxml/write-xlsx.js";
+import { linesNeeded, writeXlsx } from "../../src/ooxml/write-xlsx.js";
 import { DEPARTMENT_POOL, IDS, POOL, WORKBOOK, demoEffectiveRules, demoUnit } from "../support/demo-unit.js";
-import { readXlsx, sheet } from "../support/read-office.js";
+import { readXlsx, sheet, zipPart } from "../support/read-office.js";
 
 const WARNING: Problem = {
   severity: "warning",
@@ -163,19 +164,49 @@ describe("buildResultWorkbook: 结果.xlsx of one unit (outputs.md Per unit 1)",
   it("规则: rules name, source, SHA-256, tool version, each input's SHA-256, then every parameter", () => {
     const rows = table(named(buildResultWorkbook(input()), "规则"));
     expect(rows.slice(0, 6)).toEqual([
-      ["方案名称", "标准方案"],
-      ["方案来源", "内置标准方案"],
-      ["方案 SHA-256", demoEffectiveRules().sha256],
-      ["工具版本", "assess 0.1.0"],
-      [`输入文件 ${WORKBOOK.file} 的 SHA-256`, WORKBOOK.sha256],
-      ["方案参数", "取值"],
+      ["方案名称", null, "标准方案"],
+      ["方案来源", null, "内置标准方案"],
+      ["方案 SHA-256", null, demoEffectiveRules().sha256],
+      ["工具版本", null, "assess 0.1.0"],
+      [`输入文件 ${WORKBOOK.file} 的 SHA-256`, null, WORKBOOK.sha256],
+      ["方案参数", "含义", "取值"],
     ]);
-    expect(rows).toContainEqual(["weights.individual", "0.7"]);
-    expect(rows).toContainEqual(["bands.好", "90"]);
-    expect(rows).toContainEqual(["calendar.workdays", "2026-09-20、2026-10-10"]);
+    // Each key with its Chinese meaning, as `assess rules` shows it (rules-table.ts).
+    expect(rows).toContainEqual(["weights.individual", "个性得分权重", "0.7"]);
+    expect(rows).toContainEqual(["bands", "分数档下限（低于一般为较差）", "好 90，较好 80，一般 60"]);
+    expect(rows).toContainEqual(["calendar.workdays", "调休上班的周末", "2026-09-20、2026-10-10"]);
+    // null and {} in words; indicators numbered as `assess rules` numbers them.
+    expect(rows).toContainEqual(["deductionCap", "减分上限", "不设上限"]);
+    expect(rows).toContainEqual(["unitOverrides", "单独规定好等次比例的单位", "无"]);
+    const base = demoEffectiveRules();
+    const indicators = [{ name: "工作数量", category: "individual" as const, dimension: "achievement" as const, max: exact(30) }];
+    const withIndicator = table(named(buildResultWorkbook(input({ rules: { ...base, rules: { ...base.rules, indicators } } })), "规则"));
+    expect(withIndicator).toContainEqual(["indicators[0]", "模板指标：工作数量", "个性，绩，满分 30"]);
+    expect(rows.flat().filter((v) => v === "null" || v === "{}" || v === "[]")).toEqual([]);
+    expect(rows.filter((r) => r[0] === "SHA-256")).toEqual([]);
     // No clock: nothing that looks like a time of day anywhere in the workbook.
     const texts = buildResultWorkbook(input()).sheets.flatMap((s) => [...s.titles, ...table(s).flat().map(String)]);
     expect(texts.filter((t) => /\d{1,2}:\d{2}/.test(t))).toEqual([]);
+  });
+
+  it("结果 has an autofilter; 结果 and 汇总 end with the sign-off lines of a filed table (issue 11)", async () => {
+    const spec = buildResultWorkbook(input());
+    expect(named(spec, "结果").autoFilter).toBe(true);
+    for (const name of ["结果", "汇总"]) {
+      const lines = (named(spec, name).closingLines ?? []).join("\n");
+      for (const word of ["制表人", "审核人", "单位（盖章）", "日期"]) expect(lines).toContain(word);
+    }
+    const bytes = await writeXlsx(spec);
+    // 结果: two title rows, the header in row 3 (16 columns, A to P, with the 自评 columns), then one row per person.
+    expect(await zipPart(bytes, "xl/worksheets/sheet1.xml")).toContain(`<autoFilter ref="A3:P${3 + demoUnit().persons.length}"/>`);
+  });
+
+  it("汇总: the value column holds the unit's name on one line", () => {
+    const long = { ...demoUnit(), unit: { ...demoUnit().unit, name: "某市某某区人力资源和社会保障局劳动保障监察支队" } };
+    const summary = named(buildResultWorkbook(input({ graded: long })), "汇总");
+    const nameRow = summary.rows.find((r) => r.cells[0]?.kind === "text" && r.cells[0].text === "单位名称")!;
+    const text = nameRow.cells[1]?.kind === "text" ? nameRow.cells[1].text : "";
+    expect(linesNeeded(text, summary.columns[1]!.width)).toBe(1);
   });
 
   it("refuses a unit in error (it has no result workbook) and a pool that is not the unit's", () => {
@@ -205,19 +236,5 @@ describe("buildResultWorkbook: 结果.xlsx of one unit (outputs.md Per unit 1)",
     for (const name of ["汇总", "工作清单", "变更记录", "问题", "规则"]) {
       expect(String(sheet(wb, name).getCell("A1").value)).toMatch(/（草稿）$/);
     }
-  });
-});
-
-describe("flattenRules: the rules file as rows", () => {
-  it.each([
-    [{ a: 1 }, [["a", "1"]]],
-    [{ a: { b: null } }, [["a.b", "null"]]],
-    [{ list: ["一般", "较差"] }, [["list", "一般、较差"]]],
-    [{ list: [] }, [["list", "[]"]]],
-    [{ map: {} }, [["map", "{}"]]],
-    [{ items: [{ name: "x", max: 30 }] }, [["items[1].name", "x"], ["items[1].max", "30"]]],
-    [{ flag: false, name: "标准方案" }, [["flag", "false"], ["name", "标准方案"]]],
-  ])("%j → %j", (json, rows) => {
-    expect(flattenRules(json)).toEqual(rows);
   });
 });

@@ -6,7 +6,7 @@ import { buildRunSummary } from "../../src/build/run-summary.js";
 import type { SheetCell } from "../../src/ooxml/write-xlsx.js";
 import { writeXlsx } from "../../src/ooxml/write-xlsx.js";
 import { POOL, UNIT, WORKBOOK, demoUnit } from "../support/demo-unit.js";
-import { readXlsx, sheet } from "../support/read-office.js";
+import { readXlsx, sheet, zipPart, zipParts } from "../support/read-office.js";
 
 function show(cell: SheetCell | undefined): string | number | null {
   if (!cell || cell.kind === "blank") return null;
@@ -81,8 +81,50 @@ describe("buildRunSummary: 汇总.xlsx of a run (outputs.md Per run)", () => {
       ["A01", "某市某某局", 7, "本单位", 3, 1, 2, 1, 1, 2, 1, 0, 1, 0.1429, "草稿", 1],
       ["A02", "某某局下属中心", 2, "与某市某某局统筹", 3, 1, 1, 0, 0, 0, 0, 0, 0, 0.5, "完成", 0],
       ["B01", "某某办", null, null, null, null, null, null, null, null, null, null, null, null, "错误", 2],
-      ["合计", "3个单位", 9, null, null, 2, 3, 1, 1, 2, 1, 0, 1, 0.2222, null, 3],
+      // Q: A01 and A02 share one pool's 3 places, counted once; B01 was not graded.
+      ["合计", "3个单位", 9, null, 3, 2, 3, 1, 1, 2, 1, 0, 1, 0.2222, null, 3],
     ]);
+  });
+
+  it("合计 sums Q over the pools: two units graded on their own add their places", () => {
+    const other: GradedUnit = { ...SMALL, unit: { ...SMALL.unit, code: "C01", name: "某某站", parentCode: null }, poolCode: "C01" };
+    const two = buildRunSummary({
+      period: WORKBOOK.period,
+      units: [demoUnit(), other],
+      pools: [POOL, { ...POOL, code: "C01", unitCodes: ["C01"], n: 2, quota: 1 }],
+      problems: [],
+    });
+    const totals = two.sheets[0]!.rows.at(-1)!.cells.map(show);
+    expect(totals.slice(0, 5)).toEqual(["合计", "2个单位", 9, null, POOL.quota + 1]);
+  });
+
+  it("ends with the sign-off lines of a filed table", () => {
+    const lines = summary.closingLines ?? [];
+    for (const word of ["制表人", "审核人", "单位（盖章）", "日期"]) expect(lines.join("\n")).toContain(word);
+  });
+
+  it("a stacked bar chart of the grades per graded unit, below the sign-off lines", () => {
+    const [placed] = summary.charts ?? [];
+    expect(placed?.chart.kind).toBe("stacked-bar");
+    // B01 is in error: not graded, not charted.
+    expect(placed?.chart.categories).toEqual(["某市某某局", "某某局下属中心"]);
+    expect(placed?.chart.series.map((s) => [s.name, ...s.values])).toEqual([
+      ["好", 1, 1],
+      ["较好", 2, 1],
+      ["一般", 1, null],
+      ["较差", 1, null],
+      ["待定", 2, null],
+    ]);
+    // title 1, header 2, 4 rows (3-6), blank 7, sign-off 8-9, blank 10: the chart at row 11.
+    expect(placed?.fromCell).toBe("B11");
+  });
+
+  it("written out, the chart is a native chart part on the 汇总 sheet", async () => {
+    const bytes = await writeXlsx(spec);
+    const names = await zipParts(bytes);
+    expect(names).toContain("xl/charts/chart1.xml");
+    expect(names).toContain("xl/drawings/drawing1.xml");
+    expect(await zipPart(bytes, "xl/charts/chart1.xml")).toContain('<c:grouping val="stacked"/>');
   });
 
   it("colours draft and error rows and makes the total bold", () => {

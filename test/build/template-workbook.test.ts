@@ -8,6 +8,7 @@ import { exact } from "../../src/domain/exact.js";
 import type { RulesIndicator } from "../../src/domain/rules.js";
 import { writeTemplate, type TemplateContent, type TemplatePerson } from "../../src/build/template-workbook.js";
 import { boxesOf, overlap, sheetXmlByName, validationsOf } from "../support/xlsx-parts.js";
+import { zipPart, zipParts } from "../support/read-office.js";
 
 const INSTRUCTIONS = readFileSync(fileURLToPath(new URL("../../templates/template-instructions.txt", import.meta.url)), "utf8");
 const DEFAULT_INDICATORS = toRules(DEFAULT_RULES_FILE).indicators;
@@ -287,7 +288,7 @@ describe("writeTemplate: made for people", () => {
     });
     expect(lines).toEqual([
       "年度|是|2000 至 2100 之间的四位年份",
-      "季度|是|1、2、3、4",
+      "季度|是|1、2、3、4（从下拉列表选择）",
       "单位代码|是|文本（数字也按文本填写）",
       "单位名称|是|文字",
       "主管单位代码||文本（数字也按文本填写）",
@@ -366,6 +367,34 @@ describe("writeTemplate: made for people", () => {
   it("column widths come from sheets.ts", () => {
     const sheet = filled.getWorksheet("人员")!;
     expect([1, 2, 3, 4].map((c) => sheet.getColumn(c).width)).toEqual([12, 20, 10, 14]);
+  });
+
+  it("季度: what the dropdown offers is what the note and 说明 say, and nothing it refuses (issue 11)", () => {
+    const dropdown = validationsOf(filledXml.get("参数")!).find((v) => v.sqref === "B3")!;
+    const offered = dropdown.formulae[0]!.replace(/"/g, "").split(",");
+    const note = String(filled.getWorksheet("参数")!.getCell("A3").note);
+    let explained = "";
+    filled.getWorksheet("说明")!.eachRow((row) => {
+      const v = row.values as unknown[];
+      if (v[1] === "参数" && v[2] === "季度") explained = `${String(v[4])} ${String(v[5] ?? "")}`;
+    });
+    expect(dropdown.errorStyle).toBe("stop");
+    for (const text of [note, explained]) {
+      expect(text).toContain(offered.join("、"));
+      expect(text).toContain("下拉列表");
+      // The reader takes Q3 and 第三季度 too, but a stop dropdown refuses them: not suggested.
+      expect(text).not.toMatch(/Q\d|也可/);
+    }
+  });
+
+  it("notes are signed by the tool, not exceljs's `Author`", async () => {
+    const parts = (await zipParts(filledBytes)).filter((name) => /^xl\/comments\d*\.xml$/.test(name));
+    expect(parts.length).toBeGreaterThan(0);
+    for (const part of parts) {
+      const comments = await zipPart(filledBytes, part);
+      expect(comments).toContain("<authors><author>assess</author></authors>");
+      expect(comments).not.toContain("Author");
+    }
   });
 
   it("required headers are red, optional ones black; hints are notes", () => {

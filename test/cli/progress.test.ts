@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { stderrColor } from "../../src/cli/problem-table.js";
 import { durationText, progressMode, startProgress, timeLeft, type ProgressMode } from "../../src/cli/progress.js";
 import type { GradedUnit } from "../../src/domain/graded.js";
-import type { ReadProgress, RunProgress, WriteProgress } from "../../src/run/run-progress.js";
+import type { CheckedProgress, ReadProgress, RunProgress, WriteProgress } from "../../src/run/run-progress.js";
 
 const ESCAPE = /\u001b\[/;
 
@@ -44,6 +44,10 @@ function stream(isTTY: boolean) {
 
 function read(done: number, total: number, extra: Partial<ReadProgress> = {}): ReadProgress {
   return { phase: "read", done, total, file: `季度/C000${done}.xlsx`, unreadable: false, units: 1, persons: 40, errors: 0, totalPersons: 40 * done, totalErrors: 0, ...extra };
+}
+
+function checked(errors: number, warnings = 0): CheckedProgress {
+  return { phase: "checked", errors, warnings };
 }
 
 function unit(code: string): GradedUnit {
@@ -129,15 +133,26 @@ describe("plain lines (CI, pipes, --json): at most one per unit, no escape codes
   });
 
   it("grade: one line when every workbook is read, then each unit's report line as it is written", () => {
-    const { text, printed } = run("plain", "summary", [read(1, 2), read(2, 2), write(1, 2, "C0001"), write(2, 2, "C0002")], { unitLines: true });
-    expect(text).toBe("已读取 2 个工作簿：80 人，错误 0\n单位 C0001 单位C0001：完成\n单位 C0002 单位C0002：完成\n");
+    const { text, printed } = run("plain", "summary", [read(1, 2), read(2, 2), checked(0), write(1, 2, "C0001"), write(2, 2, "C0002")], { unitLines: true });
+    expect(text).toBe("已读取并检查 2 个工作簿：80 人，错误 0\n单位 C0001 单位C0001：完成\n单位 C0002 单位C0002：完成\n");
     // The report does not print these units again.
     expect(printed).toEqual(["C0001", "C0002"]);
   });
 
   it("a run of one workbook has no reading line: its report follows at once", () => {
-    expect(run("plain", "each", [read(1, 1)]).text).toBe("");
-    expect(run("plain", "summary", [read(1, 1)]).text).toBe("");
+    expect(run("plain", "each", [read(1, 1), checked(1)]).text).toBe("");
+    expect(run("plain", "summary", [read(1, 1), checked(1)]).text).toBe("");
+  });
+
+  it("the count once checked across files and graded is the final table's, not the sum of the files'", () => {
+    // Each file alone has no error; together they have two (one 人员编号 in both) and a warning.
+    const events = [read(1, 2), read(2, 2), checked(2, 1)];
+    expect(run("plain", "each", events).text).toBe(
+      "[1/2] 季度/C0001.xlsx：1 个单位，40 人，错误 0\n" +
+        "[2/2] 季度/C0002.xlsx：1 个单位，40 人，错误 0\n" +
+        "检查完毕（含跨文件检查和评定）：80 人，错误 2，警告 1\n",
+    );
+    expect(run("plain", "summary", events).text).toBe("已读取并检查 2 个工作簿：80 人，错误 2，警告 1\n");
   });
 
   it("a thousand workbooks give a thousand lines, never more, and no escape code", () => {
@@ -167,5 +182,16 @@ describe("the live line (a terminal)", () => {
     // 1 of 4 in 2 s: the other 3 take 6 s.
     expect(shown).toContain("读取工作簿 1/4 · 40 人 · 错误 3 · 还需约 6 秒");
     expect(shown).not.toContain("\n读取工作簿"); // one line, redrawn in place
+  });
+
+  it("once checked, shows the run's count of errors, the checks across files included", async () => {
+    const out = stream(true);
+    const progress = startProgress({ mode: "live", stream: out, color: plain, now: () => 0, readLines: "summary" });
+    progress.onProgress(read(2, 2, { totalPersons: 80, totalErrors: 0 }));
+    progress.onProgress(checked(2));
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const shown = out.written.join("");
+    progress.stop();
+    expect(shown).toContain("检查完毕 · 80 人 · 错误 2");
   });
 });

@@ -57,8 +57,8 @@ describe.concurrent("output and exit codes", () => {
     expect(run.stdout).toBe("");
     expect(run.stderr.split("\n")).toEqual([
       "单位 DAJ 某县档案馆（fixtures/bad/score-chinese-numeral.xlsx）：有错误，改正前不能评定",
-      "类别  文件                                     位置         说明",
-      "错误  fixtures/bad/score-chinese-numeral.xlsx  个性评分!D3  个性评分!D3「工作质量」填写了“九十”，应为 0 至 40 之间的数字。",
+      "类别  文件                                     位置         规则          所填内容  说明",
+      "错误  fixtures/bad/score-chinese-numeral.xlsx  个性评分!D3  E_NOT_NUMBER  九十      「工作质量」填写了“九十”，应为 0 至 40 之间的数字。",
       "共 1 个错误、0 个警告。",
       "",
     ]);
@@ -68,8 +68,8 @@ describe.concurrent("output and exit codes", () => {
     const run = await assess("validate", "fixtures/bad/unknown-header.xlsx");
     expect(run.status).toBe(0);
     expect(run.stderr.split("\n").slice(-4)).toEqual([
-      "类别  文件                              位置     说明",
-      "警告  fixtures/bad/unknown-header.xlsx  人员!I1  人员!I1 列标题“联系电话”不是“人员”工作表的列，这一列不读取。",
+      "类别  文件                              位置     规则              所填内容  说明",
+      "警告  fixtures/bad/unknown-header.xlsx  人员!I1  W_UNKNOWN_HEADER  联系电话  列标题“联系电话”不是“人员”工作表的列，这一列不读取。",
       "共 0 个错误、1 个警告。",
       "",
     ]);
@@ -89,7 +89,7 @@ describe.concurrent("output and exit codes", () => {
     const run = await assess(...command, "fixtures/demo/2026Q3.xlsx", "--json", "--no-such-flag");
     expect(run.status).toBe(2);
     const doc = JSON.parse(run.stdout) as JsonDocument;
-    expect(doc.problems.map((p) => [p.code, p.message])).toEqual([["E_USAGE", "unknown option '--no-such-flag'"]]);
+    expect(doc.problems.map((p) => [p.code, p.message])).toEqual([["E_USAGE", "不认识选项 --no-such-flag。"]]);
     expect(run.stderr).toContain("--no-such-flag");
   });
 

@@ -340,6 +340,23 @@ describe("round trip: a template filled in passes validate", () => {
     ]);
   });
 
+  it("a unit's own filled workbook, with its 主管单位代码, validates alone: the parent not in the run is a warning", async () => {
+    const made = await makeTemplates({
+      unitsPath: fixture("units.csv"),
+      rosterPath: fixture("roster.csv"),
+      year: "2026",
+      quarter: "3",
+      outDir: freshOut(),
+      force: false,
+    });
+    const own = made.written.find((file) => path.basename(file).includes("A0101"))!;
+    await fillIn(own);
+    const result = await validate([own], { maxSizeMiB: 256 });
+    expect(result.problems.map((p) => [p.severity, p.code, p.sheet, p.value])).toEqual([["warning", "W_UNKNOWN_PARENT", "参数", "A01"]]);
+    expect(result.exitCode).toBe(0);
+    expect(result.units.map((u) => [u.code, u.state])).toEqual([["A0101", "ok"]]);
+  });
+
   it("an unfilled template is refused only for what the clerk has to fill in", async () => {
     const made = await makeTemplates({
       unitsPath: fixture("units.csv"),

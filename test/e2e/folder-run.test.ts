@@ -76,11 +76,14 @@ const HEALTH_IN_ERROR = {
   ],
 };
 
-/** The 汇总 sheet's rows below its title and header: code, name and 状态 (column 15). */
+/** The 汇总 sheet's rows below its title and header, to the 合计 row: code, name and 状态 (column 15). */
 function summaryRows(workbook: ExcelJS.Workbook): [unknown, unknown, unknown][] {
   const rows: [unknown, unknown, unknown][] = [];
+  let total = false;
   sheet(workbook, "汇总").eachRow((row, n) => {
-    if (n > 2) rows.push([row.getCell(1).value, row.getCell(2).value, row.getCell(15).value]);
+    if (n <= 2 || total) return;
+    rows.push([row.getCell(1).value, row.getCell(2).value, row.getCell(15).value]);
+    total = row.getCell(1).value === "合计";
   });
   return rows;
 }

@@ -111,7 +111,10 @@ describe("assess grade fixtures/demo/2026Q3.xlsx", () => {
     const fg004 = rows.find((r) => r[1] === "FG004")!;
     expect(fg004.slice(5, 10)).toEqual([95, 99.5, 1, 0, 97.35]);
     expect(fg004[12]).toBe("好");
-    expect(rows.slice(header + 1).map((r) => r[1])).toEqual(units.find((u) => u.code === "FGW")!.persons.map((p) => p.id));
+    const persons = units.find((u) => u.code === "FGW")!.persons;
+    expect(rows.slice(header + 1, header + 1 + persons.length).map((r) => r[1])).toEqual(persons.map((p) => p.id));
+    // Then the sign-off lines (issue 11).
+    expect(rows.slice(header + 1 + persons.length).map((r) => String(r[0]))).toEqual([expect.stringContaining("制表人"), expect.stringContaining("单位（盖章）")]);
 
     const rulesText: string[] = [];
     sheet(workbook, "规则").eachRow((row) => rulesText.push((row.values as unknown[]).slice(1).join(" ")));

@@ -6,7 +6,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { type AssessRun, runAssess, scratchFolder } from "../support/run-assess.js";
-import { baseWorkbook, renamedUnit, setCell } from "../support/workbook-data.mjs";
+import { baseWorkbook, renamedUnit, replaceText, setCell } from "../support/workbook-data.mjs";
 import { writeWorkbook } from "../support/write-workbook.mjs";
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -24,6 +24,11 @@ beforeAll(async () => {
   await mkdir(bad, { recursive: true });
   await writeFile(join(bad, "1-档案馆.xlsx"), await writeWorkbook(setCell(baseWorkbook(), "个性评分", "D3", "九十")));
   await writeFile(join(bad, "2-审计局.xlsx"), await writeWorkbook(renamedUnit("SJJ", "某县审计局", "SJ")));
+  // Each alone without error; together one 人员编号 twice (an error in each file).
+  const across = join(scratch, "跨文件");
+  await mkdir(across, { recursive: true });
+  await writeFile(join(across, "1-档案馆.xlsx"), await writeWorkbook(baseWorkbook()));
+  await writeFile(join(across, "2-审计局.xlsx"), await writeWorkbook(replaceText(renamedUnit("SJJ", "某县审计局", "SJ"), "SJ02", "DA02")));
 });
 
 /** Runs in a pipe, with exactly the colour variables given (and no CI, no TTY). */
@@ -45,6 +50,7 @@ describe("in a pipe: plain lines, at most one per unit, no escape codes", () => 
       `[1/3] ${join("县", "1-档案馆.xlsx")}：1 个单位，4 人，错误 0`,
       `[2/3] ${join("县", "2-审计局.xlsx")}：1 个单位，4 人，错误 0`,
       `[3/3] ${join("县", "3-卫健局.xlsx")}：1 个单位，4 人，错误 0`,
+      "检查完毕（含跨文件检查和评定）：12 人，错误 0",
       `单位 DAJ 某县档案馆（${join("县", "1-档案馆.xlsx")}）：无错误，可以评定`,
       `单位 SJJ 某县审计局（${join("县", "2-审计局.xlsx")}）：无错误，可以评定`,
       `单位 WSJ 某县卫生健康局（${join("县", "3-卫健局.xlsx")}）：无错误，可以评定`,
@@ -57,10 +63,23 @@ describe("in a pipe: plain lines, at most one per unit, no escape codes", () => 
     expect(run.status).toBe(0);
     expect(run.stderr).not.toMatch(ESCAPE);
     const printed = lines(run.stderr);
-    expect(printed[0]).toBe("已读取 3 个工作簿：12 人，错误 0");
+    expect(printed[0]).toBe("已读取并检查 3 个工作簿：12 人，错误 0");
     for (const code of ["DAJ", "SJJ", "WSJ"]) expect(printed.filter((line) => line.startsWith(`单位 ${code} `))).toHaveLength(1);
     expect(printed.slice(1, 4).map((line) => line.split(" ")[1])).toEqual(["DAJ", "SJJ", "WSJ"]);
     expect(printed.at(-1)).toBe(`已写入 10 个文件到 out-plain`);
+  });
+});
+
+describe("the count of errors shown as progress agrees with the final table", () => {
+  it.each([
+    ["validate", ["validate", "跨文件"], "检查完毕（含跨文件检查和评定）：8 人，错误 2"],
+    ["grade", ["grade", "跨文件", "--out", "out-across"], "已读取并检查 2 个工作簿：8 人，错误 2"],
+  ])("%s: files fine alone, in error together", (_command, args, line) => {
+    const run = assess(args);
+    expect(run.status).toBe(1);
+    const printed = lines(run.stderr);
+    expect(printed).toContain(line);
+    expect(printed).toContain("共 2 个错误、0 个警告。");
   });
 });
 

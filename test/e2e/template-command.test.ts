@@ -51,7 +51,8 @@ describe("assess template", () => {
   it("prints each bad row with its cell and skips its unit (exit 1)", () => {
     const run = assess("template", "--units", fixture("units.csv"), "--roster", fixture("bad-roster.csv"), "--out", "bad");
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain("人员!G4「考核状态」填写了“在岗”，应为以下之一：参加、不确定等次、不参加。");
+    // The table shows the cell in its own column, then the message without it (problem-table.ts).
+    expect(run.stderr).toMatch(/人员!G4 +E_CHOICE +在岗 +「考核状态」填写了“在岗”，应为以下之一：参加、不确定等次、不参加。/);
     expect(run.stderr).toContain("单位 A01 县发展和改革局：有错误，未生成填报工作簿。");
     expect(run.stderr).toContain("共 4 个错误、0 个警告。");
     expect(existsSync(path.join(cwd, "bad", "A0101_县价格认证中心_填报.xlsx"))).toBe(true);
@@ -62,7 +63,7 @@ describe("assess template", () => {
     [["--year", "2026"], "--year 和 --quarter 须同时给出"],
     [["--year", "2026", "--quarter", "5"], "--quarter 填写了“5”"],
     [["--roster", "no-such.csv"], "no-such.csv"],
-    [["--unknown-flag"], "unknown option"],
+    [["--unknown-flag"], "不认识选项 --unknown-flag"],
   ])("%j cannot run (exit 2)", (flags, message) => {
     const run = assess("template", ...flags);
     expect(run.status).toBe(2);

@@ -194,6 +194,49 @@ describe("linesNeeded: rows grow for wrapped text (no client does it for a writt
   });
 });
 
+describe("titles, autofilter and closing lines (issue 11)", () => {
+  const narrow = (over: Partial<WorkbookSpec["sheets"][number]> = {}): WorkbookSpec => ({
+    draft: false,
+    sheets: [
+      {
+        name: "汇总",
+        titles: ["某县发展和改革委员会2026年第三季度公务员平时考核汇总"],
+        orientation: "portrait",
+        columns: [{ header: "项目", width: 20 }, { header: "数值", width: 14 }],
+        rows: [{ cells: [textCell("单位代码"), textCell("FGW")] }, { cells: [textCell("好"), integerCell(4)] }],
+        ...over,
+      },
+    ],
+  });
+
+  it("a title longer than the sheet is wide gets the rows of its wrapped lines, not clipped", async () => {
+    // 24 full-width characters and 4 digits (52 units) at 14 pt over 34 units (26 at 11 pt): 52 / 25 → 3 lines of 20 pt + 8.
+    const ws = sheet(await readXlsx(await writeXlsx(narrow())), "汇总");
+    expect(ws.getRow(1).height).toBe(68);
+    const short = sheet(await readXlsx(await writeXlsx(narrow({ titles: ["汇总"] }))), "汇总");
+    expect(short.getRow(1).height).toBe(28);
+  });
+
+  it("an autofilter over the header and the rows of the table, and its hidden name", async () => {
+    const bytes = await writeXlsx(narrow({ autoFilter: true, closingLines: ["制表人："] }));
+    const xml = await zipPart(bytes, "xl/worksheets/sheet1.xml");
+    expect(xml).toContain('<autoFilter ref="A2:B4"/>');
+    expect(xml.indexOf("<autoFilter")).toBeLessThan(xml.indexOf("<mergeCells"));
+    expect(await zipPart(bytes, "xl/workbook.xml")).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">&apos;汇总&apos;!$A$2:$B$4</definedName>`);
+    expect(await zipPart(await writeXlsx(narrow()), "xl/worksheets/sheet1.xml")).not.toContain("autoFilter");
+  });
+
+  it("closing lines under the table, a row apart, merged across and without borders", async () => {
+    const wb = await readXlsx(await writeXlsx(narrow({ closingLines: ["制表人：＿＿　审核人：＿＿", "单位（盖章）：　日期：　年　月　日"] })));
+    const ws = sheet(wb, "汇总");
+    expect(ws.getCell("A5").value).toBeNull();
+    expect(ws.getCell("A6").value).toBe("制表人：＿＿　审核人：＿＿");
+    expect(ws.getCell("A7").value).toBe("单位（盖章）：　日期：　年　月　日");
+    expect(ws.getCell("A6").border?.top).toBeUndefined();
+    expect(ws.model.merges).toEqual(expect.arrayContaining(["A6:B6", "A7:B7"]));
+  });
+});
+
 describe("fixZipTimestamps", () => {
   it("refuses bytes that are not a zip (a bug: it only ever sees what exceljs or docx wrote)", () => {
     expect(() => fixZipTimestamps(Buffer.from("不是压缩包"))).toThrow(/not a zip/);

@@ -31,7 +31,7 @@ const LIMITS = { maxInflatedBytes: 256 * 1024 * 1024 };
 /** The files of PATH... read here, one after another, and checked together, as validate reads them. */
 async function readWorkbooks(paths: readonly string[], rules: Rules, options: ReadOptions) {
   const read = (input: Parameters<typeof readOneFile>[0]) => readOneFile(input, rules, options);
-  return checkRun(await readFiles(await expandPaths(paths), { read, capacity: 1, copies: false }));
+  return checkRun(await readFiles(await expandPaths(paths), { read, capacity: 1, copies: false }), rules);
 }
 
 let folder = "";
@@ -123,11 +123,22 @@ describe("a run of several workbooks", () => {
     ]);
   });
 
-  it("a 主管单位代码 naming no unit of the run is an error of that unit", async () => {
+  it("a 主管单位代码 naming no unit of the run is a warning when the unit is graded on its own", async () => {
     const dir = join(folder, "parent");
     await write(dir, "审计局.xlsx", appendRows(auditOffice(), "参数", [["主管单位代码", "DAJ"]]));
-    const read = await readWorkbooks([dir], RULES, LIMITS);
-    expect(brief(read.problems)).toEqual(["E_UNKNOWN_PARENT 审计局.xlsx 参数!B9 @SJJ"]);
+    const read = await readWorkbooks([dir], { ...RULES, poolSmallUnitsBelow: 0 }, LIMITS);
+    expect(brief(read.problems)).toEqual(["W_UNKNOWN_PARENT 审计局.xlsx 参数!B9 @SJJ"]);
+    expect(read.problems[0]!.severity).toBe("warning");
+  });
+
+  it("…and an error of that unit where pooling would join it to that parent (rules.md §1.2)", async () => {
+    const dir = join(folder, "parent-pooled");
+    await write(dir, "审计局.xlsx", appendRows(auditOffice(), "参数", [["主管单位代码", "DAJ"]]));
+    // Three graded persons (SJ04 不参加): fewer than k = 4 joins the parent, k = 3 does not.
+    const small = await readWorkbooks([dir], { ...RULES, poolSmallUnitsBelow: 4 }, LIMITS);
+    expect(brief(small.problems)).toEqual(["E_UNKNOWN_PARENT 审计局.xlsx 参数!B9 @SJJ"]);
+    const big = await readWorkbooks([dir], { ...RULES, poolSmallUnitsBelow: 3 }, LIMITS);
+    expect(brief(big.problems)).toEqual(["W_UNKNOWN_PARENT 审计局.xlsx 参数!B9 @SJJ"]);
   });
 
   it("an unreadable file among others is listed and the others are read", async () => {
@@ -209,7 +220,7 @@ describe("what a run keeps of a workbook (keep `grading`, `building`) and reads 
 
   it("grades from the bases as from the rows", async () => {
     const graded = async (keep: "all" | "building" | "grading") => {
-      const read = checkRun([await readOneFile(demo, rules, { ...LIMITS, keep })]);
+      const read = checkRun([await readOneFile(demo, rules, { ...LIMITS, keep })], rules);
       return gradeRun(gradingWorkbooks(read, rules), rules, unitsInError(read.workbooks.flatMap((w) => w.units), read.problems));
     };
     const fromRows = await graded("all");

@@ -205,6 +205,21 @@ export const FIXTURES = [
     sheets: () => appendRows(baseWorkbook(), "审定", [["DA04", "严冬", "较好", "委员会审定", "试用期表现良好", "2026-10-10"]]),
   },
   {
+    path: `${BASE}/decision-raises-veto.xlsx`,
+    defect: "曹丽有否决事项，审定却定为一般（只有 grade 以前才发现）",
+    sheets: () =>
+      appendRows(
+        appendRows(baseWorkbook(), "加减分", [["DA03", "曹丽", "否决", null, "违反工作纪律受到通报批评", "2026-09-15"]]),
+        "审定",
+        [["DA03", "曹丽", "一般", "委员会审定", "已整改", "2026-10-10"]],
+      ),
+  },
+  {
+    path: `${BASE}/decision-over-quota.xlsx`,
+    defect: "审定把曹丽定为好，好等次超出名额（只有 grade 以前才发现）",
+    sheets: () => appendRows(baseWorkbook(), "审定", [["DA03", "曹丽", "好", "委员会审定", "数字化工作突出", "2026-10-10"]]),
+  },
+  {
     path: `${BASE}/unknown-parent.xlsx`,
     defect: "主管单位代码不是本次处理的单位",
     sheets: () => appendRows(baseWorkbook(), "参数", [["主管单位代码", "WGJ"]]),
