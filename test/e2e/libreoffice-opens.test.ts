@@ -116,12 +116,8 @@ describe("LibreOffice opens the outputs and prints them to PDF", () => {
       "draft.docx": await writeFeedbackSlips(draftSlips, slipWording),
     };
     for (const [name, bytes] of Object.entries(files)) await writeFile(path.join(dir, name), bytes);
-    const profile = pathToFileURL(path.join(dir, "profile-pages")).href;
-    await promisify(execFile)(
-      soffice,
-      [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, ...Object.keys(files).map((name) => path.join(dir, name))],
-      { timeout: 180_000 },
-    );
+    const converted = runSoffice(["--convert-to", "pdf", "--outdir", dir, ...Object.keys(files).map((name) => path.join(dir, name))], path.join(dir, "profile-pages"));
+    expect(converted.status, converted.stderr).toBe(0);
     const pages = async (name: string) => pageCount(await readFile(path.join(dir, name.replace(/\.docx$/, ".pdf"))));
     expect(await pages("notice4.docx")).toBe(1);
     expect(await pages("notice6.docx")).toBe(1);
