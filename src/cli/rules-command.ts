@@ -10,6 +10,7 @@ import { DEFAULT_RULES_FILE } from "../domain/rules-file.js";
 import type { EffectiveRules, Rules } from "../domain/rules.js";
 import { loadRules } from "../read/load-rules.js";
 import { displayWidth, padToWidth } from "./display-width.js";
+import { politicalRulesRows } from "./political-rules-rows.js";
 
 interface RulesOptions {
   rules?: string;
@@ -147,6 +148,7 @@ export function rulesRows(effective: EffectiveRules): Row[] {
     ["annual.barGrades", "有此等次的季度不能评优秀", listText(r.annual.barGrades.map((g) => GRADE_LABEL[g]))],
     ["annual.reserveMinGood", "好等次季度达到此数列入后备人选", String(r.annual.reserveMinGood)],
     ["annual.reminderMinWeak", "一般和较差季度达到此数提醒谈话", String(r.annual.reminderMinWeak)],
+    ...politicalRulesRows(effective.json),
     ["SHA-256", "规则的指纹（记入每份结果）", effective.sha256],
   ];
 }
