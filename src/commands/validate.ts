@@ -10,7 +10,8 @@ import type { Problem } from "../domain/problem.js";
 import { hasErrors, sortProblems } from "../domain/problem.js";
 import type { EffectiveRules } from "../domain/rules.js";
 import { loadRules } from "../read/load-rules.js";
-import { readWorkbooks, unitsInError } from "../run/read-workbooks.js";
+import { checkRun, expandPaths, readFiles, unitsInError } from "../run/read-workbooks.js";
+import { splitByKind, validatePoliticalFiles } from "./political-validate.js";
 import type { OnProgress } from "../run/run-progress.js";
 import { withRunner } from "../run/worker-pool.js";
 
@@ -53,10 +54,15 @@ export async function validate(paths: readonly string[], options: ValidateOption
   const maxInflatedBytes = options.maxSizeMiB * MIB;
   const { value } = rules;
   // Nothing is graded: of each workbook only its units and persons come back (worker-tasks.ts).
-  const read = await withRunner(options.jobs ?? 1, { rules: value, maxInflatedBytes, wording: null }, (runner) =>
-    readWorkbooks(paths, value.rules, { maxInflatedBytes, runner, keep: "identities", onProgress: options.onProgress }),
+  // Evaluation workbooks (political.md) are told apart by their sheets and checked on their own.
+  const kinds = await splitByKind(await expandPaths(paths), maxInflatedBytes);
+  const political = await validatePoliticalFiles(kinds.political, value, maxInflatedBytes);
+  const read = await withRunner(options.jobs ?? 1, { rules: value, maxInflatedBytes, wording: null }, async (runner) =>
+    checkRun(await readFiles(kinds.appraisal, value.rules, { maxInflatedBytes, runner, keep: "identities", onProgress: options.onProgress })),
   );
-  const problems = sortProblems([...rules.problems, ...read.problems]);
+  read.files.push(...political.files);
+  read.unreadable.push(...political.unreadable);
+  const problems = sortProblems([...rules.problems, ...read.problems, ...political.problems]);
   const inError = unitsInError(read.workbooks, problems);
   const units = read.workbooks.flatMap((workbook) =>
     workbook.units.map((unit): ValidatedUnit => ({
@@ -66,6 +72,7 @@ export async function validate(paths: readonly string[], options: ValidateOption
       state: inError.has(unit.code) ? "error" : "ok",
     })),
   );
+  units.push(...political.units);
   const unreadable = new Set(read.unreadable);
   const periods = new Set(read.workbooks.map((w) => `${w.period.year}Q${w.period.quarter}`));
   const first = read.workbooks[0];
