@@ -6,6 +6,7 @@ import { TOOL_NAME, TOOL_VERSION } from "../run/tool-version.js";
 import { UsageError } from "../run/usage-error.js";
 import { registerAnnualCommand } from "./annual-command.js";
 import { registerGradeCommand } from "./grade-command.js";
+import { registerPoliticalCommand } from "./political-command.js";
 import { writeJsonFailure } from "./json-output.js";
 import { registerRulesCommand } from "./rules-command.js";
 import { registerTemplateCommand } from "./template-command.js";
@@ -26,6 +27,7 @@ registerTemplateCommand(program);
 registerValidateCommand(program);
 registerGradeCommand(program);
 registerAnnualCommand(program);
+registerPoliticalCommand(program);
 registerRulesCommand(program);
 
 async function main(argv: string[]): Promise<number> {

@@ -56,3 +56,14 @@ describe("the political section of the rules file", () => {
     expect(problems.find((p) => p.header === key)?.message).toContain(words);
   });
 });
+
+describe("templates/political.json", () => {
+  it("ships the 结果运用 of political.md, the domain's default", async () => {
+    const { readPoliticalWording } = await import("../../src/read/political-wording.js");
+    const { useByGrade } = await import("../../src/build/political-wording.js");
+    const { DEFAULT_POLITICAL_USE } = await import("../../src/domain/political-conclusion.js");
+    const wording = await readPoliticalWording();
+    expect(useByGrade(wording)).toEqual(DEFAULT_POLITICAL_USE);
+    expect(wording.confidential).toBe("内部资料 注意保密");
+  });
+});
