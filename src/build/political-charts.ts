@@ -1,10 +1,12 @@
-// The pictures of the political documents: each portrait's five aspects beside the unit's mean,
-// and the report's aspect means. Drawn with the shared chart builders of branch `charts` once it
-// is merged; until then no picture (the tables carry the same figures).
+// The charts of the political documents, as native charts (ooxml/chart-xml.ts) that Word, WPS and
+// LibreOffice draw in the document's own fonts: each portrait's five aspects beside the unit's
+// mean (a radar), and the report's mean of each aspect (bars).
 
+import { toNumber } from "../domain/exact.js";
 import type { PoliticalUnitResult } from "../domain/political-evaluate.js";
 import type { PoliticalRules } from "../domain/political-rules.js";
-import type { Paragraph } from "../ooxml/docx-writer.js";
+import { CHART_PALETTE, type ChartSpec } from "../ooxml/chart-xml.js";
+import { ChartRun, Paragraph } from "../ooxml/docx-writer.js";
 import type { ReportContent } from "./political-report.js";
 import type { PoliticalWording } from "./political-wording.js";
 
@@ -13,6 +15,50 @@ export interface PoliticalCharts {
   report: (content: ReportContent) => Paragraph | null;
 }
 
-export function politicalCharts(_rules: PoliticalRules, _wording: PoliticalWording): PoliticalCharts {
-  return { portrait: () => null, report: () => null };
+/** The value axis starts at the lowest points a word gives (较差), so that differences show. */
+function axisMin(rules: PoliticalRules): number {
+  return Math.floor(toNumber(rules.ratingPoints.poor, 0) / 10) * 10;
+}
+
+export function portraitChart(unit: PoliticalUnitResult, cadreId: string, rules: PoliticalRules, wording: PoliticalWording): ChartSpec | null {
+  const cadre = unit.cadres.find((c) => c.cadre.id === cadreId);
+  if (!cadre || cadre.scores.positive === null) return null;
+  return {
+    kind: "radar",
+    title: "政治素质五个方面得分",
+    categories: rules.aspects.map((a) => a.name),
+    series: [
+      { name: cadre.cadre.name, color: CHART_PALETTE[0], values: cadre.scores.aspects.map((a) => (a.score === null ? null : toNumber(a.score, 2))) },
+      { name: "本单位平均", color: CHART_PALETTE[1], values: unit.aspectMeans.map((m) => (m === null ? null : toNumber(m, 2))), style: "reference" },
+    ],
+    min: axisMin(rules),
+    max: 100,
+    font: { eastAsia: wording.fonts.body, latin: wording.fonts.latin },
+  };
+}
+
+export function reportChart(content: ReportContent, rules: PoliticalRules, wording: PoliticalWording): ChartSpec {
+  return {
+    kind: "bar",
+    title: "各方面平均得分",
+    categories: content.aspectMeans.map((a) => a.aspect),
+    series: [{ name: "平均得分", color: CHART_PALETTE[0], values: content.aspectMeans.map((a) => (a.mean === null ? null : toNumber(a.mean, 2))) }],
+    min: axisMin(rules),
+    max: 100,
+    font: { eastAsia: wording.fonts.body, latin: wording.fonts.latin },
+  };
+}
+
+function chartParagraph(chart: ChartSpec, widthPx: number, heightPx: number): Paragraph {
+  return new Paragraph({ alignment: "center", children: [new ChartRun({ chart, widthPx, heightPx })] });
+}
+
+export function politicalCharts(rules: PoliticalRules, wording: PoliticalWording): PoliticalCharts {
+  return {
+    portrait: (unit, cadreId) => {
+      const chart = portraitChart(unit, cadreId, rules, wording);
+      return chart === null ? null : chartParagraph(chart, 400, 210);
+    },
+    report: (content) => chartParagraph(reportChart(content, rules, wording), 520, 260),
+  };
 }

@@ -10,9 +10,9 @@ import { percentText } from "../domain/political-conclusion.js";
 import type { CadreResult, PoliticalUnitResult } from "../domain/political-evaluate.js";
 import { CADRE_KIND_LABEL, SCENE_LABEL, TALK_MODE_LABEL, VERDICT_LABEL, VERIFICATION_LABEL } from "../domain/political-model.js";
 import type { PoliticalRules } from "../domain/political-rules.js";
-import { Document, type Paragraph, type Table } from "../ooxml/docx-writer.js";
+import { Document, Header, type Paragraph, type Table } from "../ooxml/docx-writer.js";
 import { A4_PAGE, TEXT_WIDTH, packDocx } from "../ooxml/docx-package.js";
-import { bodyLine, confidentialMark, heading, ruledTable, titleLine, widthsOf } from "./political-docx.js";
+import { bodyLine, confidentialMark, ruledTable, titleLine, widthsOf } from "./political-docx.js";
 import type { PoliticalWording } from "./political-wording.js";
 
 export interface PortraitContent {
@@ -63,10 +63,6 @@ export function portraitContent(unit: PoliticalUnitResult, c: CadreResult, rules
 
 const BODY_PT = 10.5;
 
-function section(title: string, lines: readonly string[], fonts: PoliticalWording["fonts"]): Paragraph[] {
-  return [heading(title, fonts, 12), ...(lines.length === 0 ? [bodyLine("无。", fonts, BODY_PT)] : lines.map((l) => bodyLine(l, fonts, BODY_PT)))];
-}
-
 function portraitChildren(content: PortraitContent, round: string, wording: PoliticalWording, chart: Paragraph | null): Array<Paragraph | Table> {
   const fonts = wording.fonts;
   const factRows: string[][] = [];
@@ -74,21 +70,41 @@ function portraitChildren(content: PortraitContent, round: string, wording: Poli
     const [a, b] = [content.facts[i], content.facts[i + 1]];
     factRows.push([a?.[0] ?? "", a?.[1] ?? "", b?.[0] ?? "", b?.[1] ?? ""]);
   }
+  const lines = (items: readonly string[]): string => (items.length === 0 ? "无" : items.join("\n"));
+  const aspectShares = [1.6, ...content.aspects.map(() => 1)];
   return [
-    confidentialMark(wording.confidential, fonts),
-    titleLine(wording.portraitTitle, fonts, 18, 60),
-    titleLine(round, fonts, 12, 120),
+    titleLine(wording.portraitTitle, fonts, 18, 40),
+    titleLine(round, fonts, 12, 100),
     ruledTable(null, factRows, widthsOf(TEXT_WIDTH, [1.2, 3, 1.2, 3]), fonts, BODY_PT, [0, 2]),
     ...(chart ? [chart] : []),
-    ruledTable(["方面", "本人得分", "本单位平均"], content.aspects, widthsOf(TEXT_WIDTH, [2, 1.5, 1.5]), fonts, BODY_PT),
-    ...section("集中反映的反向条目", content.flagged, fonts),
-    ...section("问题线索", content.clues, fonts),
-    ...section("延伸考察", content.observations, fonts),
-    ...section("谈心谈话", content.talks, fonts),
-    heading("综合研判", fonts, 12),
-    bodyLine(`结论：${content.conclusion}`, fonts, 12, { bold: true }),
-    ...content.reasons.map((r) => bodyLine(`理由：${r}`, fonts, BODY_PT)),
-    bodyLine(`结果运用：${content.use}`, fonts, BODY_PT),
+    ruledTable(
+      ["方面", ...content.aspects.map((a) => a[0])],
+      [
+        ["本人得分", ...content.aspects.map((a) => a[1])],
+        ["本单位平均", ...content.aspects.map((a) => a[2])],
+      ],
+      widthsOf(TEXT_WIDTH, aspectShares),
+      fonts,
+      BODY_PT,
+      [0],
+    ),
+    bodyLine("", fonts, 6),
+    ruledTable(
+      null,
+      [
+        ["集中反映的反向条目", lines(content.flagged)],
+        ["问题线索", lines(content.clues)],
+        ["延伸考察", lines(content.observations)],
+        ["谈心谈话", lines(content.talks)],
+        ["综合研判", content.conclusion],
+        ["理由", lines(content.reasons)],
+        ["结果运用", content.use],
+      ],
+      widthsOf(TEXT_WIDTH, [1.6, 6.4]),
+      fonts,
+      BODY_PT,
+      [0],
+    ),
   ];
 }
 
@@ -100,7 +116,9 @@ export function writePortraits(
   chart: (content: PortraitContent) => Paragraph | null = () => null,
 ): Buffer {
   const page = { page: A4_PAGE };
-  const sections = contents.map((content) => ({ properties: page, children: portraitChildren(content, round, wording, chart(content)) }));
+  // The mark heads every page (political.md: portraits carry 内部资料 注意保密).
+  const headers = { default: new Header({ children: [confidentialMark(wording.confidential, wording.fonts)] }) };
+  const sections = contents.map((content) => ({ properties: page, headers, children: portraitChildren(content, round, wording, chart(content)) }));
   const title = `${wording.portraitTitle}（${wording.confidential}）`;
   return packDocx(new Document({ sections: sections.length > 0 ? sections : [{ properties: page, children: [bodyLine("无。", wording.fonts)] }] }), {
     title,

@@ -10,7 +10,7 @@ import type { CadreResult, PoliticalUnitResult } from "../domain/political-evalu
 import { VERIFICATIONS, VERIFICATION_LABEL, type ProblemClue } from "../domain/political-model.js";
 import type { PoliticalRules } from "../domain/political-rules.js";
 import { meanOf } from "../domain/political-score.js";
-import { Document, type Paragraph, type Table } from "../ooxml/docx-writer.js";
+import { Document, Header, type Paragraph, type Table } from "../ooxml/docx-writer.js";
 import { A4_PAGE, TEXT_WIDTH, packDocx } from "../ooxml/docx-package.js";
 import { bodyLine, confidentialMark, heading, ruledTable, titleLine, widthsOf } from "./political-docx.js";
 import type { PoliticalWording } from "./political-wording.js";
@@ -97,7 +97,6 @@ function reportChildren(content: ReportContent, wording: PoliticalWording, chart
   const statusHeaders = [...VERIFICATIONS.map((v) => VERIFICATION_LABEL[v]), "合计"];
   const lowest = content.aspectMeans.filter((a) => a.mean !== null).sort((a, b) => compare(a.mean!, b.mean!))[0];
   return [
-    confidentialMark(wording.confidential, fonts),
     titleLine(content.title, fonts, 20, 80),
     titleLine(content.round, fonts, 14, 240),
     heading("一、基本情况", fonts),
@@ -163,7 +162,8 @@ function reportChildren(content: ReportContent, wording: PoliticalWording, chart
 }
 
 export function writeReport(content: ReportContent, wording: PoliticalWording, chart: Paragraph | null = null): Buffer {
-  return packDocx(new Document({ sections: [{ properties: { page: A4_PAGE }, children: reportChildren(content, wording, chart) }] }), {
+  const headers = { default: new Header({ children: [confidentialMark(wording.confidential, wording.fonts)] }) };
+  return packDocx(new Document({ sections: [{ properties: { page: A4_PAGE }, headers, children: reportChildren(content, wording, chart) }] }), {
     title: content.title,
     fonts: wording.fonts,
   });
