@@ -153,7 +153,7 @@ function reportChildren(content: ReportContent, wording: PoliticalWording, chart
           ruledTable(
             ["单位", "姓名", "职务", "结论", "理由"],
             content.attention.map((a) => [a.unit, a.name, a.post, a.conclusion, a.reasons]),
-            widthsOf(TEXT_WIDTH, [2.2, 1.2, 2.2, 1, 4.4]),
+            widthsOf(TEXT_WIDTH, [2, 1, 1.6, 1.1, 5.3]),
             fonts,
             TABLE_PT,
           ),
