@@ -27,6 +27,11 @@ export function shownPersonId(id: string): string {
   return RESIDENT_ID.test(id) ? `${id.slice(0, 6)}********${id.slice(14)}` : id;
 }
 
+/** Text with every resident ID number in it masked (a warning about an id names it). */
+export function maskResidentIds(text: string): string {
+  return text.replace(/(?<!\d)\d{17}[\dX](?![\dX])/g, shownPersonId);
+}
+
 /** What a clue's content may show outside the department's workbook (never a 不属实 one's). */
 export function clueContent(clue: Pick<ProblemClue, "verification" | "content">): string {
   return clue.verification === "unfounded" ? "（已澄清，内容不列出）" : clue.content;
@@ -247,7 +252,11 @@ export function buildPoliticalWorkbook(input: PoliticalWorkbookInput): WorkbookS
       itemSheet(input),
       clueSheet(input),
       observationSheet(input),
-      buildProblemSheet(title(input, "问题（警告）"), input.warnings, "无。"),
+      buildProblemSheet(
+        title(input, "问题（警告）"),
+        input.warnings.map((p) => ({ ...p, value: maskResidentIds(p.value), message: maskResidentIds(p.message) })),
+        "无。",
+      ),
       buildRulesSheet(title(input, "所用规则"), input.effective, input.inputFiles, input.toolVersion),
     ],
   };

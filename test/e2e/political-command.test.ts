@@ -8,6 +8,10 @@ import JSZip from "jszip";
 import { describe, expect, it, vi } from "vitest";
 import { DEFAULT_POLITICAL_USE } from "../../src/domain/political-conclusion.js";
 import { REPO_ROOT, runAssess, scratchFolder } from "../support/run-assess.js";
+import { politicalBaseWorkbook } from "../support/political-workbook-data.mjs";
+import { filterRows, replaceText } from "../support/workbook-data.mjs";
+import { writeWorkbook } from "../support/write-workbook.mjs";
+import { writeFileSync } from "node:fs";
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -81,5 +85,33 @@ describe("assess political", () => {
     const parsed = JSON.parse(result.stdout) as { units: { state: string; cadres: unknown[] }[] };
     expect(parsed.units.map((u) => [u.state, u.cadres.length])).toEqual([["error", 0]]);
     expect(existsSync(join(scratch, "bad")) ? readdirSync(join(scratch, "bad")) : []).toEqual([]);
+  });
+
+  it("a round without forms is a problem-information round: only the 问题线索汇总 is written", async () => {
+    const file = join(scratch, "clues-only.xlsx");
+    writeFileSync(file, await writeWorkbook(filterRows(politicalBaseWorkbook(), "双向测评", (_, i) => i === 0)));
+    const result = runAssess(["political", file, "--out", join(scratch, "clues-only"), "--json"], scratch);
+    expect(result.status).toBe(0);
+    expect(readdirSync(join(scratch, "clues-only"))).toEqual(["2026_2026年度领导班子和领导干部考核_问题线索汇总.xlsx"]);
+    const parsed = JSON.parse(result.stdout) as { units: { cadres: { conclusion: string | null; pending: boolean }[] }[] };
+    expect(parsed.units[0]!.cadres.map((c) => [c.conclusion, c.pending])).toEqual([
+      [null, false],
+      [null, true],
+      [null, false],
+    ]);
+  });
+
+  it("a 人员编号 that is a resident ID number is in no output, masked where an id is shown", async () => {
+    const id = "340827198503120016";
+    const file = join(scratch, "resident-id.xlsx");
+    writeFileSync(file, await writeWorkbook(replaceText(politicalBaseWorkbook(), "GB02", id)));
+    const target = join(scratch, "resident-id");
+    const result = runAssess(["political", file, "--out", target], scratch);
+    expect(result.status).toBe(0);
+    for (const name of readdirSync(target)) {
+      const text = await textOf(join(target, name));
+      expect(text, name).not.toContain(id);
+    }
+    expect(await textOf(join(target, "2026_XZ01_某县城关镇_政治素质测评.xlsx"))).toContain("340827********0016");
   });
 });
