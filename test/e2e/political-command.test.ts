@@ -114,4 +114,13 @@ describe("assess political", () => {
     }
     expect(await textOf(join(target, "2026_XZ01_某县城关镇_政治素质测评.xlsx"))).toContain("340827********0016");
   });
+
+  it("assess rules prints the political section; --init writes it", () => {
+    const table = runAssess(["rules"], scratch);
+    expect(table.stderr).toMatch(/political\.flagRate\s+反向条目集中反映的最低比例\s+0\.2/);
+    expect(table.stderr).toMatch(/political\.raterWeights\s+\S+\s+上级领导 0\.2，班子成员 0\.3，干部职工 0\.5/);
+    const init = JSON.parse(runAssess(["rules", "--init"], scratch).stdout) as { political: { aspects: { negative: { code: string }[] }[]; sources: string[] } };
+    expect(init.political.aspects.flatMap((a) => a.negative.map((n) => n.code))).toHaveLength(17);
+    expect(init.political.sources).toHaveLength(14);
+  });
 });
