@@ -20,18 +20,27 @@ function axisMin(rules: PoliticalRules): number {
   return Math.floor(toNumber(rules.ratingPoints.poor, 0) / 10) * 10;
 }
 
+/** A radar's centre: 10 points below the lowest value shown, in tens, never below the word floor. */
+function radarMin(values: readonly (number | null)[], rules: PoliticalRules): number {
+  const shown = values.filter((v): v is number => v !== null);
+  if (shown.length === 0) return axisMin(rules);
+  return Math.max(axisMin(rules), Math.floor(Math.min(...shown) / 10) * 10 - 10);
+}
+
 export function portraitChart(unit: PoliticalUnitResult, cadreId: string, rules: PoliticalRules, wording: PoliticalWording): ChartSpec | null {
   const cadre = unit.cadres.find((c) => c.cadre.id === cadreId);
   if (!cadre || cadre.scores.positive === null) return null;
+  const own = cadre.scores.aspects.map((a) => (a.score === null ? null : toNumber(a.score, 2)));
+  const mean = unit.aspectMeans.map((m) => (m === null ? null : toNumber(m, 2)));
   return {
     kind: "radar",
     title: "政治素质五个方面得分",
     categories: rules.aspects.map((a) => a.name),
     series: [
-      { name: cadre.cadre.name, color: CHART_PALETTE[0], values: cadre.scores.aspects.map((a) => (a.score === null ? null : toNumber(a.score, 2))) },
-      { name: "本单位平均", color: CHART_PALETTE[1], values: unit.aspectMeans.map((m) => (m === null ? null : toNumber(m, 2))), style: "reference" },
+      { name: cadre.cadre.name, color: CHART_PALETTE[0], values: own },
+      { name: "本单位平均", color: CHART_PALETTE[1], values: mean, style: "reference" },
     ],
-    min: axisMin(rules),
+    min: radarMin([...own, ...mean], rules),
     max: 100,
     font: { eastAsia: wording.fonts.body, latin: wording.fonts.latin },
   };
@@ -57,7 +66,7 @@ export function politicalCharts(rules: PoliticalRules, wording: PoliticalWording
   return {
     portrait: (unit, cadreId) => {
       const chart = portraitChart(unit, cadreId, rules, wording);
-      return chart === null ? null : chartParagraph(chart, 400, 210);
+      return chart === null ? null : chartParagraph(chart, 440, 250);
     },
     report: (content) => chartParagraph(reportChart(content, rules, wording), 520, 260),
   };
