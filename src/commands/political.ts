@@ -30,6 +30,8 @@ import { expandPaths } from "../run/read-workbooks.js";
 import { TOOL_VERSION } from "../run/tool-version.js";
 import { openOutputs, type PlannedFile, safeNamePart } from "../run/write-outputs.js";
 import { politicalUnitsInError } from "./political-validate.js";
+import { isAppraisalWorkbook } from "../domain/political-sheets.js";
+import { sheetNamesOf } from "../read/sheet-names.js";
 import { MIB } from "./validate.js";
 import { politicalCharts } from "../build/political-charts.js";
 
@@ -127,7 +129,28 @@ export async function political(paths: readonly string[], options: PoliticalOpti
   const rules = politicalRulesOf(effective.json);
   const wording = await readPoliticalWording(options.templatesDir);
   const inputs = await expandPaths(paths);
-  const read = await readPoliticalFiles(inputs, rules, { maxInflatedBytes: options.maxSizeMiB * MIB });
+  const maxInflatedBytes = options.maxSizeMiB * MIB;
+  // A quarterly appraisal workbook among the inputs is named as such, not read as a bad evaluation workbook.
+  const others: typeof inputs = [];
+  for (const input of inputs) {
+    const names = await sheetNamesOf(input.path, maxInflatedBytes);
+    if (names !== null && isAppraisalWorkbook(names)) others.push(input);
+  }
+  const toRead = inputs.filter((input) => !others.includes(input));
+  const read = await readPoliticalFiles(toRead, rules, { maxInflatedBytes });
+  for (const input of others) {
+    read.unreadable.push(input.file);
+    read.problems.push({
+      severity: "error",
+      code: "E_NOT_POLITICAL",
+      file: input.file,
+      sheet: "",
+      cell: "",
+      header: "",
+      value: "",
+      message: `文件“${input.file}”是季度考核工作簿（有“人员”“共性测评”工作表），不是政治素质测评工作簿。季度考核请用 assess grade；政治素质测评工作簿可用 assess template --political 生成。`,
+    });
+  }
   const problems = sortProblems(read.problems);
   const first = read.workbooks[0];
   if (read.unreadable.length === inputs.length || first === undefined) return failed(effective, problems);

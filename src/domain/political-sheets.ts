@@ -96,3 +96,9 @@ export function isPoliticalWorkbook(sheetNames: readonly string[]): boolean {
   const names = new Set(sheetNames.map((n) => n.trim()));
   return (names.has(CADRES_SHEET.name) || names.has(FORMS_SHEET.name)) && !names.has("人员") && !names.has("共性测评");
 }
+
+/** Whether a workbook is an appraisal workbook (workbook.md) and not an evaluation workbook. */
+export function isAppraisalWorkbook(sheetNames: readonly string[]): boolean {
+  const names = new Set(sheetNames.map((n) => n.trim()));
+  return (names.has("人员") || names.has("共性测评")) && !isPoliticalWorkbook(sheetNames);
+}

@@ -123,4 +123,12 @@ describe("assess political", () => {
     expect(init.political.aspects.flatMap((a) => a.negative.map((n) => n.code))).toHaveLength(17);
     expect(init.political.sources).toHaveLength(14);
   });
+
+  it("a quarterly appraisal workbook is named as such (E_NOT_POLITICAL), not read as a bad evaluation workbook", () => {
+    const result = runAssess(["political", join(REPO_ROOT, "fixtures", "demo", "2026Q3.xlsx"), "--out", join(scratch, "demo"), "--json"], scratch);
+    expect(result.status).toBe(2);
+    const parsed = JSON.parse(result.stdout) as { problems: { code: string; message: string }[] };
+    expect(parsed.problems.map((p) => p.code)).toEqual(["E_NOT_POLITICAL"]);
+    expect(parsed.problems[0]!.message).toContain("assess grade");
+  });
 });
