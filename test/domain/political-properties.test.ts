@@ -64,14 +64,17 @@ describe("political properties", () => {
         });
         const reversed = [...rows.forms].reverse();
         const shuffled = [...rows.forms.filter((_, i) => i % 2 === 0), ...rows.forms.filter((_, i) => i % 2 === 1)];
-        const byId = (b: PoliticalWorkbook) =>
-          new Map(evaluateWorkbook(b, R, new Set(), DEFAULT_POLITICAL_USE)[0]!.cadres.map((c) => [c.cadre.id, c]));
-        const original = byId(book(rows.forms, cadres));
-        for (const other of [byId(book(reversed, [...cadres].reverse())), byId(book(shuffled, ["A2", "A3", "A1"]))]) {
-          for (const id of cadres) {
-            ctx.log(id);
-            expect(other.get(id)!.scores).toEqual(original.get(id)!.scores);
-            expect(other.get(id)!.conclusion).toEqual(original.get(id)!.conclusion);
+        // with and without trimming (one highest and one lowest form dropped from 5 forms on)
+        for (const rules of [R, { ...R, trimFrom: 5 }]) {
+          const byId = (b: PoliticalWorkbook) =>
+            new Map(evaluateWorkbook(b, rules, new Set(), DEFAULT_POLITICAL_USE)[0]!.cadres.map((c) => [c.cadre.id, c]));
+          const original = byId(book(rows.forms, cadres));
+          for (const other of [byId(book(reversed, [...cadres].reverse())), byId(book(shuffled, ["A2", "A3", "A1"]))]) {
+            for (const id of cadres) {
+              ctx.log(id);
+              expect(other.get(id)!.scores).toEqual(original.get(id)!.scores);
+              expect(other.get(id)!.conclusion).toEqual(original.get(id)!.conclusion);
+            }
           }
         }
       }),
