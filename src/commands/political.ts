@@ -82,7 +82,10 @@ function planFiles(
   context: { year: number; round: string; rules: PoliticalRules; effective: EffectiveRules; wording: PoliticalWording },
 ): { name: string; build: () => Promise<Buffer> }[] {
   const { year, round, rules, effective, wording } = context;
-  const informationRound = workbooks.every((w) => w.forms.length === 0);
+  // A workbook without forms is a problem-information round (political.md): its units get no
+  // workbook or portraits, and a run of such workbooks only the 问题线索汇总.
+  const evaluated = new Set(workbooks.filter((w) => w.forms.length > 0).map((w) => w.file));
+  const informationRound = evaluated.size === 0;
   const inputFiles = workbooks.map((w) => ({ file: w.file, sha256: w.sha256 }));
   const warnings = problemsByUnit(
     units.map((u) => u.unit),
@@ -92,7 +95,7 @@ function planFiles(
   const files: { name: string; build: () => Promise<Buffer> }[] = [];
   if (!informationRound) {
     for (const unit of units) {
-      if (unit.state !== "final") continue;
+      if (unit.state !== "final" || !evaluated.has(unit.file)) continue;
       files.push({
         name: politicalUnitFileName(year, unit.unit, "workbook"),
         build: () =>
@@ -111,8 +114,8 @@ function planFiles(
           ),
       });
     }
-    if (units.some((u) => u.state === "final")) {
-      const content = reportContent({ year, round, units, rules, wording });
+    if (units.some((u) => u.state === "final" && evaluated.has(u.file))) {
+      const content = reportContent({ year, round, units: units.filter((u) => evaluated.has(u.file)), rules, wording });
       files.push({ name: politicalRunFileName(year, round, "report"), build: async () => writeReport(content, wording, charts.report(content)) });
     }
   }
