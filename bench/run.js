@@ -227,3 +227,7 @@ for (const input of ["folder", "workbook"]) {
 }
 console.log("targets (issue 5):");
 for (const [what, met] of checks) console.log(`  ${met ? "met    " : "MISSED "} ${what}`);
+
+// The county round of `assess political` (issue 13), after the city.
+const { benchCountyRound } = await import("./political-county.mjs");
+console.log(await benchCountyRound({ runs, seed }));

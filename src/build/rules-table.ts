@@ -3,6 +3,7 @@
 // per indicator, then the SHA-256. `assess rules` prints them as a table; the 规则 sheet of every
 // result workbook lists the same rows, so that both number the indicators alike.
 
+import { politicalRulesRows } from "./political-rules-rows.js";
 import { type Exact, toText } from "../domain/exact.js";
 import { CATEGORY_LABEL, DIMENSION_LABEL, GRADE_LABEL, RATER_GROUP_LABEL, YES_NO_LABEL } from "../domain/labels.js";
 import type { EffectiveRules, Rules } from "../domain/rules.js";
@@ -93,8 +94,8 @@ export function rulesRows(effective: EffectiveRules): Row[] {
     ["notice.list", "公示名单", NOTICE_LIST_TEXT[r.notice.list]],
     ["notice.showScores", "公示中显示综合得分", yesNo(r.notice.showScores)],
     ["notice.reviewDays", "反馈后申请复核的期限（工作日）", String(r.notice.reviewDays)],
-    ["calendar.holidays", "节假日", listText(r.calendar.holidays)],
-    ["calendar.workdays", "调休上班的周末", listText(r.calendar.workdays)],
+    ["calendar.holidays", "另放假的日期（国务院公布的节假日已内置）", listText(r.calendar.holidays)],
+    ["calendar.workdays", "另上班的日期（国务院公布的调休已内置）", listText(r.calendar.workdays)],
     ["annual.excellentRatio", "年度优秀比例上限", number(r.annual.excellentRatio)],
     ["annual.upliftRatio", "提高后的年度优秀比例", number(r.annual.upliftRatio)],
     ["annual.upliftUnits", "适用提高比例的单位", listText(r.annual.upliftUnits)],
@@ -104,5 +105,14 @@ export function rulesRows(effective: EffectiveRules): Row[] {
     ["annual.reminderMinWeak", "一般和较差季度达到此数提醒谈话", String(r.annual.reminderMinWeak)],
     ["SHA-256", "规则的指纹（记入每份结果）", effective.sha256],
   ];
+}
+
+/**
+ * What `assess rules` shows: the appraisal's rows and then the political evaluation's
+ * (political.md), the SHA-256 last. A unit's 规则 sheet shows only the appraisal's.
+ */
+export function allRulesRows(effective: EffectiveRules): Row[] {
+  const rows = rulesRows(effective);
+  return [...rows.slice(0, -1), ...politicalRulesRows(effective.json), ...rows.slice(-1)];
 }
 

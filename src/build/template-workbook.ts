@@ -76,7 +76,7 @@ export interface TemplateColumn extends ColumnDef {
   validation?: ExcelJS.DataValidation;
 }
 
-type TemplateValue = string | number | null;
+export type TemplateValue = string | number | null;
 
 const HEADER_ROW = 1;
 const FIRST_INPUT_ROW = 2;
@@ -310,7 +310,7 @@ function newSheet(workbook: ExcelJS.Workbook, name: string, columns: number, fro
  * A data sheet: header row locked, every input cell below it unlocked, with the column's format
  * and validation down to `rows`. Column styles reach the cells a clerk adds below as well.
  */
-async function addDataSheet(
+export async function addDataSheet(
   workbook: ExcelJS.Workbook,
   name: string,
   columns: readonly TemplateColumn[],

@@ -15,7 +15,7 @@ export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates", import.met
 export const NOTICE_TEMPLATE = "notice.json";
 export const SLIP_TEMPLATE = "feedback-slip.json";
 
-async function readTemplate<T>(
+export async function readTemplate<T>(
   dir: string,
   name: string,
   parse: (json: unknown, file: string) => { value: T | null; problems: Problem[] },

@@ -7,6 +7,7 @@ import { UsageError } from "../domain/usage-error.js";
 import { registerAnnualCommand } from "./annual-command.js";
 import { chineseCommanderMessage, speakChinese } from "./chinese-commander.js";
 import { registerGradeCommand } from "./grade-command.js";
+import { registerPoliticalCommand } from "./political-command.js";
 import { writeJsonFailure } from "./json-output.js";
 import { registerRulesCommand } from "./rules-command.js";
 import { registerTemplateCommand } from "./template-command.js";
@@ -25,6 +26,7 @@ registerTemplateCommand(program);
 registerValidateCommand(program);
 registerGradeCommand(program);
 registerAnnualCommand(program);
+registerPoliticalCommand(program);
 registerRulesCommand(program);
 // Help and usage errors in Chinese, on stderr (stdout is for --json and `rules --init`).
 speakChinese(program, (text) => process.stderr.write(text));

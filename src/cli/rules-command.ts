@@ -6,7 +6,7 @@ import type { Command } from "commander";
 import { type Problem, SEVERITY_LABEL } from "../domain/problem.js";
 import { DEFAULT_RULES_FILE } from "../domain/rules-file.js";
 import type { EffectiveRules } from "../domain/rules.js";
-import { type RuleRow, rulesRows } from "../build/rules-table.js";
+import { type RuleRow, allRulesRows } from "../build/rules-table.js";
 import { loadRules } from "../read/load-rules.js";
 import { displayWidth, padToWidth } from "./display-width.js";
 
@@ -63,7 +63,7 @@ function formatTable(header: Row, rows: readonly Row[]): string {
 
 function rulesReport(effective: EffectiveRules): string {
   const source = effective.source === null ? "内置标准方案" : `规则文件 ${effective.source}`;
-  return `考核规则：${effective.rules.name}（${source}）\n\n${formatTable(["参数", "含义", "值"], rulesRows(effective))}`;
+  return `考核规则：${effective.rules.name}（${source}）\n\n${formatTable(["参数", "含义", "值"], allRulesRows(effective))}`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 
 import type { Command } from "commander";
 import { makeTemplates, type TemplateResult } from "../commands/template.js";
+import { makePoliticalTemplates } from "../commands/political-template.js";
 import { renderProblemTable } from "./problem-table.js";
 
 interface TemplateFlags {
@@ -15,6 +16,8 @@ interface TemplateFlags {
   rules?: string;
   out?: string;
   force?: boolean;
+  political?: boolean;
+  round?: string;
 }
 
 export function registerTemplateCommand(program: Command): void {
@@ -28,6 +31,8 @@ export function registerTemplateCommand(program: Command): void {
     .option("--rules <file>", "规则文件（JSON），其中的指标写入“指标”工作表；不给时用内置的标准方案")
     .option("--out <dir>", "输出文件夹；默认为当前文件夹下的“{年度}Q{季度}_模板”")
     .option("--force", "覆盖已有的同名文件")
+    .option("--political", "生成领导干部政治素质测评工作簿（干部、双向测评、问题线索等）；--roster 为领导干部名册（列同“干部”工作表）")
+    .option("--round <name>", "与 --political 同用：测评名称，如“2026年度领导班子和领导干部考核”")
     .action(async (flags: TemplateFlags) => {
       process.exitCode = await runTemplate(flags);
     });
@@ -49,7 +54,8 @@ function report(result: TemplateResult): string {
 }
 
 async function runTemplate(flags: TemplateFlags): Promise<number> {
-  const result = await makeTemplates({
+  const make = flags.political ? makePoliticalTemplates : makeTemplates;
+  const result = await make({
     unitsPath: flags.units,
     rosterPath: flags.roster,
     year: flags.year,
@@ -57,6 +63,7 @@ async function runTemplate(flags: TemplateFlags): Promise<number> {
     rulesPath: flags.rules,
     outDir: flags.out,
     force: flags.force === true,
+    round: flags.round,
   });
   if (result.problems.length > 0) process.stderr.write(renderProblemTable(result.problems));
   process.stderr.write(report(result));

@@ -124,7 +124,7 @@ async function readInstructions(dir: string): Promise<string> {
 }
 
 /** The sheet a unit list or roster is read from, with the name its messages use. */
-interface InputSheet {
+export interface InputSheet {
   file: string;
   sheet: PlainSheet | null;
   sheetName: string;
@@ -135,7 +135,7 @@ interface InputSheet {
  * Reads a unit list or roster: a .csv is one sheet named `sheetName`; an .xlsx gives its sheet of
  * that name, or its only sheet. An unreadable file is null with its problem.
  */
-async function readInputSheet(file: string, sheetName: string): Promise<InputSheet | { unreadable: Problem }> {
+export async function readInputSheet(file: string, sheetName: string): Promise<InputSheet | { unreadable: Problem }> {
   const limits = { maxInflatedBytes: MAX_INFLATED_BYTES };
   if (/\.csv$/i.test(file)) {
     const read = await readCsvFile(file, sheetName, file, limits);

@@ -9,7 +9,7 @@
 
 import type { Period } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
-import { sortProblems, unitsInError } from "../domain/problem.js";
+import { hasErrors, sortProblems, unitsInError } from "../domain/problem.js";
 import type { UnitState } from "../domain/graded.js";
 import type { EffectiveRules } from "../domain/rules.js";
 import { loadRules } from "../read/load-rules.js";
@@ -20,6 +20,7 @@ import { checkedProgress, type OnProgress } from "../run/run-progress.js";
 import { withRunner } from "../run/worker-pool.js";
 import { fileReader, type TaskSetup } from "../run/worker-tasks.js";
 import { gradeReadRun } from "./grade-read-run.js";
+import { splitByKind, validatePoliticalFiles } from "./political-validate.js";
 
 export interface ValidateOptions {
   /** The rules file as given with --rules, or undefined for the built-in 标准方案. */
@@ -60,15 +61,18 @@ export async function validate(paths: readonly string[], options: ValidateOption
   }
   const maxInflatedBytes = options.maxSizeMiB * MIB;
   const { value } = rules;
+  // Evaluation workbooks (political.md) are told apart by their sheets and checked on their own.
+  const kinds = await splitByKind(await expandPaths(paths), maxInflatedBytes);
+  const political = await validatePoliticalFiles(kinds.political, value, maxInflatedBytes);
   // Graded as `grade` grades them (grade-read-run.ts), nothing built: of each workbook what
   // grading needs comes back (run/memory.ts keep `grading`), not the rows its files print.
   const setup: TaskSetup = { rules: value, maxInflatedBytes, wording: null };
-  const read = await withRunner(options.jobs ?? 1, setup, async (runner) => {
-    const inputs = await expandPaths(paths);
-    return checkRun(await readFiles(inputs, fileReader(inputs, runner, setup, "grading"), options.onProgress), value.rules);
-  });
+  const read = await withRunner(options.jobs ?? 1, setup, async (runner) =>
+    checkRun(await readFiles(kinds.appraisal, fileReader(kinds.appraisal, runner, setup, "grading"), options.onProgress), value.rules),
+  );
   const run = gradeReadRun(read, value, rules.problems);
-  options.onProgress?.(checkedProgress(run.problems));
+  const problems = kinds.appraisal.length > 0 ? sortProblems([...run.problems, ...political.problems]) : sortProblems([...rules.problems, ...political.problems]);
+  options.onProgress?.(checkedProgress(problems));
   const stateOf = new Map(run.graded.units.map((u) => [u.unit.code, u.state]));
   const inError = unitsInError(
     read.workbooks.flatMap((w) => w.units),
@@ -82,16 +86,28 @@ export async function validate(paths: readonly string[], options: ValidateOption
       state: inError.has(unit.code) ? "error" : STATE[stateOf.get(unit.code) ?? "error"],
     })),
   );
-  const unreadable = new Set(read.unreadable);
+  units.push(...political.units);
+  const files = [...read.files, ...political.files];
+  const unreadable = new Set([...read.unreadable, ...political.unreadable]);
   const periods = new Set(read.workbooks.map((w) => `${w.period.year}Q${w.period.quarter}`));
   return {
-    exitCode: run.exitCode,
+    exitCode: exitCodeOf(files.length, unreadable.size, kinds.appraisal.length > 0 ? run.exitCode : 0, problems),
     rules: rules.value,
-    files: read.files.map((file) => ({ file, state: unreadable.has(file) ? "unreadable" : "read" })),
+    files: files.map((file) => ({ file, state: unreadable.has(file) ? "unreadable" : "read" })),
     period: periods.size === 1 ? run.period : null,
     units,
-    problems: run.problems,
+    problems,
   };
+}
+
+/**
+ * 2 when not one file could be read; else the appraisal workbooks' code (as grade's: a draft is 1),
+ * raised to 1 by an error or an unreadable file among the evaluation workbooks.
+ */
+function exitCodeOf(files: number, unreadable: number, appraisal: 0 | 1 | 2, problems: readonly Problem[]): 0 | 1 | 2 {
+  if (files > 0 && unreadable === files) return 2;
+  if (appraisal === 2) return 1;
+  return appraisal === 1 || unreadable > 0 || hasErrors(problems) ? 1 : 0;
 }
 
 const STATE: Record<UnitState, ValidatedUnit["state"]> = { final: "ok", draft: "draft", error: "error" };

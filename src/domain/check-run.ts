@@ -79,7 +79,12 @@ function duplicates(
 }
 
 /** A 人员编号 or 单位代码 in more than one workbook of the run: an error at every place. */
-export function checkRunIdentities(workbooks: readonly AppraisalWorkbook[]): Problem[] {
+export function checkRunIdentities(
+  workbooks: readonly (Pick<AppraisalWorkbook, "file"> & {
+    persons: readonly Pick<AppraisalWorkbook["persons"][number], "id" | "ref" | "unitCode">[];
+    units: readonly Pick<AppraisalWorkbook["units"][number], "code" | "ref">[];
+  })[],
+): Problem[] {
   const persons = groupBy(
     workbooks.flatMap((wb) => wb.persons.map((p): Place => ({ key: p.id, file: wb.file, ref: p.ref, unit: p.unitCode }))),
     (place) => place.key,

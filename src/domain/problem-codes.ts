@@ -89,6 +89,12 @@ export const PROBLEM_CODES = {
   W_CALENDAR_YEAR: { severity: "warning", meaning: "公示期落在没有内置节假日安排的年份，请核对结束日期，需要时在方案文件中补填该年安排" },
   E_DUPLICATE_PERSON_RUN: { severity: "error", meaning: "同一人员编号出现在两个工作簿中" },
   E_DUPLICATE_UNIT_RUN: { severity: "error", meaning: "同一单位代码出现在两个工作簿中" },
+  // 政治素质测评（political.md）
+  E_ITEM_CODE: { severity: "error", meaning: "反向条目编号不在方案的反向清单中" },
+  E_MARK: { severity: "error", meaning: "反向条目一栏只能填“是”“√”“1”（标记）或留空、填“否”（不标记）" },
+  E_NO_FORMS: { severity: "error", meaning: "“干部”表中的干部没有任何双向测评表" },
+  E_NO_WEIGHTED_FORM: { severity: "error", meaning: "干部的测评表全部来自权重为 0 的测评人类别，无法计分" },
+  E_NOT_POLITICAL: { severity: "error", meaning: "交给 assess political 的不是政治素质测评工作簿（考核工作簿请用 assess grade）" },
   // 年度考核
   E_ANNUAL_YEAR: { severity: "error", meaning: "工作簿不属于 --year 指定的年度，不计入" },
   E_ANNUAL_QUARTERS: { severity: "error", meaning: "读到的季度少于三个，无法汇总年度" },

@@ -16,6 +16,7 @@ import {
   type RaterGroup,
   fromLabel,
 } from "./labels.js";
+import { DEFAULT_POLITICAL_RULES_FILE, POLITICAL_REPLACED_WHOLE, PoliticalRulesFileSchema } from "./political-rules.js";
 import type { Problem } from "./problem.js";
 import type { EffectiveRules, Rules, RulesIndicator } from "./rules.js";
 
@@ -255,6 +256,7 @@ export const RulesFileSchema = strictObject({
     reserveMinGood: count(1),
     reminderMinWeak: count(1),
   }),
+  political: PoliticalRulesFileSchema,
 });
 
 export type RulesFile = z.infer<typeof RulesFileSchema>;
@@ -301,6 +303,7 @@ export const DEFAULT_RULES_FILE: RulesFile = {
     reserveMinGood: 3,
     reminderMinWeak: 2,
   },
+  political: DEFAULT_POLITICAL_RULES_FILE,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -311,7 +314,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Keys whose value a file replaces whole, though it is an object (rules.md "The rules file"). */
-const REPLACED_WHOLE = new Set(["unitOverrides"]);
+const REPLACED_WHOLE = new Set<string>(["unitOverrides", ...POLITICAL_REPLACED_WHOLE]);
 
 function mergeAt(key: string, base: unknown, given: unknown): unknown {
   if (given === undefined) return base;
@@ -321,7 +324,7 @@ function mergeAt(key: string, base: unknown, given: unknown): unknown {
   return Object.fromEntries(
     keys.map((k) => [
       k,
-      mergeAt(k, Object.hasOwn(base, k) ? base[k] : undefined, Object.hasOwn(given, k) ? given[k] : undefined),
+      mergeAt(key === "" ? k : `${key}.${k}`, Object.hasOwn(base, k) ? base[k] : undefined, Object.hasOwn(given, k) ? given[k] : undefined),
     ]),
   );
 }

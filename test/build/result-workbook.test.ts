@@ -174,7 +174,7 @@ describe("buildResultWorkbook: 结果.xlsx of one unit (outputs.md Per unit 1)",
     // Each key with its Chinese meaning, as `assess rules` shows it (rules-table.ts).
     expect(rows).toContainEqual(["weights.individual", "个性得分权重", "0.7"]);
     expect(rows).toContainEqual(["bands", "分数档下限（低于一般为较差）", "好 90，较好 80，一般 60"]);
-    expect(rows).toContainEqual(["calendar.workdays", "调休上班的周末", "2026-09-20、2026-10-10"]);
+    expect(rows).toContainEqual(["calendar.workdays", "另上班的日期（国务院公布的调休已内置）", "2026-09-20、2026-10-10"]);
     // null and {} in words; indicators numbered as `assess rules` numbers them.
     expect(rows).toContainEqual(["deductionCap", "减分上限", "不设上限"]);
     expect(rows).toContainEqual(["unitOverrides", "单独规定好等次比例的单位", "无"]);

@@ -81,6 +81,15 @@ const BAD: [string, string, string, string, string, number][] = [
   ["encrypted.xlsx", "错误", "E_FILE_ENCRYPTED", "", "", 2],
   ["truncated.xlsx", "错误", "E_FILE_CORRUPT", "", "", 2],
   ["not-a-workbook.xlsx", "错误", "E_FILE_NOT_XLSX", "", "", 2],
+  // Evaluation workbooks (political.md), told apart by their sheets.
+  ["political-blank-aspect.xlsx", "错误", "E_BLANK_SCORE", "双向测评", "E2", 1],
+  ["political-rater-group.xlsx", "错误", "E_CHOICE", "双向测评", "C3", 1],
+  ["political-item-code.xlsx", "错误", "E_ITEM_CODE", "问题线索", "E2", 1],
+  ["political-self-rating.xlsx", "错误", "E_SELF_RATING", "双向测评", "D3", 1],
+  ["political-no-forms.xlsx", "错误", "E_NO_FORMS", "干部", "B4", 1],
+  ["political-source.xlsx", "错误", "E_CHOICE", "问题线索", "C2", 1],
+  ["political-verification.xlsx", "错误", "E_CHOICE", "问题线索", "G2", 1],
+  ["political-date.xlsx", "错误", "E_DATE", "问题线索", "H2", 1],
 ];
 
 describe.concurrent("every fixture of fixtures/bad gives its one problem", () => {
@@ -118,6 +127,13 @@ describe.concurrent("workbooks without errors", () => {
     const { status, doc } = await validateJson("fixtures/good/messy-but-valid.xlsx");
     expect(status).toBe(0);
     expect(doc.problems).toEqual([]);
+  });
+
+  it("an evaluation workbook (political.md) is told apart by its sheets and has no problem", async () => {
+    const { status, doc } = await validateJson("fixtures/good/political.xlsx");
+    expect(status).toBe(0);
+    expect(doc.problems).toEqual([]);
+    expect(doc.units).toEqual([{ code: "XZ01", name: "某县城关镇", file: "fixtures/good/political.xlsx", state: "ok" }]);
   });
 });
 

@@ -2,6 +2,7 @@
 // in one unit, plus a leadership member and a person 不确定等次. Scores are written out by hand;
 // totals are rules.md's S (e.g. A: 0.7 × 97 + 0.3 × 90.33 = 94.999 → 95.00).
 
+import { DEFAULT_POLITICAL_RULES_FILE } from "../../src/domain/political-rules.js";
 import { defaultRules } from "./default-rules.js";
 import { exact } from "../../src/domain/exact.js";
 import type { ChangeRecord, GradedPerson, GradedPool, GradedUnit, Reason } from "../../src/domain/graded.js";
@@ -237,6 +238,7 @@ export function demoEffectiveRules(rules: Rules = demoRules()): EffectiveRules {
       indicators: [{ name: "工作数量", category: "个性", dimension: "绩", max: 30 }],
       notice: { days: rules.notice.days, list: rules.notice.list, showScores: rules.notice.showScores, reviewDays: rules.notice.reviewDays },
       calendar: { holidays: [...rules.calendar.holidays], workdays: [...rules.calendar.workdays] },
+      political: DEFAULT_POLITICAL_RULES_FILE,
     },
     sha256: "9a8b7c6d5e4f30211203f4e5d6c7b8a99a8b7c6d5e4f30211203f4e5d6c7b8a9",
     source: null,

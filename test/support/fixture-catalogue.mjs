@@ -18,6 +18,7 @@ import {
 } from "./workbook-data.mjs";
 import { writeWorkbook } from "./write-workbook.mjs";
 import { ANNUAL_FIXTURES } from "./annual-workbooks.mjs";
+import { POLITICAL_FIXTURES } from "./political-workbook-data.mjs";
 
 /**
  * @typedef {import("./workbook-data.mjs").SheetData} SheetData
@@ -254,6 +255,8 @@ export const FIXTURES = [
   },
   // The seeded year of `assess annual` (annual-workbooks.mjs).
   ...ANNUAL_FIXTURES,
+  // Evaluation workbooks of `assess political` (political-workbook-data.mjs).
+  ...POLITICAL_FIXTURES,
 ];
 
 /** The bytes of a fixture. */
