@@ -8,8 +8,8 @@ import { problemsByUnit } from "../domain/problem.js";
 import type { SheetCell, SheetRow, WorkbookSpec } from "../ooxml/write-xlsx.js";
 import { integerCell, textCell } from "../ooxml/write-xlsx.js";
 import { buildProblemSheet } from "./problem-sheet.js";
-import type { UnitCounts } from "./result-workbook.js";
-import { countUnit, goodShare, pooledWith } from "./result-workbook.js";
+import { countUnit, type UnitCounts } from "../domain/graded.js";
+import { goodShare, pooledWith } from "./result-workbook.js";
 
 export interface RunSummaryInput {
   period: Period;

@@ -6,7 +6,7 @@ import type { Command } from "commander";
 import { type Exact, toText } from "../domain/exact.js";
 import { CATEGORY_LABEL, DIMENSION_LABEL, GRADE_LABEL, RATER_GROUP_LABEL, YES_NO_LABEL } from "../domain/labels.js";
 import { type Problem, SEVERITY_LABEL } from "../domain/problem.js";
-import { DEFAULT_RULES_FILE } from "../domain/rules-file.js";
+import { DEFAULT_RULES_FILE } from "../domain/rules-file-defaults.js";
 import type { EffectiveRules, Rules } from "../domain/rules.js";
 import { loadRules } from "../read/load-rules.js";
 import { displayWidth, padToWidth } from "./display-width.js";

@@ -24,7 +24,7 @@ import path from "node:path";
 import type { Period, Person, Unit } from "../domain/model.js";
 import { groupBy } from "../domain/model.js";
 import { checkParentLinks, checkUnitsHavePersons, type ParentLink } from "../domain/check-units.js";
-import type { Problem } from "../domain/problem.js";
+import type { Checked, Problem } from "../domain/problem.js";
 import { hasErrors, sortProblems, unitsInError } from "../domain/problem.js";
 import type { EffectiveRules } from "../domain/rules.js";
 import { PERSONS_SHEET, UNITS_SHEET } from "../domain/sheets.js";
@@ -233,7 +233,7 @@ function unitsNamedByRoster(persons: readonly Person[]): Unit[] {
 
 export async function makeTemplates(options: TemplateOptions): Promise<TemplateResult> {
   const period = periodOfFlags(options.year, options.quarter);
-  const rules: { value: EffectiveRules | null; problems: Problem[] } = await loadRules(options.rulesPath);
+  const rules: Checked<EffectiveRules> = await loadRules(options.rulesPath);
   if (rules.value === null) {
     return { exitCode: 2, outDir: null, written: [], units: [], problems: sortProblems(rules.problems) };
   }

@@ -31,6 +31,17 @@ export interface Problem {
   unit?: string;
 }
 
+/**
+ * What a check makes: its value, or null when a problem stopped it, and every problem it found
+ * on the way (warnings come with a value). The one shape of "value or problems" from the rules
+ * file to a pool's grades; a cell's read (normalise-cell.ts CellRead) has no place yet, and a
+ * file refused before any sheet is read has exactly one problem (read-xlsx.ts).
+ */
+export interface Checked<T> {
+  value: T | null;
+  problems: Problem[];
+}
+
 export function problemAt(
   ref: CellRef,
   severity: Severity,
