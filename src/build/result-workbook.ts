@@ -16,7 +16,7 @@ import { integerCell, textCell } from "../ooxml/write-xlsx.js";
 import { decimalCell, percentCell } from "./exact-cells.js";
 import { buildProblemSheet } from "./problem-sheet.js";
 
-/** An input file as the 规则 sheet records it: its name and SHA-256 (not read-workbooks.ts's InputFile, a file to read). */
+/** An input file as the 规则 sheet records it: its name and SHA-256 (not run/input-files.ts's InputFile, a file to read). */
 export interface InputDigest {
   file: string;
   sha256: string;

@@ -4,7 +4,7 @@
 //
 // exceljs's reader did the second step until a city's quarter end (1,000 workbooks) showed it to
 // be most of the run's time and memory: it builds a model of every style, row and cell. Its
-// cases are kept as the tests of this reader (test/workbook/read-xlsx.test.ts).
+// cases are kept as the tests of this reader (test/read/read-xlsx.test.ts).
 
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
