@@ -133,18 +133,18 @@ interface InputSheet {
 
 /**
  * Reads a unit list or roster: a .csv is one sheet named `sheetName`; an .xlsx gives its sheet of
- * that name, or its only sheet. An unreadable file is null with its problem.
+ * that name, or its only sheet. An unreadable file is its one problem.
  */
-async function readInputSheet(file: string, sheetName: string): Promise<InputSheet | { unreadable: Problem }> {
+async function readInputSheet(file: string, sheetName: string): Promise<InputSheet | { unreadable: Problem[] }> {
   const limits = { maxInflatedBytes: MAX_INFLATED_BYTES };
   if (/\.csv$/i.test(file)) {
     const read = await readCsvFile(file, sheetName, file, limits);
-    if ("problem" in read) return { unreadable: read.problem };
-    return { file, sheet: read.workbook.sheets[0] ?? null, sheetName, problems: [] };
+    if (read.value === null) return { unreadable: read.problems };
+    return { file, sheet: read.value.workbook.sheets[0] ?? null, sheetName, problems: [] };
   }
   const read = await readWorkbookFile(file, file, limits);
-  if ("problem" in read) return { unreadable: read.problem };
-  return pickSheet(read.workbook, sheetName);
+  if (read.value === null) return { unreadable: read.problems };
+  return pickSheet(read.value, sheetName);
 }
 
 function pickSheet(workbook: PlainWorkbook, sheetName: string): InputSheet {
@@ -166,8 +166,8 @@ async function planUnits(options: TemplateOptions): Promise<Plan | { unreadable:
   const unreadable: Problem[] = [];
   const units = options.unitsPath === undefined ? null : await readInputSheet(options.unitsPath, UNITS_SHEET.name);
   const roster = options.rosterPath === undefined ? null : await readInputSheet(options.rosterPath, PERSONS_SHEET.name);
-  if (units && "unreadable" in units) unreadable.push(units.unreadable);
-  if (roster && "unreadable" in roster) unreadable.push(roster.unreadable);
+  if (units && "unreadable" in units) unreadable.push(...units.unreadable);
+  if (roster && "unreadable" in roster) unreadable.push(...roster.unreadable);
   if (unreadable.length > 0) return { unreadable };
   const unitSheet = units as InputSheet | null;
   const rosterSheet = roster as InputSheet | null;

@@ -42,6 +42,16 @@ export interface Checked<T> {
   problems: Problem[];
 }
 
+/** A check that made its value, with no problem. */
+export function checked<T>(value: T): Checked<T> {
+  return { value, problems: [] };
+}
+
+/** A check refused by one problem (a file that cannot be read is refused by exactly one). */
+export function refused(problem: Problem): Checked<never> {
+  return { value: null, problems: [problem] };
+}
+
 export function problemAt(
   ref: CellRef,
   severity: Severity,
