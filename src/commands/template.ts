@@ -153,7 +153,7 @@ function pickSheet(workbook: PlainWorkbook, sheetName: string): InputSheet {
     return { file: workbook.file, sheet: only, sheetName: only.name.trim(), problems: [] };
   }
   const found = findSheet(workbook, sheetName, true);
-  return { file: workbook.file, sheet: found.sheet, sheetName, problems: found.problems };
+  return { file: workbook.file, sheet: found.value, sheetName, problems: found.problems };
 }
 
 interface Plan {

@@ -33,9 +33,10 @@ export interface Problem {
 
 /**
  * What a check makes: its value, or null when a problem stopped it, and every problem it found
- * on the way (warnings come with a value). The one shape of "value or problems" from the rules
- * file to a pool's grades; a cell's read (normalise-cell.ts CellRead) has no place yet, and a
- * file refused before any sheet is read has exactly one problem (read-xlsx.ts).
+ * on the way (warnings come with a value). The one shape of "value or problems", from a file
+ * refused before any sheet is read (one problem, `refused`) and a sheet's header row to the rules
+ * file and a pool's grades. A single cell's read (normalise-cell.ts CellRead) is not one: it has
+ * no place yet, and the row that reads it makes the problem (rows.ts).
  */
 export interface Checked<T> {
   value: T | null;
