@@ -13,7 +13,8 @@
 //      cli     ← all of them
 //    New evaluations (the political one, issue 13) live in these rooms under a prefix of their
 //    own (domain/political-*, read/political-*, build/political-*), not in a folder of their own.
-// 3. `process` and `console` are touched in src/cli only (the commands return what happened).
+// 3. `process`, `console`, chalk and ora are touched in src/cli only (the commands return what
+//    happened; the CLI decides how to show it).
 //
 // Plain JavaScript on the TypeScript sources, so that it needs no build and no dependency:
 // `import … from "…"`, `export … from "…"` and `import("…")` with a relative path are the edges.
@@ -39,7 +40,7 @@ export const MAY_IMPORT = {
 };
 
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?\sfrom\s+["']([^"']+)["']|(?:^|\n)\s*import\s+["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g;
-const GLOBALS = /(?<![\w.$])(process|console)\s*\.|from\s+["']node:process["']/g;
+const GLOBALS = /(?<![\w.$])(process|console)\s*\.|from\s+["'](node:process|chalk|ora)["']/g;
 
 function sourceFiles(dir) {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -80,7 +81,7 @@ export function checkImports() {
     }
     edges.set(file, targets);
     if (folderOf(file) !== "cli") {
-      for (const match of text.matchAll(GLOBALS)) breaches.push(`${relative(root, file)}: uses ${match[1] ?? "node:process"} outside src/cli`);
+      for (const match of text.matchAll(GLOBALS)) breaches.push(`${relative(root, file)}: uses ${match[1] ?? match[2]} outside src/cli`);
     }
   }
   // Cycles: a depth-first walk; a module met again while still on the path closes a cycle.

@@ -10,7 +10,7 @@
 
 import { div, ratio } from "../domain/exact.js";
 import type { GradedPerson, GradedPool, GradedUnit } from "../domain/graded.js";
-import { reasonText } from "../domain/graded.js";
+import { countUnit, reasonText } from "../domain/graded.js";
 import type { Outcome } from "../domain/labels.js";
 import { DECISION_KIND_LABEL, GRADE_LABEL, OUTCOME_LABEL, STATUS_LABEL } from "../domain/labels.js";
 import type { AppraisalWorkbook, Period, PersonalSummary, Unit, WorkItem } from "../domain/model.js";
@@ -28,7 +28,7 @@ import { rulesRows } from "./rules-table.js";
 import { SIGN_OFF_LINES } from "./sign-off.js";
 import { keptByMonth } from "./work-by-month.js";
 
-/** An input file as the 规则 sheet records it: its name and SHA-256 (not read-workbooks.ts's InputFile, a file to read). */
+/** An input file as the 规则 sheet records it: its name and SHA-256 (not run/input-files.ts's InputFile, a file to read). */
 export interface InputDigest {
   file: string;
   sha256: string;
@@ -78,39 +78,12 @@ export function pooledWith(graded: GradedUnit): string | null {
   return graded.poolCode;
 }
 
-export interface UnitCounts {
-  graded: number;
-  good: number;
-  fairlyGood: number;
-  average: number;
-  poor: number;
-  pending: number;
-  undetermined: number;
-  excluded: number;
-  leadership: number;
-}
 
 /** The share of 好 among the graded, as a percentage cell; a dash when nobody is graded. */
 export function goodShare(good: number, graded: number): SheetCell {
   return graded > 0 ? percentCell(div(ratio(BigInt(good)), ratio(BigInt(graded)))) : textCell("—");
 }
 
-/** Counts of the unit's own persons (a pooled unit counts only its own; rules.md §1.2). */
-export function countUnit(graded: GradedUnit): UnitCounts {
-  const persons = graded.persons;
-  const withGrade = (g: Outcome): number => persons.filter((p) => isGraded(p.person) && p.grade === g).length;
-  return {
-    graded: persons.filter((p) => isGraded(p.person)).length,
-    good: withGrade("good"),
-    fairlyGood: withGrade("fairlyGood"),
-    average: withGrade("average"),
-    poor: withGrade("poor"),
-    pending: withGrade("pending"),
-    undetermined: persons.filter((p) => p.person.kind === "staff" && p.person.status === "undetermined").length,
-    excluded: persons.filter((p) => p.person.kind === "staff" && p.person.status === "excluded").length,
-    leadership: persons.filter((p) => p.person.kind === "leadership").length,
-  };
-}
 
 function unitTitle(unit: Unit, period: Period, what: string): string {
   return `${unit.name}${periodText(period)}公务员平时考核${what}`;

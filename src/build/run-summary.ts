@@ -12,8 +12,8 @@ import { integerCell, rowsUsed, textCell } from "../ooxml/write-xlsx.js";
 import { type Outcome, OUTCOME_LABEL } from "../domain/labels.js";
 import { SIGN_OFF_LINES } from "./sign-off.js";
 import { buildProblemSheet } from "./problem-sheet.js";
-import type { UnitCounts } from "./result-workbook.js";
-import { countUnit, goodShare, pooledWith } from "./result-workbook.js";
+import { countUnit, type UnitCounts } from "../domain/graded.js";
+import { goodShare, pooledWith } from "./result-workbook.js";
 
 export interface RunSummaryInput {
   period: Period;

@@ -7,7 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { NoticeWording, SlipWording } from "./wording.js";
 import { parseNoticeWording, parseSlipWording } from "./wording.js";
-import type { Problem } from "../domain/problem.js";
+import type { Checked } from "../domain/problem.js";
 import { UsageError } from "../domain/usage-error.js";
 
 /** templates/ of the installed tool: from dist/read (or src/read in tests), two levels up. */
@@ -18,7 +18,7 @@ export const SLIP_TEMPLATE = "feedback-slip.json";
 export async function readTemplate<T>(
   dir: string,
   name: string,
-  parse: (json: unknown, file: string) => { value: T | null; problems: Problem[] },
+  parse: (json: unknown, file: string) => Checked<T>,
 ): Promise<T> {
   let text: string;
   try {

@@ -3,7 +3,7 @@
 // and fills its {占位符}. Pure: the pipeline reads the file and passes the JSON in.
 
 import { z } from "zod";
-import type { Problem } from "../domain/problem.js";
+import type { Checked, Problem } from "../domain/problem.js";
 
 const text = z.string();
 
@@ -103,7 +103,7 @@ function parseWording<T extends Record<string, unknown>>(
   allowed: readonly string[],
   json: unknown,
   file: string,
-): { value: T | null; problems: Problem[] } {
+): Checked<T> {
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     return {
@@ -138,11 +138,11 @@ function parseWording<T extends Record<string, unknown>>(
   return { value: problems.length === 0 ? parsed.data : null, problems };
 }
 
-export function parseNoticeWording(json: unknown, file: string): { value: NoticeWording | null; problems: Problem[] } {
+export function parseNoticeWording(json: unknown, file: string): Checked<NoticeWording> {
   return parseWording(NoticeWordingSchema, NOTICE_PLACEHOLDERS, json, file);
 }
 
-export function parseSlipWording(json: unknown, file: string): { value: SlipWording | null; problems: Problem[] } {
+export function parseSlipWording(json: unknown, file: string): Checked<SlipWording> {
   return parseWording(SlipWordingSchema, SLIP_PLACEHOLDERS, json, file);
 }
 

@@ -1,5 +1,5 @@
 // `assess annual PATH... --year Y [--rules F] [--out DIR] [--json] [--force] [--max-size MiB]`
-// (outputs.md "Annual"): flags → one call of the annual pipeline → a line per quarter and unit and
+// (outputs.md "Annual"): flags → one call of commands/annual → a line per quarter and unit and
 // the problem table on stderr (or one JSON document on stdout) → the exit code.
 
 import type { Command } from "commander";

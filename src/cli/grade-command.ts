@@ -1,5 +1,5 @@
 // `assess grade PATH... [--rules F] [--out DIR] [--json] [--force] [--max-size MiB] [--jobs N]
-// [--quiet]` (outputs.md): flags → one call of the grade pipeline, its progress shown as it goes
+// [--quiet]` (outputs.md): flags → one call of commands/grade, its progress shown as it goes
 // (progress.ts) → a line per unit and the problem table on stderr (or one JSON document on
 // stdout) → the exit code.
 

@@ -5,8 +5,8 @@
 import type { Exact } from "../domain/exact.js";
 import { toNumber } from "../domain/exact.js";
 import type { GradedPerson, GradedUnit } from "../domain/graded.js";
-import { reasonText } from "../domain/graded.js";
-import { GRADE_LABEL, OUTCOME_LABEL, PERSON_KIND_LABEL, STATUS_LABEL } from "../domain/labels.js";
+import { countUnit, reasonText } from "../domain/graded.js";
+import { GRADE_LABEL, OUTCOME_LABEL, type Outcome, PERSON_KIND_LABEL, STATUS_LABEL } from "../domain/labels.js";
 import { problemRecord } from "./problem-table.js";
 import type { GradeResult } from "../commands/grade.js";
 import { TOOL_NAME, TOOL_VERSION } from "../build/tool-version.js";
@@ -33,9 +33,8 @@ function personRecord(graded: GradedPerson): unknown {
 
 /** The unit's persons by grade, every grade of OUTCOME_LABEL in its order (0 when none). */
 export function gradeCounts(unit: GradedUnit): Record<string, number> {
-  const tally: Record<string, number> = Object.fromEntries(Object.values(OUTCOME_LABEL).map((label) => [label, 0]));
-  for (const p of unit.persons) if (p.grade !== null) tally[OUTCOME_LABEL[p.grade]] = (tally[OUTCOME_LABEL[p.grade]] ?? 0) + 1;
-  return tally;
+  const counts = countUnit(unit);
+  return Object.fromEntries((Object.keys(OUTCOME_LABEL) as Outcome[]).map((outcome) => [OUTCOME_LABEL[outcome], counts[outcome]]));
 }
 
 export function gradeJson(result: GradeResult): unknown {

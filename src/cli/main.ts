@@ -1,4 +1,4 @@
-// The command line: commander turns flags into one pipeline call per command (STYLE.md habit 7).
+// The command line: commander turns flags into one call of src/commands per command (STYLE.md habit 7).
 // This is the only place, with its siblings in src/cli, that touches process and the console.
 
 import { Command, CommanderError } from "commander";

@@ -1,5 +1,5 @@
-// Showing a long run as it goes (a city's quarter end: a thousand workbooks). The pipeline calls
-// back with counts (pipeline/run-progress.ts); this file decides how they are shown, on stderr:
+// Showing a long run as it goes (a city's quarter end: a thousand workbooks). The commands call
+// back with counts (run/run-progress.ts); this file decides how they are shown, on stderr:
 // - live: on a terminal, one line that keeps changing (ora): files or units done of the total,
 //   persons, errors so far and the time left;
 // - plain: in CI, in a pipe and with --json, no spinner and no escape codes, at most one line per

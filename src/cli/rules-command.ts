@@ -4,7 +4,7 @@
 
 import type { Command } from "commander";
 import { type Problem, SEVERITY_LABEL } from "../domain/problem.js";
-import { DEFAULT_RULES_FILE } from "../domain/rules-file.js";
+import { DEFAULT_RULES_FILE } from "../domain/rules-file-defaults.js";
 import type { EffectiveRules } from "../domain/rules.js";
 import { type RuleRow, allRulesRows } from "../build/rules-table.js";
 import { loadRules } from "../read/load-rules.js";

@@ -1,5 +1,5 @@
 // `assess template [--units F] [--roster F] [--year Y --quarter Q] [--rules F] [--out DIR]
-// [--force]` (outputs.md): flags → one call of the template pipeline → the problem table and
+// [--force]` (outputs.md): flags → one call of commands/template → the problem table and
 // the files written on stderr → the exit code (0 all written, 1 some input row has an error,
 // 2 cannot run).
 

@@ -1,5 +1,5 @@
 // `assess validate PATH... [--rules F] [--max-size MiB] [--json] [--jobs N] [--quiet]`
-// (outputs.md): flags → one call of the validate pipeline, its progress shown as it goes
+// (outputs.md): flags → one call of commands/validate, its progress shown as it goes
 // (progress.ts) → the problem table on stderr, or one JSON document on stdout → the exit code
 // (0 no error, 1 some error or an unreadable file among others, 2 cannot run).
 

@@ -11,9 +11,10 @@
 
 import { buildRunSummary } from "../build/run-summary.js";
 import { defaultOutDir, quarterOutFolder, runSummaryName } from "../build/output-names.js";
-import { planUnitFiles } from "../build/plan-unit-files.js";
+import { planUnitFiles, type UnitFilesPlan } from "../build/plan-unit-files.js";
 import { readNoticeWording, readSlipWording } from "../build/wording-templates.js";
 import type { GradedPool, GradedUnit } from "../domain/graded.js";
+import type { RunGrades } from "../domain/grade-run.js";
 import type { Period } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
 import { sortProblems } from "../domain/problem.js";
@@ -21,8 +22,8 @@ import type { EffectiveRules } from "../domain/rules.js";
 import { writeXlsx } from "../ooxml/write-xlsx.js";
 import { loadRules } from "../read/load-rules.js";
 import { MIB } from "../read/open-guard.js";
-import { expandPaths } from "../run/input-files.js";
-import { keepFor, releaseMemory, sharesSource, withChangedFiles } from "../run/memory.js";
+import { expandPaths, type InputFile } from "../run/input-files.js";
+import { keepFor, type ReadKeep, releaseMemory, sharesSource, withChangedFiles } from "../run/memory.js";
 import { checkRun, readFiles } from "../run/read-files.js";
 import { checkedProgress, type OnProgress } from "../run/run-progress.js";
 import { withRunner } from "../run/worker-pool.js";
@@ -100,26 +101,12 @@ async function gradeWith(
   // Plan: every file the run writes, known before the first is built.
   const plan = planUnitFiles(period, graded, read.workbooks, problems);
   const outDir = options.outDir ?? defaultOutDir(quarterOutFolder(period), paths[0] ?? ".");
-  let after = { units: graded.units, problems };
-  let written: string[] = [];
 
   // Write: each unit's files as they are built, then 汇总 with the units as they ended.
-  if (plan.names.length > 0) {
-    const writer = writeInTurn(await openOutputs(outDir, plan.names, { force: options.force }), WRITES_IN_FLIGHT);
-    const changed = await writeUnitFiles(plan, {
-      runner,
-      sharesOf: sharesSource(keep, inputs, (input, sha256) => runner.run({ kind: "shares", input, sha256 })),
-      write: writer.write,
-      filesStarted: writer.started,
-      onProgress: options.onProgress,
-    });
-    after = withChangedFiles(graded.units, problems, changed);
-    if (plan.summarised) {
-      const summary = buildRunSummary({ period, units: after.units, pools: graded.pools, problems: after.problems });
-      await writer.write({ name: runSummaryName(period), bytes: await writeXlsx(summary) });
-    }
-    written = await writer.finish();
-  }
+  const after =
+    plan.names.length > 0
+      ? await writeRun(plan, outDir, { runner, keep, inputs, period, graded, problems, options })
+      : { units: graded.units, problems, written: [] };
 
   const exitCode = runExitCode(after.units, read.unreadable.length, after.problems);
   return {
@@ -129,7 +116,45 @@ async function gradeWith(
     units: after.units,
     pools: graded.pools,
     problems: after.problems,
-    outDir: written.length > 0 ? outDir : null,
-    written,
+    outDir: after.written.length > 0 ? outDir : null,
+    written: after.written,
   };
+}
+
+interface RunToWrite {
+  runner: TaskRunner;
+  keep: ReadKeep;
+  inputs: readonly InputFile[];
+  period: Period;
+  graded: RunGrades;
+  problems: Problem[];
+  options: GradeOptions;
+}
+
+/**
+ * The planned files written: every name checked first (nothing is written if one exists without
+ * --force), then each unit's files as they are built, then 汇总 with the units as they ended (a
+ * unit whose file changed since grading is 错误 there). Returns the units and problems as they
+ * ended, and the files written.
+ */
+async function writeRun(
+  plan: UnitFilesPlan,
+  outDir: string,
+  run: RunToWrite,
+): Promise<{ units: GradedUnit[]; problems: Problem[]; written: string[] }> {
+  const { runner, period, graded, options } = run;
+  const writer = writeInTurn(await openOutputs(outDir, plan.names, { force: options.force }), WRITES_IN_FLIGHT);
+  const changed = await writeUnitFiles(plan, {
+    runner,
+    sharesOf: sharesSource(run.keep, run.inputs, (input, sha256) => runner.run({ kind: "shares", input, sha256 })),
+    write: writer.write,
+    filesStarted: writer.started,
+    onProgress: options.onProgress,
+  });
+  const after = withChangedFiles(graded.units, run.problems, changed);
+  if (plan.summarised) {
+    const summary = buildRunSummary({ period, units: after.units, pools: graded.pools, problems: after.problems });
+    await writer.write({ name: runSummaryName(period), bytes: await writeXlsx(summary) });
+  }
+  return { ...after, written: await writer.finish() };
 }

@@ -59,7 +59,7 @@ function yearOf(flag: string | undefined): number | null {
 async function sheetOrProblems(file: string | undefined, name: string): Promise<InputSheet | Problem[] | null> {
   if (file === undefined) return null;
   const read = await readInputSheet(file, name);
-  return "unreadable" in read ? [read.unreadable] : read;
+  return "unreadable" in read ? read.unreadable : read;
 }
 
 export async function makePoliticalTemplates(options: PoliticalTemplateOptions): Promise<TemplateResult> {

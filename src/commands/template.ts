@@ -24,7 +24,7 @@ import path from "node:path";
 import type { Period, Person, Unit } from "../domain/model.js";
 import { groupBy } from "../domain/model.js";
 import { checkParentLinks, checkUnitsHavePersons, type ParentLink } from "../domain/check-units.js";
-import type { Problem } from "../domain/problem.js";
+import type { Checked, Problem } from "../domain/problem.js";
 import { hasErrors, sortProblems, unitsInError } from "../domain/problem.js";
 import type { EffectiveRules } from "../domain/rules.js";
 import { PERSONS_SHEET, UNITS_SHEET } from "../domain/sheets.js";
@@ -133,18 +133,18 @@ export interface InputSheet {
 
 /**
  * Reads a unit list or roster: a .csv is one sheet named `sheetName`; an .xlsx gives its sheet of
- * that name, or its only sheet. An unreadable file is null with its problem.
+ * that name, or its only sheet. An unreadable file is its one problem.
  */
-export async function readInputSheet(file: string, sheetName: string): Promise<InputSheet | { unreadable: Problem }> {
+export async function readInputSheet(file: string, sheetName: string): Promise<InputSheet | { unreadable: Problem[] }> {
   const limits = { maxInflatedBytes: MAX_INFLATED_BYTES };
   if (/\.csv$/i.test(file)) {
     const read = await readCsvFile(file, sheetName, file, limits);
-    if ("problem" in read) return { unreadable: read.problem };
-    return { file, sheet: read.workbook.sheets[0] ?? null, sheetName, problems: [] };
+    if (read.value === null) return { unreadable: read.problems };
+    return { file, sheet: read.value.workbook.sheets[0] ?? null, sheetName, problems: [] };
   }
   const read = await readWorkbookFile(file, file, limits);
-  if ("problem" in read) return { unreadable: read.problem };
-  return pickSheet(read.workbook, sheetName);
+  if (read.value === null) return { unreadable: read.problems };
+  return pickSheet(read.value, sheetName);
 }
 
 function pickSheet(workbook: PlainWorkbook, sheetName: string): InputSheet {
@@ -153,7 +153,7 @@ function pickSheet(workbook: PlainWorkbook, sheetName: string): InputSheet {
     return { file: workbook.file, sheet: only, sheetName: only.name.trim(), problems: [] };
   }
   const found = findSheet(workbook, sheetName, true);
-  return { file: workbook.file, sheet: found.sheet, sheetName, problems: found.problems };
+  return { file: workbook.file, sheet: found.value, sheetName, problems: found.problems };
 }
 
 interface Plan {
@@ -166,8 +166,8 @@ async function planUnits(options: TemplateOptions): Promise<Plan | { unreadable:
   const unreadable: Problem[] = [];
   const units = options.unitsPath === undefined ? null : await readInputSheet(options.unitsPath, UNITS_SHEET.name);
   const roster = options.rosterPath === undefined ? null : await readInputSheet(options.rosterPath, PERSONS_SHEET.name);
-  if (units && "unreadable" in units) unreadable.push(units.unreadable);
-  if (roster && "unreadable" in roster) unreadable.push(roster.unreadable);
+  if (units && "unreadable" in units) unreadable.push(...units.unreadable);
+  if (roster && "unreadable" in roster) unreadable.push(...roster.unreadable);
   if (unreadable.length > 0) return { unreadable };
   const unitSheet = units as InputSheet | null;
   const rosterSheet = roster as InputSheet | null;
@@ -233,7 +233,7 @@ function unitsNamedByRoster(persons: readonly Person[]): Unit[] {
 
 export async function makeTemplates(options: TemplateOptions): Promise<TemplateResult> {
   const period = periodOfFlags(options.year, options.quarter);
-  const rules: { value: EffectiveRules | null; problems: Problem[] } = await loadRules(options.rulesPath);
+  const rules: Checked<EffectiveRules> = await loadRules(options.rulesPath);
   if (rules.value === null) {
     return { exitCode: 2, outDir: null, written: [], units: [], problems: sortProblems(rules.problems) };
   }

@@ -17,17 +17,35 @@ export interface WorkCalendar {
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/**
+ * Whether `year-month-day` is a day of the calendar (2026-02-29 is not): the one check of a date
+ * for a workbook's cells (normalise-cell.ts), the rules file's calendar and the working days here.
+ */
+export function isCalendarDate(year: number, month: number, day: number): boolean {
+  return Number.isInteger(year) && year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** Whether an ISO text `2026-10-09` names a day of the calendar. */
+export function isIsoDate(iso: string): boolean {
+  const m = ISO_DATE.exec(iso);
+  return m !== null && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
 /** Days since 1970-01-01 of an ISO date; a malformed or impossible date is a bug upstream. */
 function dayNumber(iso: string): number {
   const m = ISO_DATE.exec(iso);
   if (!m) throw new RangeError(`not an ISO date: ${iso}`);
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const ms = Date.UTC(year, month - 1, day);
-  const back = new Date(ms);
-  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) {
-    throw new RangeError(`no such date: ${iso}`);
-  }
-  return ms / DAY_MS;
+  if (!isCalendarDate(year, month, day)) throw new RangeError(`no such date: ${iso}`);
+  // setUTCFullYear, not Date.UTC, which takes the years 0 to 99 for 1900 to 1999.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getTime() / DAY_MS;
 }
 
 function isoOf(dayNo: number): string {

@@ -10,7 +10,7 @@ import { RATER_GROUP_LABEL } from "./labels.js";
 import type { Exact } from "./exact.js";
 import type { AppraisalWorkbook, Decision, Person, ScoreEvent, Unit } from "./model.js";
 import { groupBy, isGraded, rowsByPersonId } from "./model.js";
-import type { Problem } from "./problem.js";
+import type { Checked, Problem } from "./problem.js";
 import { problemAt } from "./problem.js";
 import type { Rules } from "./rules.js";
 import type { DecidedPerson } from "./apply-decisions.js";
@@ -139,7 +139,7 @@ function gradePlannedPool(
   quota: number,
   rules: Rules,
   byCode: ReadonlyMap<string, RunUnit>,
-): { value: PoolOutcome | null; problems: Problem[] } {
+): Checked<PoolOutcome> {
   const problems: Problem[] = [];
   const scored: (PoolMember & { person: Person; rows: PersonRows })[] = [];
   for (const member of members) {

@@ -4,6 +4,7 @@ import type { Exact } from "./exact.js";
 import type { DecisionKind, Grade, Outcome, Status } from "./labels.js";
 import { DECISION_KIND_LABEL, OUTCOME_LABEL, STATUS_LABEL } from "./labels.js";
 import type { Person, Unit } from "./model.js";
+import { isGraded } from "./model.js";
 
 /** Why a person has the grade they have; each renders to the exact words of rules.md. */
 export type Reason =
@@ -121,4 +122,34 @@ export interface GradedUnit {
   /** The unit's own persons in roster order; empty when state is "error". */
   persons: GradedPerson[];
   changes: ChangeRecord[];
+}
+
+/** How many of a unit's persons are graded, and with which outcome; who is not graded, and why. */
+export interface UnitCounts {
+  graded: number;
+  good: number;
+  fairlyGood: number;
+  average: number;
+  poor: number;
+  pending: number;
+  undetermined: number;
+  excluded: number;
+  leadership: number;
+}
+
+/** Counts of the unit's own persons (a pooled unit counts only its own; rules.md §1.2). */
+export function countUnit(graded: GradedUnit): UnitCounts {
+  const persons = graded.persons;
+  const withGrade = (g: Outcome): number => persons.filter((p) => isGraded(p.person) && p.grade === g).length;
+  return {
+    graded: persons.filter((p) => isGraded(p.person)).length,
+    good: withGrade("good"),
+    fairlyGood: withGrade("fairlyGood"),
+    average: withGrade("average"),
+    poor: withGrade("poor"),
+    pending: withGrade("pending"),
+    undetermined: persons.filter((p) => p.person.kind === "staff" && p.person.status === "undetermined").length,
+    excluded: persons.filter((p) => p.person.kind === "staff" && p.person.status === "excluded").length,
+    leadership: persons.filter((p) => p.person.kind === "leadership").length,
+  };
 }

@@ -31,6 +31,28 @@ export interface Problem {
   unit?: string;
 }
 
+/**
+ * What a check makes: its value, or null when a problem stopped it, and every problem it found
+ * on the way (warnings come with a value). The one shape of "value or problems", from a file
+ * refused before any sheet is read (one problem, `refused`) and a sheet's header row to the rules
+ * file and a pool's grades. A single cell's read (normalise-cell.ts CellRead) is not one: it has
+ * no place yet, and the row that reads it makes the problem (rows.ts).
+ */
+export interface Checked<T> {
+  value: T | null;
+  problems: Problem[];
+}
+
+/** A check that made its value, with no problem. */
+export function checked<T>(value: T): Checked<T> {
+  return { value, problems: [] };
+}
+
+/** A check refused by one problem (a file that cannot be read is refused by exactly one). */
+export function refused(problem: Problem): Checked<never> {
+  return { value: null, problems: [problem] };
+}
+
 export function problemAt(
   ref: CellRef,
   severity: Severity,

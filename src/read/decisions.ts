@@ -21,11 +21,11 @@ export function parseDecisionsSheet(context: SheetContext, sheet: PlainSheet): P
   const { file } = context;
   const found = findHeaderRow(file, DECISIONS_SHEET.name, sheet, headerSpecOf(DECISIONS_SHEET));
   const result: ParsedDecisions = { decisions: [], references: [], problems: [...found.problems] };
-  if (!found.layout) return result;
+  if (!found.value) return result;
   const firstRow = new Map<string, string>();
 
-  for (const row of dataRows(found.layout)) {
-    const r = new RowReader(file, found.layout, row);
+  for (const row of dataRows(found.value)) {
+    const r = new RowReader(file, found.value, row);
     const personId = r.id("人员编号", true);
     if (personId !== null) result.references.push(personReference(r, "decision", personId, "人员编号", "姓名"));
     if (personId !== null && context.graded(personId)) {

@@ -24,10 +24,10 @@ export function parseEventsSheet(context: SheetContext, sheet: PlainSheet): Pars
   const { file } = context;
   const found = findHeaderRow(file, EVENTS_SHEET.name, sheet, headerSpecOf(EVENTS_SHEET));
   const result: ParsedEvents = { events: [], references: [], problems: [...found.problems] };
-  if (!found.layout) return result;
+  if (!found.value) return result;
 
-  for (const row of dataRows(found.layout)) {
-    const r = new RowReader(file, found.layout, row);
+  for (const row of dataRows(found.value)) {
+    const r = new RowReader(file, found.value, row);
     const personId = r.id("人员编号", true);
     if (personId !== null) result.references.push(personReference(r, "event", personId, "人员编号", "姓名"));
     // Events of every listed person are read, graded or not: a 否决 counts for the year (rules.md §6).

@@ -3,7 +3,7 @@
 // header; columns are matched after normalising; order is free. Pure: plain cells in, a layout
 // and problems out.
 
-import type { Problem } from "../domain/problem.js";
+import type { Checked, Problem } from "../domain/problem.js";
 import { type ProblemCode, severityOf } from "../domain/problem-codes.js";
 import type { SheetDef } from "../domain/sheets.js";
 import { cellText, isBlank, normaliseHeader } from "./normalise-cell.js";
@@ -67,7 +67,7 @@ export function sheetNameOf(written: string): string {
  * The sheet named `name`, or null; a missing required sheet and a name used twice are problems.
  * (Excel refuses two sheets of one name, but `人员` and `人员 ` are two names to it.)
  */
-export function findSheet(workbook: PlainWorkbook, name: string, required: boolean): { sheet: PlainSheet | null; problems: Problem[] } {
+export function findSheet(workbook: PlainWorkbook, name: string, required: boolean): Checked<PlainSheet> {
   const found = sheetsNamed(workbook, name);
   const problems: Problem[] = [];
   if (found.length === 0 && required) {
@@ -85,7 +85,7 @@ export function findSheet(workbook: PlainWorkbook, name: string, required: boole
       ),
     );
   }
-  return { sheet: found[0] ?? null, problems };
+  return { value: found[0] ?? null, problems };
 }
 
 function headersOfRow(sheet: PlainSheet, row: number): { column: number; text: string; header: string }[] {
@@ -114,7 +114,7 @@ export function findHeaderRow(
   sheetName: string,
   sheet: PlainSheet,
   spec: HeaderSpec,
-): { layout: HeaderLayout | null; problems: Problem[] } {
+): Checked<HeaderLayout> {
   const problems: Problem[] = [];
   const lastSearched = Math.min(HEADER_SEARCH_ROWS, sheet.rowCount);
   let headerRow = 0;
@@ -141,7 +141,7 @@ export function findHeaderRow(
             { cell: cellAddress(row, 1) },
           ),
         );
-        return { layout: null, problems };
+        return { value: null, problems };
       }
     }
     const present = best.row === 0 ? new Set<string>() : new Set(headersOfRow(sheet, best.row).map((h) => h.header));
@@ -158,7 +158,7 @@ export function findHeaderRow(
         ),
       );
     }
-    return { layout: null, problems };
+    return { value: null, problems };
   }
 
   const columns = new Map<string, number>();
@@ -186,7 +186,7 @@ export function findHeaderRow(
     }
     columns.set(header, column);
   }
-  return { layout: { sheetName, sheet, headerRow, columns }, problems };
+  return { value: { sheetName, sheet, headerRow, columns }, problems };
 }
 
 /** The data rows below the header row, skipping rows whose known columns are all blank (workbook.md). */

@@ -39,8 +39,8 @@ export function parseIndicatorsSheet(file: string, sheet: PlainSheet): ParsedInd
   const found = findHeaderRow(file, SHEET, sheet, headerSpecOf(INDICATORS_SHEET));
   const names = new Set<string>();
   const result: ParsedIndicators = { indicators: [], names, complete: false, problems: [...found.problems] };
-  if (!found.layout) return result;
-  const layout = found.layout;
+  if (!found.value) return result;
+  const layout = found.value;
   const firstRow = new Map<string, string>();
   let rowErrors = false;
 

@@ -118,8 +118,8 @@ export function parseIndividualScoresSheet(context: SheetContext, sheet: PlainSh
     unknownNote: (h) => (common.has(h) ? "是共性指标，应在“共性测评”工作表中测评" : null),
   });
   const result: ParsedIndividualScores = { scores: [], references: [], presence: null, problems: [...found.problems] };
-  if (!found.layout) return result;
-  const layout = found.layout;
+  if (!found.value) return result;
+  const layout = found.value;
   const scores = scoreLayout(file, layout, own, parsed.complete, INDIVIDUAL_TOTAL_HEADER, "个性");
   result.problems.push(...scores.problems);
   const presence: RowPresence[] = [];

@@ -4,8 +4,10 @@
 
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
-import type { Problem } from "../domain/problem.js";
-import { DEFAULT_RULES_FILE, checkRules, mergeRulesFile } from "../domain/rules-file.js";
+import type { Checked } from "../domain/problem.js";
+import { checkRules } from "../domain/rules-file.js";
+import { DEFAULT_RULES_FILE } from "../domain/rules-file-defaults.js";
+import { mergeRulesFile } from "../domain/rules-file-merge.js";
 import type { EffectiveRules } from "../domain/rules.js";
 import { UsageError } from "../domain/usage-error.js";
 
@@ -94,7 +96,7 @@ function parseRulesJson(path: string, text: string): unknown {
  * the command line) merged over it and checked. Throws UsageError when the file cannot be read
  * as JSON; returns problems (value null) when it reads but breaks the rules.
  */
-export async function loadRules(path: string | undefined): Promise<{ value: EffectiveRules | null; problems: Problem[] }> {
+export async function loadRules(path: string | undefined): Promise<Checked<EffectiveRules>> {
   if (path === undefined) return checkRules(DEFAULT_RULES_FILE, null, sha256Hex);
   const given = parseRulesJson(path, await readRulesText(path));
   return checkRules(mergeRulesFile(DEFAULT_RULES_FILE, given), path, sha256Hex);

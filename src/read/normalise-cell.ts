@@ -12,6 +12,7 @@
 // - A date must be an Excel date cell or text; a bare number (a date serial in a cell not
 //   formatted as a date, or 20261009) is refused rather than guessed.
 
+import { isCalendarDate } from "../domain/calendar.js";
 import { type Exact, compare, exact, parseDecimal, toText } from "../domain/exact.js";
 import { type Grade, GRADE_LABEL, fromLabel, labelList } from "../domain/labels.js";
 import type { ProblemCode, Severity } from "../domain/problem-codes.js";
@@ -256,11 +257,6 @@ export function residentIdFault(id: string): CellFault | null {
 const DATE_TEXT = [/^(\d{4})-(\d{1,2})-(\d{1,2})$/, /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/, /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/, /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/];
 const DATE_EXPECTED = "应为日期，如 2026-10-09、2026/10/9 或 2026年10月9日";
 
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
 /** The ISO date `2026-10-09` of `2026-10-09`, `2026/10/9`, `2026年10月9日`, or null when not a real date. */
 export function isoDate(text: string): string | null {
   const compact = withoutSpaces(halfWidth(text));
@@ -268,7 +264,7 @@ export function isoDate(text: string): string | null {
     const m = pattern.exec(compact);
     if (!m) continue;
     const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+    if (!isCalendarDate(year, month, day)) return null;
     return `${m[1]}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
   }
   return null;

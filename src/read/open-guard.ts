@@ -7,7 +7,7 @@
 // the peak of a city in one workbook.
 
 import { createInflateRaw, inflateRawSync } from "node:zlib";
-import type { Problem } from "../domain/problem.js";
+import { type Checked, checked, refused } from "../domain/problem.js";
 import {
   FLAG_ENCRYPTED,
   crc32,
@@ -33,8 +33,8 @@ export type FileRefusalCode =
   | "E_FILE_TOO_LARGE";
 
 /** One problem about the whole file (sheet and cell empty). */
-export function fileRefusal(code: FileRefusalCode, file: string, message: string): { problem: Problem } {
-  return { problem: { severity: "error", code, file, sheet: "", cell: "", header: "", value: "", message } };
+export function fileRefusal(code: FileRefusalCode, file: string, message: string): Checked<never> {
+  return refused({ severity: "error", code, file, sheet: "", cell: "", header: "", value: "", message });
 }
 
 /** "256 MiB", as --max-size takes it; a limit under 1 MiB (only ever in tests) in bytes. */
@@ -44,7 +44,7 @@ function sizeText(bytes: number): string {
   return `${Number.isInteger(mib) ? String(mib) : mib.toFixed(1)} MiB`;
 }
 
-export function tooLarge(file: string, limit: number, what: string): { problem: Problem } {
+export function tooLarge(file: string, limit: number, what: string): Checked<never> {
   return fileRefusal(
     "E_FILE_TOO_LARGE",
     file,
@@ -53,7 +53,7 @@ export function tooLarge(file: string, limit: number, what: string): { problem: 
   );
 }
 
-export function corrupt(file: string, detail: string): { problem: Problem } {
+export function corrupt(file: string, detail: string): Checked<never> {
   return fileRefusal(
     "E_FILE_CORRUPT",
     file,
@@ -61,7 +61,7 @@ export function corrupt(file: string, detail: string): { problem: Problem } {
   );
 }
 
-function notXlsx(file: string, what: string): { problem: Problem } {
+function notXlsx(file: string, what: string): Checked<never> {
   return fileRefusal(
     "E_FILE_NOT_XLSX",
     file,
@@ -69,7 +69,7 @@ function notXlsx(file: string, what: string): { problem: Problem } {
   );
 }
 
-function encrypted(file: string): { problem: Problem } {
+function encrypted(file: string): Checked<never> {
   return fileRefusal(
     "E_FILE_ENCRYPTED",
     file,
@@ -95,7 +95,7 @@ export function mergedCellLimit(limits: OpenLimits): number {
 }
 
 /** The refusal of a workbook whose merged ranges cover more than `limit` cells. */
-export function mergesTooLarge(file: string, largest: string, limit: number): { problem: Problem } {
+export function mergesTooLarge(file: string, largest: string, limit: number): Checked<never> {
   return fileRefusal(
     "E_FILE_TOO_LARGE",
     file,
@@ -119,7 +119,7 @@ function otherKind(entries: readonly ZipEntry[]): string {
 }
 
 /** The refusal of a package whose main part is not a workbook (read-xlsx-xml.ts NotAWorkbook). */
-export function notAWorkbook(file: string): { problem: Problem } {
+export function notAWorkbook(file: string): Checked<never> {
   return notXlsx(file, "压缩包中没有 Excel 工作簿部件");
 }
 
@@ -140,7 +140,7 @@ function namesDifferingInCase(entries: readonly ZipEntry[]): [string, string] | 
   return null;
 }
 
-function caseTwins(file: string, [first, second]: [string, string]): { problem: Problem } {
+function caseTwins(file: string, [first, second]: [string, string]): Checked<never> {
   return fileRefusal(
     "E_FILE_CORRUPT",
     file,
@@ -185,13 +185,13 @@ export interface CheckedParts {
 
 /**
  * Checks the bytes of a file that should be an .xlsx. Returns the workbook's checked parts, or
- * the one problem that refuses it.
+ * null with the one problem that refuses it.
  */
 export async function guardXlsxBytes(
   bytes: Buffer,
   file: string,
   limits: OpenLimits,
-): Promise<{ parts: CheckedParts } | { problem: Problem }> {
+): Promise<Checked<CheckedParts>> {
   const limit = limits.maxInflatedBytes;
   if (bytes.length === 0) {
     return fileRefusal("E_FILE_EMPTY", file, `文件“${file}”是空文件（0 字节）。请重新保存或重新下载该工作簿后再试。`);
@@ -259,5 +259,5 @@ export async function guardXlsxBytes(
 
     parts.set(entry.name.toLowerCase(), entry.method === 0 ? () => data : () => inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) }));
   }
-  return { parts: { get: (name) => parts.get(name)?.() } };
+  return checked({ get: (name: string) => parts.get(name)?.() });
 }

@@ -62,7 +62,7 @@ export function parseParameters(file: string, sheet: PlainSheet | null): ParsedP
     isKnown: (h) => h === ITEM || h === CONTENT,
   });
   result.problems.push(...found.problems);
-  const layout = found.layout;
+  const layout = found.value;
   if (!layout) return result;
   const itemColumn = layout.columns.get(ITEM) ?? 0;
   const contentColumn = layout.columns.get(CONTENT) ?? 0;

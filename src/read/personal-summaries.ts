@@ -27,12 +27,12 @@ export function parseSummariesSheet(context: SheetContext, sheet: PlainSheet, pe
   const { file } = context;
   const found = findHeaderRow(file, SUMMARIES_SHEET.name, sheet, headerSpecOf(SUMMARIES_SHEET));
   const result: ParsedSummaries = { summaries: [], references: [], problems: [...found.problems] };
-  if (!found.layout) return result;
+  if (!found.value) return result;
   /** The first row of each person and month, by `id \0 month`. */
   const firstRow = new Map<string, number>();
 
-  for (const row of dataRows(found.layout)) {
-    const r = new RowReader(file, found.layout, row);
+  for (const row of dataRows(found.value)) {
+    const r = new RowReader(file, found.value, row);
     const personId = r.id("人员编号", true);
     if (personId !== null && isBlank(r.cell("月份")) && isBlank(r.cell("小结"))) {
       result.references.push(personReference(r, "summary", personId, "人员编号", "姓名"));

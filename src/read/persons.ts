@@ -24,9 +24,9 @@ export interface ParsedPersons {
  */
 export function parsePersonsSheet(file: string, sheet: PlainSheet, units: readonly Unit[] | null, sheetName = PERSONS_SHEET.name): ParsedPersons {
   const found = findHeaderRow(file, sheetName, sheet, headerSpecOf(PERSONS_SHEET));
-  const result: ParsedPersons = { persons: [], problems: [...found.problems], readable: found.layout !== null };
-  if (!found.layout) return result;
-  const layout = found.layout;
+  const result: ParsedPersons = { persons: [], problems: [...found.problems], readable: found.value !== null };
+  if (!found.value) return result;
+  const layout = found.value;
   const unitsUnknown = units !== null && units.length === 0;
   const unitCodes = units === null ? null : new Set(units.map((u) => u.code));
   const onlyUnit = units !== null && units.length === 1 ? (units[0]?.code ?? null) : null;

@@ -19,9 +19,9 @@ const SHEET = CADRES_SHEET.name;
 
 export function parseCadresSheet(file: string, sheet: PlainSheet, units: readonly PoliticalUnit[]): ParsedCadres {
   const found = findHeaderRow(file, SHEET, sheet, headerSpecOf(CADRES_SHEET));
-  const result: ParsedCadres = { cadres: [], problems: [...found.problems], readable: found.layout !== null };
-  if (!found.layout) return result;
-  const layout = found.layout;
+  const result: ParsedCadres = { cadres: [], problems: [...found.problems], readable: found.value !== null };
+  if (!found.value) return result;
+  const layout = found.value;
   const codes = new Set(units.map((u) => u.code));
   const onlyUnit = units.length === 1 ? (units[0]?.code ?? null) : null;
   if (onlyUnit === null && units.length > 0 && !layout.columns.has("单位代码")) {

@@ -56,8 +56,8 @@ export function parseFormsSheet(
     unknownNote: (h) => (/^反\d+/.test(h) ? `不是规则中的反向条目（可用：${items.map((i) => i.code).join("、")}）` : null),
   });
   const result: ParsedForms = { forms: [], references: [], problems: [...found.problems], rows: 0 };
-  if (!found.layout) return result;
-  const layout = found.layout;
+  if (!found.value) return result;
+  const layout = found.value;
   // An item given two columns (by its code and by its text) would count its marks twice.
   const itemColumns = new Map<string, string>();
   for (const header of layout.columns.keys()) {

@@ -35,7 +35,7 @@ export function parsePoliticalParameters(file: string, sheet: PlainSheet | null)
   if (sheet === null) return result;
   const found = findHeaderRow(file, SHEET, sheet, { required: ["项目", "内容"], isKnown: (h) => h === "项目" || h === "内容" });
   result.problems.push(...found.problems);
-  const layout = found.layout;
+  const layout = found.value;
   if (!layout) return result;
   const itemColumn = layout.columns.get("项目") ?? 0;
   const contentColumn = layout.columns.get("内容") ?? 0;

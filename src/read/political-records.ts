@@ -27,9 +27,9 @@ type Unit = (cadreId: string | null) => string | undefined;
 function parseRecords<T>(file: string, sheet: PlainSheet, def: SheetDef, unitOf: Unit, read: (r: RowReader, cadreId: string | null) => T | null): ParsedRecords<T> {
   const found = findHeaderRow(file, def.name, sheet, headerSpecOf(def));
   const result: ParsedRecords<T> = { records: [], references: [], problems: [...found.problems] };
-  if (!found.layout) return result;
-  for (const row of dataRows(found.layout)) {
-    const r = new RowReader(file, found.layout, row);
+  if (!found.value) return result;
+  for (const row of dataRows(found.value)) {
+    const r = new RowReader(file, found.value, row);
     const cadreId = r.id("人员编号", true);
     if (cadreId !== null) {
       result.references.push({ cadreId, name: r.text("姓名"), idRef: r.ref("人员编号"), nameRef: r.has("姓名") ? r.ref("姓名") : null });

@@ -26,12 +26,12 @@ export async function readPoliticalFiles(
   for (const input of inputs) {
     const read = await readWorkbookFile(input.path, input.file, { maxInflatedBytes: options.maxInflatedBytes });
     options.onFile?.(input.file);
-    if ("problem" in read) {
-      result.problems.push(read.problem);
+    if (read.value === null) {
+      result.problems.push(...read.problems);
       result.unreadable.push(input.file);
       continue;
     }
-    const parsed = parsePoliticalWorkbook(read.workbook, rules);
+    const parsed = parsePoliticalWorkbook(read.value, rules);
     result.problems.push(...parsed.problems);
     if (parsed.workbook) {
       result.workbooks.push(parsed.workbook);

@@ -38,8 +38,8 @@ export function parseRatingsSheet(context: SheetContext, sheet: PlainSheet, pars
     unknownNote: (h) => (individual.has(h) ? "是个性指标，应在“个性评分”工作表中评分" : null),
   });
   const result: ParsedRatings = { ratings: [], references: [], presence: null, problems: [...found.problems] };
-  if (!found.layout) return result;
-  const layout = found.layout;
+  if (!found.value) return result;
+  const layout = found.value;
   const scores = scoreLayout(file, layout, own, parsed.complete, COMMON_TOTAL_HEADER, "共性");
   result.problems.push(...scores.problems);
   const presence: RatingPresence[] = [];

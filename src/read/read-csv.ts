@@ -5,15 +5,15 @@
 
 import { createHash } from "node:crypto";
 import { parse } from "csv-parse/sync";
-import type { Problem } from "../domain/problem.js";
+import { type Checked, checked } from "../domain/problem.js";
 import { ArraySheet } from "../ooxml/array-sheet.js";
 import { fileRefusal, type OpenLimits } from "./open-guard.js";
 import type { PlainWorkbook } from "../ooxml/plain.js";
-import { readBytes } from "./read-xlsx.js";
+import { readBytes, refusedBy } from "./read-xlsx.js";
 
 export type CsvEncoding = "utf-8-bom" | "utf-8" | "gb18030";
 
-export type CsvReadResult = { workbook: PlainWorkbook; encoding: CsvEncoding } | { problem: Problem };
+export type CsvReadResult = Checked<{ workbook: PlainWorkbook; encoding: CsvEncoding }>;
 
 const BOM = [0xef, 0xbb, 0xbf] as const;
 
@@ -70,12 +70,12 @@ export function csvToWorkbook(bytes: Uint8Array, sheetName: string, file: string
     );
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  return { encoding, workbook: { file, sha256, sheets: [sheetOf(sheetName, records)] } };
+  return checked({ encoding, workbook: { file, sha256, sheets: [sheetOf(sheetName, records)] } });
 }
 
 /** Reads a CSV file; `file` is the name shown to the clerk (as given on the command line). */
 export async function readCsvFile(path: string, sheetName: string, file: string, limits: OpenLimits): Promise<CsvReadResult> {
   const read = await readBytes(path, file, limits);
-  if ("problem" in read) return read;
-  return csvToWorkbook(read.bytes, sheetName, file);
+  if (read.value === null) return refusedBy(read);
+  return csvToWorkbook(read.value, sheetName, file);
 }

@@ -4,27 +4,34 @@
 //
 // exceljs's reader did the second step until a city's quarter end (1,000 workbooks) showed it to
 // be most of the run's time and memory: it builds a model of every style, row and cell. Its
-// cases are kept as the tests of this reader (test/workbook/read-xlsx.test.ts).
+// cases are kept as the tests of this reader (test/read/read-xlsx.test.ts).
 
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
-import type { Problem } from "../domain/problem.js";
+import { type Checked, checked, refused } from "../domain/problem.js";
 import { corrupt, fileRefusal, guardXlsxBytes, mergedCellLimit, mergesTooLarge, notAWorkbook, tooLarge, type OpenLimits } from "./open-guard.js";
 import type { PlainSheet, PlainWorkbook } from "../ooxml/plain.js";
 import { MergesTooLarge, NotAWorkbook, readXlsxSheets, SheetDamage } from "../ooxml/read-xlsx-xml.js";
 import { XmlDamage } from "../ooxml/xml-scanner.js";
+
+/** A refusal passed on: the one problem that refused the file. */
+export function refusedBy(refusal: Checked<unknown>): Checked<never> {
+  const [problem] = refusal.problems;
+  if (problem === undefined) throw new Error("a refusal without its problem");
+  return refused(problem);
+}
 
 /**
  * A file's bytes, or the one problem why they cannot be had: missing, a folder, no permission,
  * locked, or larger than the limit (then not even read, so memory stays bounded). read-csv.ts
  * reads its bytes here too.
  */
-export async function readBytes(path: string, file: string, limits: OpenLimits): Promise<{ bytes: Buffer } | { problem: Problem }> {
+export async function readBytes(path: string, file: string, limits: OpenLimits): Promise<Checked<Buffer>> {
   try {
     // A file larger than the inflated limit cannot be a workbook within it: not even read.
     const size = (await stat(path)).size;
     if (size > limits.maxInflatedBytes) return tooLarge(file, limits.maxInflatedBytes, "本身");
-    return { bytes: await readFile(path) };
+    return checked(await readFile(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "";
     const why =
@@ -48,22 +55,22 @@ export async function readBytes(path: string, file: string, limits: OpenLimits):
 /**
  * Reads an .xlsx file. `displayName` is the file as the clerk named it, used in problems and in
  * the result. Either every worksheet as plain cells (or those whose name `options.sheets` takes),
- * or the one problem that refuses the file.
+ * or null with the one problem that refuses the file.
  */
 export async function readWorkbookFile(
   path: string,
   displayName: string,
   options: OpenLimits & { sheets?: (sheetName: string) => boolean },
-): Promise<{ workbook: PlainWorkbook } | { problem: Problem }> {
+): Promise<Checked<PlainWorkbook>> {
   const read = await readBytes(path, displayName, options);
-  if ("problem" in read) return read;
-  const guarded = await guardXlsxBytes(read.bytes, displayName, options);
-  if ("problem" in guarded) return guarded;
-  const sha256 = createHash("sha256").update(read.bytes).digest("hex");
+  if (read.value === null) return refusedBy(read);
+  const guarded = await guardXlsxBytes(read.value, displayName, options);
+  if (guarded.value === null) return refusedBy(guarded);
+  const sha256 = createHash("sha256").update(read.value).digest("hex");
 
   let sheets: PlainSheet[];
   try {
-    sheets = readXlsxSheets(guarded.parts, mergedCellLimit(options), options.sheets);
+    sheets = readXlsxSheets(guarded.value, mergedCellLimit(options), options.sheets);
   } catch (error) {
     if (error instanceof MergesTooLarge) return mergesTooLarge(displayName, error.largest, error.limit);
     // Whatever cannot be made sense of is, for the clerk, a damaged file (never a stack trace).
@@ -72,5 +79,5 @@ export async function readWorkbookFile(
     if (error instanceof XmlDamage) return corrupt(displayName, "工作簿内部结构有误");
     throw error;
   }
-  return { workbook: { file: displayName, sha256, sheets } };
+  return checked({ file: displayName, sha256, sheets });
 }

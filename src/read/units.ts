@@ -21,9 +21,9 @@ export interface ParsedUnits {
 
 export function parseUnitsSheet(file: string, sheet: PlainSheet, sheetName = UNITS_SHEET.name): ParsedUnits {
   const found = findHeaderRow(file, sheetName, sheet, headerSpecOf(UNITS_SHEET));
-  const result: ParsedUnits = { units: [], parents: [], problems: [...found.problems], readable: found.layout !== null };
-  if (!found.layout) return result;
-  const layout = found.layout;
+  const result: ParsedUnits = { units: [], parents: [], problems: [...found.problems], readable: found.value !== null };
+  if (!found.value) return result;
+  const layout = found.value;
   const firstRow = new Map<string, string>();
 
   for (const row of dataRows(layout)) {

@@ -25,12 +25,12 @@ export function parseWorkListSheet(context: SheetContext, sheet: PlainSheet, per
   const { file } = context;
   const found = findHeaderRow(file, WORK_LIST_SHEET.name, sheet, headerSpecOf(WORK_LIST_SHEET));
   const result: ParsedWorkList = { items: [], references: [], presence: null, problems: [...found.problems] };
-  if (!found.layout) return result;
+  if (!found.value) return result;
   const presence: RowPresence[] = [];
   result.presence = presence;
 
-  for (const row of dataRows(found.layout)) {
-    const r = new RowReader(file, found.layout, row);
+  for (const row of dataRows(found.value)) {
+    const r = new RowReader(file, found.value, row);
     const personId = r.id("人员编号", true);
     const errorsBefore = r.problems.length;
     const month = r.month("月份", period);

@@ -142,7 +142,7 @@ export function parseWorkbook(
   const sheetOf = (def: { name: string; required: boolean }): PlainSheet | null => {
     const found = findSheet(plain, def.name, def.required);
     problems.push(...found.problems);
-    return found.sheet;
+    return found.value;
   };
   const sheets = {
     parameters: sheetOf(PARAMETERS_SHEET),

@@ -84,10 +84,10 @@ export interface ReadOptions {
 /** One file read, parsed and checked on its own, of which `options.keep` is kept. */
 export async function readOneFile(input: InputFile, rules: Rules, options: ReadOptions): Promise<FileRead> {
   const read = await readWorkbookFile(input.path, input.file, { maxInflatedBytes: options.maxInflatedBytes });
-  if ("problem" in read) return { file: input.file, unreadable: true, member: null, problems: [read.problem], parents: [], bases: null };
+  if (read.value === null) return { file: input.file, unreadable: true, member: null, problems: read.problems, parents: [], bases: null };
   // One SharedValues for the file: the rating parts shared as they were parsed are not shared again.
   const shared = new SharedValues();
-  const parsed = parseWorkbook(read.workbook, rules, shared);
+  const parsed = parseWorkbook(read.value, rules, shared);
   const { year, quarter } = parsed.places;
   const keep = options.keep ?? "all";
   const whole = parsed.workbook;
@@ -158,8 +158,8 @@ export async function readUnitShares(
 ): Promise<UnitShares> {
   const sheets = (name: string): boolean => !NOT_IN_SHARES.has(sheetNameOf(name));
   const read = await readWorkbookFile(input.path, input.file, { ...options, sheets });
-  if ("problem" in read || read.workbook.sha256 !== sha256) return null;
-  const parsed = parseWorkbook(read.workbook, rules);
+  if (read.value === null || read.value.sha256 !== sha256) return null;
+  const parsed = parseWorkbook(read.value, rules);
   return parsed.workbook ? unitShares(parsed.workbook) : null;
 }
 

@@ -1,5 +1,5 @@
 // What a long run tells its watcher as it goes (`validate` and `grade` over a city's folder of
-// workbooks): the pipeline calls back with counts, and src/cli/progress.ts decides how to show
+// workbooks): the commands call back with counts, and src/cli/progress.ts decides how to show
 // them (a live line on a terminal, plain lines elsewhere, nothing with --quiet). No clock here:
 // the watcher times the run itself (STYLE.md habit 8).
 

@@ -34,8 +34,8 @@ it("reads the months and summaries a clerk writes into a template", async () => 
   const file = made.written[0]!;
   await fillIn(file);
   const read = await readWorkbookFile(file, "a01.xlsx", { maxInflatedBytes: 256 * 1024 * 1024 });
-  if ("problem" in read) throw new Error(read.problem.message);
-  const parsed = parseWorkbook(read.workbook, RULES);
+  if (read.value === null) throw new Error(read.problems[0]!.message);
+  const parsed = parseWorkbook(read.value, RULES);
   expect(parsed.problems).toEqual([]);
   const workbook = parsed.workbook!;
   const graded = workbook.persons.filter((p) => p.kind === "staff" && p.status === "participating").map((p) => p.id);

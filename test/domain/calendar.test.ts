@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { addWorkingDays, chineseDate, isWorkingDay } from "../../src/domain/calendar.js";
+import { addWorkingDays, chineseDate, isCalendarDate, isIsoDate, isWorkingDay } from "../../src/domain/calendar.js";
 import type { WorkCalendar } from "../../src/domain/calendar.js";
 
 // 2026: 10-01 is a Thursday. National Day: 10-01..10-07 off; 09-20 (Sunday) and 10-10
@@ -92,5 +92,24 @@ describe("chineseDate", () => {
 
   it("refuses a date that does not exist", () => {
     expect(() => chineseDate("2026-13-01")).toThrow(RangeError);
+  });
+});
+
+describe("isCalendarDate / isIsoDate: the one check of a date (cells, the rules file's calendar, working days)", () => {
+  it.each([
+    ["2024-02-29", true],
+    ["2026-02-29", false],
+    ["1900-02-29", false],
+    ["2000-02-29", true],
+    ["2026-04-31", false],
+    ["2026-12-31", true],
+    ["2026-13-01", false],
+    ["2026-00-10", false],
+    ["2026-10-00", false],
+    ["2026-10-9", false],
+  ])("%s → %s", (iso, real) => {
+    expect(isIsoDate(iso)).toBe(real);
+    const [year, month, day] = iso.split("-").map(Number) as [number, number, number];
+    if (iso.length === 10) expect(isCalendarDate(year, month, day)).toBe(real);
   });
 });

@@ -2,7 +2,9 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { toText } from "../../src/domain/exact.js";
 import { DEFAULT_POLITICAL_RULES_FILE, negativeItems, politicalRulesOf } from "../../src/domain/political-rules.js";
-import { DEFAULT_RULES_FILE, checkRules, mergeRulesFile } from "../../src/domain/rules-file.js";
+import { checkRules } from "../../src/domain/rules-file.js";
+import { DEFAULT_RULES_FILE } from "../../src/domain/rules-file-defaults.js";
+import { mergeRulesFile } from "../../src/domain/rules-file-merge.js";
 
 const sha256 = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex");
 const check = (political: unknown) => checkRules(mergeRulesFile(DEFAULT_RULES_FILE, { political }), "方案.json", sha256);

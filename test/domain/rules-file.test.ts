@@ -2,14 +2,10 @@ import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Exact, exact, floor, mul, ratio } from "../../src/domain/exact.js";
-import {
-  DEFAULT_RULES_FILE,
-  canonicalJson,
-  checkRules,
-  keyPath,
-  mergeRulesFile,
-  toRules,
-} from "../../src/domain/rules-file.js";
+import { checkRules, toRules } from "../../src/domain/rules-file.js";
+import { DEFAULT_RULES_FILE } from "../../src/domain/rules-file-defaults.js";
+import { canonicalJson, mergeRulesFile } from "../../src/domain/rules-file-merge.js";
+import { keyPath } from "../../src/domain/rules-file-problems.js";
 
 const sha256 = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex");
 

@@ -6,7 +6,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AssessRun, runAssess } from "../support/run-assess.js";
-import { DEFAULT_RULES_FILE, canonicalJson, mergeRulesFile } from "../../src/domain/rules-file.js";
+import { DEFAULT_RULES_FILE } from "../../src/domain/rules-file-defaults.js";
+import { canonicalJson, mergeRulesFile } from "../../src/domain/rules-file-merge.js";
 import { sha256Hex } from "../../src/read/load-rules.js";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");

@@ -88,8 +88,8 @@ async function read(bytes: Buffer, name = "x.xlsx") {
 
 async function sheets(bytes: Buffer): Promise<[string, CellValue[][]][]> {
   const result = await read(bytes);
-  if ("problem" in result) throw new Error(result.problem.message);
-  return result.workbook.sheets.map((sheet) => [sheet.name, gridOf(sheet)]);
+  if (result.value === null) throw new Error(result.problems[0]?.message);
+  return result.value.sheets.map((sheet) => [sheet.name, gridOf(sheet)]);
 }
 
 function xlsxFiles(folder: string): string[] {
@@ -110,7 +110,7 @@ describe("the same cells as exceljs's reader", () => {
   it.each(fixtures.map((path) => [relative(repoRoot, path), path]))("%s", async (_name, path) => {
     const bytes = await readFile(path);
     const result = await read(bytes);
-    if ("problem" in result) {
+    if (result.value === null) {
       // Refused before any sheet is read (not a workbook, encrypted, ...): exceljs cannot read it either.
       await expect(throughExceljs(bytes)).rejects.toThrow();
       return;
@@ -274,8 +274,8 @@ describe("damaged XML refuses the file (E_FILE_CORRUPT), naming the sheet", () =
     ["a shared string that does not exist", '<row r="1"><c r="A1" t="s"><v>7</v></c></row>'],
   ])("%s", async (_what, rows) => {
     const result = await read(workbook(sheetOf(rows)), "收件/单位甲.xlsx");
-    expect(result).toMatchObject({ problem: { code: "E_FILE_CORRUPT", file: "收件/单位甲.xlsx" } });
-    if ("problem" in result) expect(result.problem.message).toContain("工作表“参数”内容有误");
+    expect(result).toMatchObject({ value: null, problems: [{ code: "E_FILE_CORRUPT", file: "收件/单位甲.xlsx" }] });
+    expect(result.problems[0]?.message).toContain("工作表“参数”内容有误");
   });
 
   it("a sheet named in the workbook whose part is missing", async () => {
@@ -287,8 +287,8 @@ describe("damaged XML refuses the file (E_FILE_CORRUPT), naming the sheet", () =
       },
     ];
     const result = await read(zipOf(parts));
-    expect(result).toMatchObject({ problem: { code: "E_FILE_CORRUPT" } });
-    if ("problem" in result) expect(result.problem.message).toContain("工作表“人员”内容有误");
+    expect(result).toMatchObject({ value: null, problems: [{ code: "E_FILE_CORRUPT" }] });
+    expect(result.problems[0]?.message).toContain("工作表“人员”内容有误");
   });
 });
 

@@ -59,8 +59,8 @@ describe("written, then read back", () => {
         const path = join(dir, "out.xlsx");
         await writeFile(path, bytes);
         const read = await readWorkbookFile(path, "out.xlsx", DEFAULT_LIMIT);
-        if ("problem" in read) throw new Error(read.problem.message);
-        const written = read.workbook.sheets[0]!;
+        if (read.value === null) throw new Error(read.problems[0]?.message);
+        const written = read.value.sheets[0]!;
         const viaExceljs = sheet(await readXlsx(bytes), "问题");
         rows.forEach((cells, r) => {
           cells.forEach((c, column) => {
@@ -80,8 +80,8 @@ describe("written, then read back", () => {
     const path = join(dir, "escape.xlsx");
     await writeFile(path, bytes);
     const read = await readWorkbookFile(path, "escape.xlsx", DEFAULT_LIMIT);
-    if ("problem" in read) throw new Error(read.problem.message);
-    const values = [1, 2, 3].map((c) => read.workbook.sheets[0]!.cell(3, c));
+    if (read.value === null) throw new Error(read.problems[0]?.message);
+    const values = [1, 2, 3].map((c) => read.value.sheets[0]!.cell(3, c));
     expect(values).toEqual([
       { kind: "text", text: "_x0041_" },
       { kind: "text", text: "a_x005F_b" },

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ratio } from "../../src/domain/exact.js";
-import { DEFAULT_RULES_FILE, canonicalJson } from "../../src/domain/rules-file.js";
+import { DEFAULT_RULES_FILE } from "../../src/domain/rules-file-defaults.js";
+import { canonicalJson } from "../../src/domain/rules-file-merge.js";
 import { loadRules, sha256Hex } from "../../src/read/load-rules.js";
 import { UsageError } from "../../src/domain/usage-error.js";
 

@@ -44,11 +44,11 @@ describe("readCsvFile: the fixture roster in every encoding gives the same cells
     ["roster-gbk.csv", "gb18030"],
   ])("%s (%s)", async (name, encoding) => {
     const read = await readCsvFile(fixture(name), "人员", name, LIMITS);
-    if ("problem" in read) throw new Error(read.problem.message);
-    expect(read.encoding).toBe(encoding);
-    expect(read.workbook.file).toBe(name);
-    const [sheet] = read.workbook.sheets;
-    expect(read.workbook.sheets).toHaveLength(1);
+    if (read.value === null) throw new Error(read.problems[0]?.message);
+    expect(read.value.encoding).toBe(encoding);
+    expect(read.value.workbook.file).toBe(name);
+    const [sheet] = read.value.workbook.sheets;
+    expect(read.value.workbook.sheets).toHaveLength(1);
     expect(sheet!.name).toBe("人员");
     // header row 1, ten persons, eleven columns (fixtures/template/README.md)
     expect(sheet!.rowCount).toBe(11);
@@ -68,9 +68,9 @@ describe("readCsvFile: the fixture roster in every encoding gives the same cells
     const hashes = new Set<string>();
     for (const name of ["roster.csv", "roster-bom.csv", "roster-gbk.csv"]) {
       const read = await readCsvFile(fixture(name), "人员", name, LIMITS);
-      if ("problem" in read) throw new Error(read.problem.message);
-      hashes.add(read.workbook.sha256);
-      const sheet = read.workbook.sheets[0]!;
+      if (read.value === null) throw new Error(read.problems[0]?.message);
+      hashes.add(read.value.workbook.sha256);
+      const sheet = read.value.workbook.sheets[0]!;
       const cells: string[] = [];
       for (let r = 1; r <= sheet.rowCount; r++) for (let c = 1; c <= sheet.columnCount; c++) cells.push(JSON.stringify(sheet.cell(r, c)));
       sheets.push(cells);
@@ -91,9 +91,9 @@ describe("csvToWorkbook: rows are numbered as Excel shows the file", () => {
     ['a,5"寸\n', "B1", '5"寸', 1], // a stray quote inside a field is text
   ])("%j: %s is %j", (text, address, expected, rowCount) => {
     const read = csvToWorkbook(Buffer.from(text), "单位", "u.csv");
-    if ("problem" in read) throw new Error(read.problem.message);
-    expect(textAt(read.workbook.sheets[0]!, address)).toBe(expected);
-    expect(read.workbook.sheets[0]!.rowCount).toBe(rowCount);
+    if (read.value === null) throw new Error(read.problems[0]?.message);
+    expect(textAt(read.value.workbook.sheets[0]!, address)).toBe(expected);
+    expect(read.value.workbook.sheets[0]!.rowCount).toBe(rowCount);
   });
 
   it.each([
@@ -101,12 +101,12 @@ describe("csvToWorkbook: rows are numbered as Excel shows the file", () => {
     ['a,"b\n1,2\n', "E_FILE_CORRUPT"],
   ])("refuses %j with %s and a message naming the file", (text, code) => {
     const read = csvToWorkbook(Buffer.from(text), "人员", "名册.csv");
-    expect("problem" in read && read.problem.code).toBe(code);
-    expect("problem" in read && read.problem.message).toContain("名册.csv");
+    expect(read.problems[0]?.code).toBe(code);
+    expect(read.problems[0]?.message).toContain("名册.csv");
   });
 
   it("a missing file is E_FILE_UNREADABLE", async () => {
     const read = await readCsvFile(fixture("no-such.csv"), "人员", "no-such.csv", LIMITS);
-    expect("problem" in read && read.problem.code).toBe("E_FILE_UNREADABLE");
+    expect(read.problems[0]?.code).toBe("E_FILE_UNREADABLE");
   });
 });

@@ -55,8 +55,8 @@ function excelPackage(rows: string, options: { workbookXml?: string; styles?: st
 
 async function firstCell(parts: ZipPart[]): Promise<CellValue> {
   const result = await read(parts);
-  if ("problem" in result) throw new Error(result.problem.message);
-  return result.workbook.sheets[0]!.cell(1, 1);
+  if (result.value === null) throw new Error(result.problems[0]!.message);
+  return result.value.sheets[0]!.cell(1, 1);
 }
 
 const numberCell = (serial: number | string): string => `<row r="1"><c r="A1" s="1"><v>${serial}</v></c></row>`;
@@ -160,8 +160,8 @@ describe("the package's structure", () => {
       part("book/sheets/s1.xml", sheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>人员编号</t></is></c></row>')),
     ];
     const result = await read(parts);
-    if ("problem" in result) throw new Error(result.problem.message);
-    expect(result.workbook.sheets.map((s) => [s.name, s.cell(1, 1)])).toEqual([["人员", { kind: "text", text: "人员编号" }]]);
+    if (result.value === null) throw new Error(result.problems[0]!.message);
+    expect(result.value.sheets.map((s) => [s.name, s.cell(1, 1)])).toEqual([["人员", { kind: "text", text: "人员编号" }]]);
   });
 
   it("a package whose main part is a Word document is not a workbook", async () => {
@@ -169,24 +169,22 @@ describe("the package's structure", () => {
       part("_rels/.rels", rels(["rId1", "officeDocument", "doc/body.xml"])),
       part("doc/body.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>'),
     ];
-    expect(await read(parts)).toMatchObject({ problem: { code: "E_FILE_NOT_XLSX", file: "单位.xlsx" } });
+    expect(await read(parts)).toMatchObject({ value: null, problems: [{ code: "E_FILE_NOT_XLSX", file: "单位.xlsx" }] });
   });
 
   it("a sheet entry with an empty r:id is left out; the other sheets read", async () => {
     const workbookXml =
       `<workbook ${MAIN} ${REL}><sheets><sheet name="隐藏" sheetId="2" r:id=""/><sheet name="参数" sheetId="1" r:id="rId1"/></sheets></workbook>`;
     const result = await read(excelPackage('<row r="1"><c r="A1"><v>2026</v></c></row>', { workbookXml }));
-    if ("problem" in result) throw new Error(result.problem.message);
-    expect(result.workbook.sheets.map((s) => [s.name, s.cell(1, 1)])).toEqual([["参数", { kind: "number", value: 2026 }]]);
+    if (result.value === null) throw new Error(result.problems[0]!.message);
+    expect(result.value.sheets.map((s) => [s.name, s.cell(1, 1)])).toEqual([["参数", { kind: "number", value: 2026 }]]);
   });
 
   it("two entries whose names differ only in case are refused, naming both", async () => {
     const parts = [...excelPackage('<row r="1"><c r="A1"><v>1</v></c></row>'), part("xl/worksheets/Sheet1.xml", sheetXml('<row r="1"><c r="A1"><v>99</v></c></row>'))];
     const result = await read(parts);
-    expect(result).toMatchObject({ problem: { code: "E_FILE_CORRUPT", file: "单位.xlsx", sheet: "", cell: "" } });
-    if ("problem" in result) {
-      expect(result.problem.message).toContain("“xl/worksheets/sheet1.xml”和“xl/worksheets/Sheet1.xml”");
-      expect(result.problem.message).toContain("只差大小写");
-    }
+    expect(result).toMatchObject({ value: null, problems: [{ code: "E_FILE_CORRUPT", file: "单位.xlsx", sheet: "", cell: "" }] });
+    expect(result.problems[0]!.message).toContain("“xl/worksheets/sheet1.xml”和“xl/worksheets/Sheet1.xml”");
+    expect(result.problems[0]!.message).toContain("只差大小写");
   });
 });

@@ -137,12 +137,11 @@ describe("readWorkbookFile: files that cannot be read (workbook.md)", () => {
     const started = Date.now();
     const result = await readWorkbookFile(path, "收件/单位甲.xlsx", DEFAULT_LIMIT);
     expect(Date.now() - started).toBeLessThan(5000);
-    expect("problem" in result).toBe(true);
-    if (!("problem" in result)) return;
-    expect(result.problem).toMatchObject({ severity: "error", code, file: "收件/单位甲.xlsx", sheet: "", cell: "", header: "" });
-    expect(result.problem.message).toContain("“收件/单位甲.xlsx”");
-    expect(result.problem.message).toContain(says);
-    expect(result.problem.message).not.toMatch(/\n|at .*\.js/);
+    expect(result.value).toBeNull();
+        expect(result.problems[0]).toMatchObject({ severity: "error", code, file: "收件/单位甲.xlsx", sheet: "", cell: "", header: "" });
+    expect(result.problems[0]?.message).toContain("“收件/单位甲.xlsx”");
+    expect(result.problems[0]?.message).toContain(says);
+    expect(result.problems[0]?.message).not.toMatch(/\n|at .*\.js/);
   });
 
   it("a file that is not there, or a folder, is unreadable and says why", async () => {
@@ -153,26 +152,26 @@ describe("readWorkbookFile: files that cannot be read (workbook.md)", () => {
       [folder, "这是一个文件夹"],
     ] as const) {
       const result = await readWorkbookFile(path, "x.xlsx", DEFAULT_LIMIT);
-      expect(result).toMatchObject({ problem: { code: "E_FILE_UNREADABLE", file: "x.xlsx" } });
-      if ("problem" in result) expect(result.problem.message).toContain(why);
+      expect(result).toMatchObject({ value: null, problems: [{ code: "E_FILE_UNREADABLE", file: "x.xlsx" }] });
+      expect(result.problems[0]?.message).toContain(why);
     }
   });
 
   it("the limit comes from the caller (--max-size): below the file's own size, or below what it inflates to", async () => {
     const path = join(dir, "good.xlsx");
     const small = await readWorkbookFile(path, "good.xlsx", { maxInflatedBytes: 1024 });
-    expect(small).toMatchObject({ problem: { code: "E_FILE_TOO_LARGE" } });
-    if ("problem" in small) expect(small.problem.message).toContain("文件“good.xlsx”本身超过了上限（1024 字节）");
+    expect(small).toMatchObject({ value: null, problems: [{ code: "E_FILE_TOO_LARGE" }] });
+    expect(small.problems[0]?.message).toContain("文件“good.xlsx”本身超过了上限（1024 字节）");
 
     const between = await readWorkbookFile(path, "good.xlsx", { maxInflatedBytes: good.length + 100 });
-    expect(between).toMatchObject({ problem: { code: "E_FILE_TOO_LARGE" } });
-    if ("problem" in between) expect(between.problem.message).toContain("解压后超过了上限");
+    expect(between).toMatchObject({ value: null, problems: [{ code: "E_FILE_TOO_LARGE" }] });
+    expect(between.problems[0]?.message).toContain("解压后超过了上限");
 
     const bomb = join(dir, "bomb.xlsx");
     await writeFile(bomb, bombOf(zeros300, 1000));
     const raised = await readWorkbookFile(bomb, "bomb.xlsx", { maxInflatedBytes: 512 * MiB });
     // Within a raised limit the lie itself is what is wrong: the part is not the size it declares.
-    expect(raised).toMatchObject({ problem: { code: "E_FILE_CORRUPT" } });
+    expect(raised).toMatchObject({ value: null, problems: [{ code: "E_FILE_CORRUPT" }] });
   });
 
   it("a 300 MiB bomb is refused with a small peak memory, whether it declares its size or lies", () => {
@@ -182,7 +181,7 @@ describe("readWorkbookFile: files that cannot be read (workbook.md)", () => {
       const script = `
         const { readWorkbookFile } = await import(${JSON.stringify(pathToFileURL(module).href)});
         const result = await readWorkbookFile(${JSON.stringify(file)}, "x.xlsx", { maxInflatedBytes: ${256 * MiB} });
-        process.stdout.write(JSON.stringify({ code: result.problem?.code ?? "read", maxRssMiB: process.resourceUsage().maxRSS / 1024 }));`;
+        process.stdout.write(JSON.stringify({ code: result.problems[0]?.code ?? "read", maxRssMiB: process.resourceUsage().maxRSS / 1024 }));`;
       const run = runNode(["--input-type=module", "-e", script]);
       expect(run.status, run.stderr).toBe(0);
       return JSON.parse(run.stdout) as { code: string; maxRssMiB: number };
@@ -211,8 +210,8 @@ describe("guardXlsxBytes never throws", () => {
       fc.asyncProperty(fc.constantFrom(...prefixes), fc.uint8Array({ maxLength: 2048 }), async (prefix, tail) => {
         const bytes = Buffer.concat([prefix, Buffer.from(tail)]);
         const result = await guardXlsxBytes(bytes, "x.xlsx", DEFAULT_LIMIT);
-        expect("problem" in result).toBe(true);
-        if ("problem" in result) expect(result.problem.code).toMatch(/^E_FILE_/);
+        expect(result.value).toBeNull();
+        expect(result.problems[0]?.code).toMatch(/^E_FILE_/);
       }),
       { numRuns: 200 },
     );
@@ -222,8 +221,8 @@ describe("guardXlsxBytes never throws", () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: good.length }), async (length) => {
         const result = await guardXlsxBytes(good.subarray(0, length), "x.xlsx", DEFAULT_LIMIT);
-        if (length === good.length) expect("parts" in result).toBe(true);
-        else expect(result).toMatchObject({ problem: { code: expect.stringMatching(/^E_FILE_(CORRUPT|NOT_XLSX)$/) } });
+        if (length === good.length) expect(result.value).not.toBeNull();
+        else expect(result).toMatchObject({ value: null, problems: [{ code: expect.stringMatching(/^E_FILE_(CORRUPT|NOT_XLSX)$/) }] });
       }),
       { numRuns: 100 },
     );
@@ -238,11 +237,11 @@ describe("the parts a guarded workbook hands on", () => {
       { name: "xl/Empty.xml", content: Buffer.alloc(0) },
     ]);
     const result = await guardXlsxBytes(bytes, "x.xlsx", DEFAULT_LIMIT);
-    if ("problem" in result) throw new Error(result.problem.message);
-    expect(result.parts.get("xl/workbook.xml")?.equals(xml)).toBe(true);
+    if (result.value === null) throw new Error(result.problems[0]?.message);
+    expect(result.value.get("xl/workbook.xml")?.equals(xml)).toBe(true);
     // Each asking inflates afresh: nothing the reader has let go of is held by the parts.
-    expect(result.parts.get("xl/workbook.xml")).not.toBe(result.parts.get("xl/workbook.xml"));
-    expect(result.parts.get("xl/empty.xml")?.length).toBe(0);
-    expect(result.parts.get("xl/missing.xml")).toBeUndefined();
+    expect(result.value.get("xl/workbook.xml")).not.toBe(result.value.get("xl/workbook.xml"));
+    expect(result.value.get("xl/empty.xml")?.length).toBe(0);
+    expect(result.value.get("xl/missing.xml")).toBeUndefined();
   });
 });
