@@ -9,6 +9,7 @@ import { A4_PAGE, TEXT_WIDTH, chineseRun, packDocx } from "../ooxml/docx-package
 import type { DocumentFonts } from "../ooxml/docx-package.js";
 import type { SlipContent, SlipRow } from "./slip-content.js";
 import { textWidth } from "./title-lines.js";
+import { cutAtSentence } from "./work-by-month.js";
 import type { SlipWording } from "./wording.js";
 import { fill } from "./wording.js";
 
@@ -38,6 +39,8 @@ export const SLIP_PAGE_BUDGET = A4_PAGE.size.height - A4_PAGE.margin.top - A4_PA
 /** A list item, and a text, is cut to this many lines before anything is left out. */
 const MAX_ITEM_LINES = 2;
 const MAX_TEXT_LINES = 6;
+/** The 个人小结, one block of the person's own words, is cut to this many lines first. */
+const MAX_SUMMARY_LINES = 10;
 /** Items a list keeps while texts can still be shortened. */
 const MIN_ITEMS = 3;
 
@@ -59,6 +62,28 @@ export function slipHeight(slip: SlipContent): number {
   const table = slip.rows.reduce((sum, row) => sum + rowHeight(row), 0);
   const under = [...slip.notes, ...slip.signatures].reduce((sum, line) => sum + 160 + linesOf(line, NOTE_CHARACTERS) * NOTE_LINE, 0);
   return title + table + under;
+}
+
+/** Lines a wide cell takes for `lines`. */
+function blockLines(lines: readonly string[]): number {
+  return lines.reduce((sum, line) => sum + linesOf(line, WIDE_CHARACTERS), 0);
+}
+
+/**
+ * A summary in at most `lines` lines of a wide cell: whole, or cut at a sentence with
+ * `……（全文见结果表）` (cutAtSentence), keeping as many characters as fit. The mark alone (a
+ * limit of 0) is one line, so the search starts from a cut that fits.
+ */
+function summaryLines(full: string, lines: number): string[] {
+  const shown = (limit: number): string[] => cutAtSentence(full, limit).text.split("\n");
+  let [fits, tooLong] = [0, Array.from(full).length];
+  if (blockLines(shown(tooLong)) <= lines) return shown(tooLong);
+  while (tooLong - fits > 1) {
+    const middle = Math.floor((fits + tooLong) / 2);
+    if (blockLines(shown(middle)) <= lines) fits = middle;
+    else tooLong = middle;
+  }
+  return shown(fits);
 }
 
 /** `text` cut to `lines` lines of `perLine`, ending in `……`. */
@@ -85,17 +110,20 @@ function listed(row: WideRow, keep: number, omitted: string, shown: number): Wid
 /**
  * The slip shortened until it fits one A4 page (outputs.md: long work lists summarised to fit,
  * pointing to the 工作清单 sheet). In this order, each step only while the slip is too tall:
- * list items are cut to two lines and texts to six; the list showing the most items loses its
- * last one (down to three), `另有{n}项…未列出` taking their place; the longest text loses a line
- * (down to two); then the lists lose the rest and the texts their last lines. A slip that fits
- * is returned as it is.
+ * list items are cut to two lines, texts to six and the 个人小结 to ten; the list showing the
+ * most items loses its last one (down to three), `另有{n}项…未列出` taking their place; the
+ * longest text (the 个人小结 among them) loses a line (down to two); then the lists lose the rest
+ * and the texts their last lines. A slip that fits is returned as it is. A summary is cut at a
+ * sentence and ends `……（全文见结果表）`; other texts end `……`.
  */
 export function fitSlip(slip: SlipContent): SlipContent {
   if (slipHeight(slip) <= SLIP_PAGE_BUDGET) return slip;
   let texts: SlipRow[] = slip.rows.map((row) =>
     row.kind !== "wide" || !row.fit
       ? row
-      : { ...row, lines: row.lines.map((line) => cut(line, row.fit?.kind === "list" ? MAX_ITEM_LINES : MAX_TEXT_LINES, WIDE_CHARACTERS)) },
+      : row.fit.kind === "summary"
+        ? { ...row, lines: summaryLines(row.fit.full, MAX_SUMMARY_LINES) }
+        : { ...row, lines: row.lines.map((line) => cut(line, row.fit?.kind === "list" ? MAX_ITEM_LINES : MAX_TEXT_LINES, WIDE_CHARACTERS)) },
   );
   // Items shown of each list row, by row index; texts are cut in place.
   const shown = new Map<number, number>();
@@ -114,6 +142,11 @@ export function fitSlip(slip: SlipContent): SlipContent {
     const at = longestText(texts, floor);
     if (at < 0) return false;
     const row = texts[at] as WideRow;
+    if (row.fit?.kind === "summary") {
+      const lines = summaryLines(row.fit.full, blockLines(row.lines) - 1);
+      texts = texts.map((r, i) => (i === at ? { ...row, lines } : r));
+      return true;
+    }
     const longest = row.lines.reduce((best, line, i, all) => (textWidth(line) > textWidth(all[best] ?? "") ? i : best), 0);
     const line = row.lines[longest] ?? "";
     const shorter = cut(line, linesOf(line, WIDE_CHARACTERS) - 1, WIDE_CHARACTERS);
@@ -128,13 +161,16 @@ export function fitSlip(slip: SlipContent): SlipContent {
   return { ...slip, rows: rowsNow() };
 }
 
-/** The text row (fit `text`) with the most lines, if any has a line longer than `floor` lines. */
+/**
+ * The text row (fit `text`, or a `summary` as one block) with the most lines, if any has a line
+ * (a summary: its block) longer than `floor` lines.
+ */
 function longestText(rows: readonly SlipRow[], floor: number): number {
   let best = -1;
   let bestHeight = 0;
   rows.forEach((row, i) => {
-    if (row.kind !== "wide" || row.fit?.kind !== "text") return;
-    if (!row.lines.some((line) => linesOf(line, WIDE_CHARACTERS) > floor)) return;
+    if (row.kind !== "wide") return;
+    if (row.fit?.kind === "summary" ? blockLines(row.lines) <= floor : row.fit?.kind !== "text" || !row.lines.some((line) => linesOf(line, WIDE_CHARACTERS) > floor)) return;
     const height = rowHeight(row);
     if (height > bestHeight) [best, bestHeight] = [i, height];
   });

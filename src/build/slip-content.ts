@@ -3,32 +3,43 @@
 // 加分/减分/否决/限好 with its 事由, the work list with the open items and why, 评鉴意见 and 改进目标,
 // the 复核 window, a 谈心谈话 request for 一般 and 较差, and the lines a handed-over slip needs.
 // Pure and complete: it says everything; feedback-slips.ts fits it on one A4 page and lays it out.
-// A new part of the slip (the 个人小结, the work by month) is one more row here.
+// A new part of the slip is one more row here.
+//
+// Decisions where the spec is silent (issue 14: 月纪实 and 个人小结 on the slip):
+// - A person whose items or summaries give months (keptByMonth, as the 工作清单 sheet decides)
+//   has the work list by month: a line per month of the quarter, 0 items included, then a
+//   全季度 line when some items have no month; then the open items as before, month by month.
+//   Anyone else's 工作清单 row is the one it always was.
+// - The 个人小结 row (the quarter's summary, else the months' headed `7月：`) follows 工作清单,
+//   only for a person who wrote one; a line break of the text starts a new line of the cell.
 
 import { fixed } from "../domain/exact.js";
 import type { GradedPerson, GradedUnit, Reason } from "../domain/graded.js";
 import { reasonText } from "../domain/graded.js";
 import { EVENT_KIND_LABEL, GRADES, GRADE_LABEL, OUTCOME_LABEL } from "../domain/labels.js";
 import { chineseDate } from "../domain/calendar.js";
-import type { AppraisalWorkbook, IndividualScore, Period, ScoreEvent, WorkItem } from "../domain/model.js";
+import type { AppraisalWorkbook, IndividualScore, Period, PersonalSummary, ScoreEvent, WorkItem } from "../domain/model.js";
 import { QUARTER_NUMERAL, isGraded, rowsByPersonId } from "../domain/model.js";
 import type { Rules } from "../domain/rules.js";
+import { quarterMonths } from "../domain/months.js";
 import { openItemText, summariseWork } from "../domain/work-summary.js";
+import { type MonthWork, keptByMonth, monthWorkLine, slipSummaryText, workByMonth } from "./work-by-month.js";
 import type { SlipPlaceholder, SlipWording } from "./wording.js";
 import { fill } from "./wording.js";
 
 export interface FeedbackSlipsInput {
   graded: GradedUnit;
   period: Period;
-  workbook: Pick<AppraisalWorkbook, "workItems" | "individualScores" | "events">;
+  workbook: Pick<AppraisalWorkbook, "workItems" | "summaries" | "individualScores" | "events">;
   rules: Pick<Rules, "notice">;
 }
 
 /**
  * How a row may be shortened when the slip does not fit its page: a list loses its last lines
- * (never the first `keep`) and says how many with `omitted` ({未列出}); a text is cut.
+ * (never the first `keep`) and says how many with `omitted` ({未列出}); a text is cut; a
+ * summary is `full` (its lines joined by line breaks) cut at a sentence with `……（全文见结果表）`.
  */
-export type SlipFit = { kind: "list"; keep: number; omitted: string } | { kind: "text" };
+export type SlipFit = { kind: "list"; keep: number; omitted: string } | { kind: "text" } | { kind: "summary"; full: string };
 
 /** One row of the slip's table: a label and its lines; `pair` rows hold two label-value pairs. */
 export type SlipRow =
@@ -71,6 +82,7 @@ export function selfComparison(person: Pick<GradedPerson, "grade"> & { person: P
 /** A person's own rows of the unit's sheets. */
 interface OwnRows {
   work: readonly WorkItem[];
+  summaries: readonly PersonalSummary[];
   review: IndividualScore | undefined;
   events: readonly ScoreEvent[];
 }
@@ -81,6 +93,28 @@ interface OwnRows {
  */
 function reasonLines(reasons: readonly Reason[], draft: boolean, wording: SlipWording): string[] {
   return reasons.map((reason) => (draft && reason.kind === "tie" ? wording.pendingReason : reasonText(reason)));
+}
+
+/** The months of the quarter, 0 items included, then the whole quarter's items if any. */
+function quarterWork(items: readonly WorkItem[], quarter: Period["quarter"]): MonthWork[] {
+  const grouped = workByMonth(items);
+  const months = quarterMonths(quarter).map(
+    (month) => grouped.find((work) => work.month === month) ?? { month, items: [], summary: summariseWork([]) },
+  );
+  return [...months, ...grouped.filter((work) => work.month === null)];
+}
+
+/** The 工作清单 row: the counts (by month when months are kept), then the open items and why. */
+function workRow(own: OwnRows, quarter: Period["quarter"], counts: string, omitted: string): SlipRow {
+  const work = summariseWork(own.work);
+  if (!keptByMonth(own.work, own.summaries)) {
+    // Blank where there is nothing to say, not 无 (outputs.md).
+    const lines = work.total === 0 ? [] : [counts, ...work.open.map(openItemText)];
+    return { kind: "wide", label: "工作清单", lines, fit: { kind: "list", keep: 1, omitted } };
+  }
+  const months = quarterWork(own.work, quarter);
+  const lines = [...months.map(monthWorkLine), ...months.flatMap((month) => month.summary.open.map(openItemText))];
+  return { kind: "wide", label: "工作清单", lines, fit: { kind: "list", keep: months.length, omitted } };
 }
 
 function slipContent(input: FeedbackSlipsInput, person: GradedPerson, own: OwnRows, wording: SlipWording): SlipContent {
@@ -100,8 +134,7 @@ function slipContent(input: FeedbackSlipsInput, person: GradedPerson, own: OwnRo
     复核天数: String(rules.notice.reviewDays),
     等次: gradeLabel,
   };
-  // Blank where there is nothing to say, not 无 (outputs.md).
-  const workLines = work.total === 0 ? [] : [fill(wording.workCounts, values), ...work.open.map(openItemText)];
+  const summary = slipSummaryText(own.summaries);
   const rows: SlipRow[] = [
     { kind: "pair", left: ["姓名", person.person.name], right: ["科室", person.person.department] },
     { kind: "pair", left: ["职务职级", person.person.title ?? ""], right: ["综合得分", score(person, "total")] },
@@ -111,7 +144,8 @@ function slipContent(input: FeedbackSlipsInput, person: GradedPerson, own: OwnRo
     { kind: "pair", left: ["自评等次", person.person.selfGrade === null ? "" : GRADE_LABEL[person.person.selfGrade]], right: ["自评与等次", selfComparison(person)] },
     { kind: "wide", label: "等次说明", lines: reasonLines(person.reasons, draft, wording), fit: { kind: "text" } },
     { kind: "wide", label: "加减分事项", lines: own.events.map(eventText), fit: { kind: "list", keep: 0, omitted: fill(wording.eventsOmitted, values) } },
-    { kind: "wide", label: "工作清单", lines: workLines, fit: { kind: "list", keep: 1, omitted: fill(wording.workOmitted, values) } },
+    workRow(own, period.quarter, fill(wording.workCounts, values), fill(wording.workOmitted, values)),
+    ...(summary === null ? [] : [{ kind: "wide" as const, label: "个人小结", lines: summary.split("\n"), fit: { kind: "summary" as const, full: summary } }]),
     { kind: "wide", label: "评鉴意见", lines: own.review?.comment ? [own.review.comment] : [], fit: { kind: "text" } },
     { kind: "wide", label: "改进目标", lines: own.review?.goal ? [own.review.goal] : [], fit: { kind: "text" } },
   ];
@@ -136,13 +170,18 @@ export function slipContents(input: FeedbackSlipsInput, wording: SlipWording): S
   // A person's first 个性评分 row, as grading takes it (grade-run.ts personBases).
   const reviews = rowsByPersonId(input.workbook.individualScores);
   const events = rowsByPersonId(input.workbook.events);
+  const summaries = rowsByPersonId(input.workbook.summaries);
   return input.graded.persons
     .filter((p) => isGraded(p.person))
     .map((p) =>
       slipContent(
         input,
         p,
-        { work: items.get(p.person.id) ?? [], review: reviews.get(p.person.id)?.[0], events: events.get(p.person.id) ?? [] },
+        {
+          work: items.get(p.person.id) ?? [],
+          summaries: summaries.get(p.person.id) ?? [],
+          review: reviews.get(p.person.id)?.[0], events: events.get(p.person.id) ?? [],
+        },
         wording,
       ),
     );

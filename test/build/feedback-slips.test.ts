@@ -8,6 +8,8 @@ import type { SlipWording } from "../../src/build/wording.js";
 import { readSlipWording } from "../../src/build/wording-templates.js";
 import { IDS, WORKBOOK, demoRules, demoUnit, ref } from "../support/demo-unit.js";
 import { docxParagraphs, zipEntryDates, zipPart } from "../support/read-office.js";
+import type { PersonalSummary, WorkItem } from "../../src/domain/model.js";
+import { CUT_MARK } from "../../src/build/work-by-month.js";
 
 const wording: SlipWording = await readSlipWording();
 
@@ -142,9 +144,119 @@ describe("slipContents: 反馈单 of a unit (outputs.md Per unit 3)", () => {
   });
 });
 
+describe("slipContents: 月纪实 and 个人小结 (issue 14; workbook.md 工作清单 月份, 个人小结)", () => {
+  const work = (personId: string, month: number | null, text: string, state: WorkItem["state"], reason: string | null, line: number): WorkItem => ({
+    personId,
+    month,
+    item: text,
+    state,
+    reason,
+    note: null,
+    ref: ref("工作清单", `C${line}`, "工作事项"),
+  });
+  const summary = (personId: string, month: number | null, text: string, line: number): PersonalSummary => ({
+    personId,
+    month,
+    text,
+    ref: ref("个人小结", `D${line}`, "小结"),
+  });
+  const monthly = (workItems: WorkItem[], summaries: PersonalSummary[] = []) => input({ workbook: { ...WORKBOOK, workItems, summaries } });
+
+  it.each([
+    [
+      "items in two months and the whole quarter: every month of the quarter, 全季度 last, open items month by month",
+      [
+        work(IDS.a, 8, "八月调研", "unfinished", "调研对象未确定", 2),
+        work(IDS.a, null, "全季度督办", "inProgress", "尚有2件未办结", 3),
+        work(IDS.a, 7, "七月总结", "done", null, 4),
+        work(IDS.a, 7, "七月培训", "inProgress", "场地未落实", 5),
+      ],
+      [
+        "7月：共 2 项，已完成 1 项，推进中 1 项，未完成 0 项",
+        "8月：共 1 项，已完成 0 项，推进中 0 项，未完成 1 项",
+        "9月：共 0 项，已完成 0 项，推进中 0 项，未完成 0 项",
+        "全季度：共 1 项，已完成 0 项，推进中 1 项，未完成 0 项",
+        "【推进中】七月培训：场地未落实",
+        "【未完成】八月调研：调研对象未确定",
+        "【推进中】全季度督办：尚有2件未办结",
+      ],
+    ],
+    [
+      "all items in months: no 全季度 line",
+      [work(IDS.a, 9, "九月报表", "done", null, 2)],
+      ["7月：共 0 项，已完成 0 项，推进中 0 项，未完成 0 项", "8月：共 0 项，已完成 0 项，推进中 0 项，未完成 0 项", "9月：共 1 项，已完成 1 项，推进中 0 项，未完成 0 项"],
+    ],
+    [
+      "no month on any item: the quarter's line as before",
+      [work(IDS.a, null, "档案数字化", "inProgress", "等待上级批复经费", 2), work(IDS.a, null, "起草总结", "done", null, 3)],
+      ["共2项：已完成1项，推进中1项，未完成0项。", "【推进中】档案数字化：等待上级批复经费"],
+    ],
+  ])("工作清单 by month: %s", (_case, items, lines) => {
+    expect(wide(slipOf(IDS.a, monthly(items)), "工作清单")).toEqual(lines);
+  });
+
+  it("keeps the month lines when the list is shortened: only open items are left out", () => {
+    const row = slipOf(IDS.a, monthly([work(IDS.a, 7, "七月", "unfinished", "原因", 2)])).rows.find((r) => r.kind === "wide" && r.label === "工作清单");
+    expect(row?.kind === "wide" && row.fit).toMatchObject({ kind: "list", keep: 3 });
+  });
+
+  it("a month's 个人小结 alone makes the work list by month, even for items without a month", () => {
+    const i = monthly([work(IDS.a, null, "档案数字化", "done", null, 2)], [summary(IDS.a, 8, "八月小结。", 2)]);
+    expect(wide(slipOf(IDS.a, i), "工作清单")).toEqual([
+      "7月：共 0 项，已完成 0 项，推进中 0 项，未完成 0 项",
+      "8月：共 0 项，已完成 0 项，推进中 0 项，未完成 0 项",
+      "9月：共 0 项，已完成 0 项，推进中 0 项，未完成 0 项",
+      "全季度：共 1 项，已完成 1 项，推进中 0 项，未完成 0 项",
+    ]);
+  });
+
+  it.each([
+    ["the quarter's summary, though months' are given", [summary(IDS.a, 7, "七月小结。", 2), summary(IDS.a, null, "季度小结。", 3)], ["季度小结。"]],
+    ["without it, the months' in month order, each headed, one a line", [summary(IDS.a, 9, "九月小结。", 2), summary(IDS.a, 7, "七月小结。", 3)], ["7月：七月小结。", "9月：九月小结。"]],
+    ["a line break in the text starts a new line", [summary(IDS.a, null, "一是办文。\n二是督办。", 2)], ["一是办文。", "二是督办。"]],
+  ])("个人小结: %s", (_case, summaries, lines) => {
+    const slip = slipOf(IDS.a, monthly(WORKBOOK.workItems, summaries));
+    expect(wide(slip, "个人小结")).toEqual(lines);
+    // after 工作清单, before 评鉴意见
+    const labels = slip.rows.flatMap((r) => (r.kind === "wide" ? [r.label] : []));
+    expect(labels.slice(labels.indexOf("工作清单"), labels.indexOf("工作清单") + 3)).toEqual(["工作清单", "个人小结", "评鉴意见"]);
+  });
+
+  it("a person without months and without a summary has the slip of before: no 个人小结 row, the quarter's counts", () => {
+    const i = monthly(WORKBOOK.workItems.concat(work(IDS.b, 7, "七月", "done", null, 9)), [summary(IDS.b, null, "小结。", 2)]);
+    expect(slipOf(IDS.a, i)).toEqual(slipOf(IDS.a));
+    expect(slipOf(IDS.a, i).rows.some((r) => r.kind === "wide" && r.label === "个人小结")).toBe(false);
+  });
+
+  it("a long 个人小结 is cut at a sentence to fit the page, ending ……（全文见结果表）", () => {
+    const sentence = "本季度统筹办文三百余件，督办事项按期办结。";
+    const text = sentence.repeat(150);
+    const fitted = fitSlip(slipOf(IDS.a, monthly(WORKBOOK.workItems, [summary(IDS.a, null, text, 2)])));
+    const shown = wide(fitted, "个人小结");
+    expect(shown).toHaveLength(1);
+    const line = shown[0]!;
+    expect(line.endsWith(CUT_MARK)).toBe(true);
+    const kept = line.slice(0, -CUT_MARK.length);
+    // whole sentences only, at least one, and fewer than all
+    expect(kept.length % sentence.length).toBe(0);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThan(text.length);
+    expect(kept).toBe(sentence.repeat(kept.length / sentence.length));
+    expect(slipHeight(fitted)).toBeLessThanOrEqual(SLIP_PAGE_BUDGET);
+  });
+
+  it("a 个人小结 that fits is printed whole, without the mark", () => {
+    const text = "本季度统筹办文三百余件，督办事项按期办结。".repeat(5);
+    const slip = slipOf(IDS.a, monthly(WORKBOOK.workItems, [summary(IDS.a, null, text, 2)]));
+    expect(fitSlip(slip)).toBe(slip);
+    expect(wide(slip, "个人小结")).toEqual([text]);
+  });
+});
+
 describe("fitSlip: one A4 page per person, always", () => {
   const many = Array.from({ length: 30 }, (_, i) => ({
     personId: IDS.a,
+    month: null,
     item: `第${i + 1}项重点工作：推进某某专项整治行动并形成阶段性报告`,
     state: (["done", "inProgress", "unfinished"] as const)[i % 3]!,
     reason: i % 3 === 0 ? null : "因上级部署调整、配套经费尚未到位，工作推迟至下季度继续推进",
@@ -188,6 +300,43 @@ describe("fitSlip: one A4 page per person, always", () => {
         const fitted = fitSlip(slipOf(IDS.a, input({ workbook })));
         expect(slipHeight(fitted)).toBeLessThanOrEqual(SLIP_PAGE_BUDGET);
       }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("fits with months, many items and a long 个人小结, which is cut at a sentence and never dropped (property)", () => {
+    const sentence = fc.string({ unit: fc.constantFrom("办", "文", "督", "查", "a", "1", "，", "、"), minLength: 1, maxLength: 80 }).map((s) => `${s}。`);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 60 }),
+        fc.array(sentence, { minLength: 1, maxLength: 60 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 400 }),
+        (items, sentences, byMonths, reviewLength) => {
+          const text = sentences.join("");
+          const workItems = many.concat(many).slice(0, items).map((item, i) => ({ ...item, month: i % 4 === 3 ? null : 7 + (i % 4) }));
+          const summaries = byMonths
+            ? [7, 8, 9].map((month, i) => ({ personId: IDS.a, month, text, ref: ref("个人小结", `D${i + 2}`) }))
+            : [{ personId: IDS.a, month: null, text, ref: ref("个人小结", "D2") }];
+          const workbook = {
+            ...WORKBOOK,
+            workItems,
+            summaries,
+            individualScores: WORKBOOK.individualScores.map((r) => ({ ...r, comment: "评".repeat(reviewLength), goal: "目".repeat(reviewLength) })),
+          };
+          const fitted = fitSlip(slipOf(IDS.a, input({ workbook })));
+          expect(slipHeight(fitted)).toBeLessThanOrEqual(SLIP_PAGE_BUDGET);
+          // the month lines are never left out
+          expect(wide(fitted, "工作清单").filter((line) => /^[789]月：共/.test(line))).toHaveLength(items > 0 || byMonths ? 3 : 0);
+          const shown = wide(fitted, "个人小结").join("\n");
+          const full = byMonths ? ["7月：", "8月：", "9月："].map((head) => head + text).join("\n") : text;
+          if (shown === full) return;
+          // cut: a beginning of the text, then the mark
+          expect(shown.endsWith(CUT_MARK)).toBe(true);
+          const kept = shown.slice(0, -CUT_MARK.length);
+          expect(full.startsWith(kept)).toBe(true);
+        },
+      ),
       { numRuns: 60 },
     );
   });
