@@ -8,10 +8,13 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sheetValues } from "../support/sheet-values.mjs";
 import { REPO_ROOT, runAssess, scratchFolder } from "../support/run-assess.js";
+import { docxParagraphs } from "../support/read-office.js";
 
 const scratch = scratchFolder("assess-grade-monthly-");
 const FGW = "2026Q3_FGW_某县发展和改革委员会_结果.xlsx";
 const TJJ = "2026Q3_TJJ_某县统计局_结果.xlsx";
+const FGW_SLIPS = "2026Q3_FGW_某县发展和改革委员会_反馈单.docx";
+const CUT_MARK = "……（全文见结果表）";
 
 /** The data rows under the header row that starts with 序号, as objects by header. */
 function records(rows: unknown[][]): Record<string, unknown>[] {
@@ -33,6 +36,7 @@ for (const [setting, inputs] of [
     let stderr = "";
     let fgw: Record<string, unknown[][]> = {};
     let tjj: Record<string, unknown[][]> = {};
+    let slips: string[] = [];
 
     beforeAll(async () => {
       mkdirSync(join(dir, "folder"), { recursive: true });
@@ -44,6 +48,7 @@ for (const [setting, inputs] of [
       stderr = run.stderr;
       fgw = await sheetValues(readFileSync(join(dir, "out", FGW)));
       tjj = await sheetValues(readFileSync(join(dir, "out", TJJ)));
+      slips = await docxParagraphs(readFileSync(join(dir, "out", FGW_SLIPS)));
     });
 
     it("grades with exit 0", () => {
@@ -83,6 +88,44 @@ for (const [setting, inputs] of [
         ["9月", 1, 0, 1, 0, "【推进中】收集涉企收费自查表：部分企业尚未反馈自查表", null],
         ["全季度", 0, 0, 0, 0, null, "完成价格认定案卷整理。涉企收费专项检查因方案调整未能按期完成，自评较好。"],
       ]);
+    });
+
+    /** The paragraphs of a person's slip from the 工作清单 label to the 评鉴意见 label. */
+    const slipWork = (name: string): string[] => {
+      const from = slips.indexOf("工作清单", slips.indexOf(name));
+      return slips.slice(from, slips.indexOf("评鉴意见", from));
+    };
+
+    it("反馈单 of a unit that keeps months: the work list a line per month, then the 个人小结", () => {
+      expect(slipWork("张敏")).toEqual([
+        "工作清单",
+        "7月：共 1 项，已完成 1 项，推进中 0 项，未完成 0 项",
+        "8月：共 1 项，已完成 1 项，推进中 0 项，未完成 0 项",
+        "9月：共 1 项，已完成 1 项，推进中 0 项，未完成 0 项",
+        "个人小结",
+        "7月：保障委务会等会议6次，报送政务信息15条。",
+        "8月：完成政务公开年度自查，整改栏目更新不及时问题2个。",
+        "9月：编写三季度政务信息简报，被县委办采用2篇。",
+      ]);
+      const liu = slipWork("刘洋");
+      expect(liu.slice(0, 7)).toEqual([
+        "工作清单",
+        "7月：共 1 项，已完成 1 项，推进中 0 项，未完成 0 项",
+        "8月：共 1 项，已完成 0 项，推进中 1 项，未完成 0 项",
+        "9月：共 1 项，已完成 1 项，推进中 0 项，未完成 0 项",
+        "全季度：共 1 项，已完成 1 项，推进中 0 项，未完成 0 项",
+        "【推进中】推进机关档案数字化整理：档案扫描服务合同9月下旬才签订，预计11月完成",
+        "个人小结",
+      ]);
+      // 刘洋's long summary: whole, or cut after a sentence with the mark
+      const summary = liu[7]!;
+      expect(liu).toHaveLength(8);
+      if (summary !== FG002_SUMMARY) {
+        expect(summary.endsWith(CUT_MARK)).toBe(true);
+        const kept = summary.slice(0, -CUT_MARK.length);
+        expect(kept.endsWith("。")).toBe(true);
+        expect(FG002_SUMMARY.startsWith(kept)).toBe(true);
+      }
     });
 
     it("工作清单 of a unit without months: one row a person as before, with the 个人小结 column", () => {

@@ -15,6 +15,8 @@ import { writeXlsx } from "../../src/ooxml/write-xlsx.js";
 import { IDS, POOL, WORKBOOK, demoEffectiveRules, demoRules, demoUnit, ref } from "../support/demo-unit.js";
 import { hasSoffice, runSoffice } from "../support/run-assess.js";
 import { exact } from "../../src/domain/exact.js";
+import { CUT_MARK } from "../../src/build/work-by-month.js";
+import { docxParagraphs } from "../support/read-office.js";
 
 const soffice = hasSoffice();
 const inCi = Boolean(process.env.CI);
@@ -78,7 +80,8 @@ describe("LibreOffice opens the outputs and prints them to PDF", () => {
 
   // issue 11: a notice of four names left its contact lines, unit and date alone on page 2, and a
   // slip ran onto a second page with a long work list. Counted on the PDF LibreOffice prints.
-  it.skipIf(!soffice && !inCi)(`公示 with 4 and 6 names is one page; 反馈单 is one page per person, 30 work items and long texts included${skipNote}`, async () => {
+  // issue 14: a person keeping 月纪实, 30 items over the months and a 3,000-character 个人小结.
+  it.skipIf(!soffice && !inCi)(`公示 with 4 and 6 names is one page; 反馈单 is one page per person, 30 work items, months, a long 个人小结 and long texts included${skipNote}`, async () => {
     if (!soffice) throw new Error("CI 上必须安装 LibreOffice（soffice 不在 PATH 上），见 .ci/run。");
     const rules = demoRules();
     const noticeWording = await readNoticeWording();
@@ -94,6 +97,7 @@ describe("LibreOffice opens the outputs and prints them to PDF", () => {
       writeNotice(noticeContent({ graded, period: WORKBOOK.period, settings: WORKBOOK.settings, rules }, noticeWording), noticeWording);
     const many = Array.from({ length: 30 }, (_, i) => ({
       personId: IDS.a,
+      month: null as number | null,
       item: `第${i + 1}项重点工作：推进某某专项整治行动并形成阶段性报告`,
       state: (["done", "inProgress", "unfinished"] as const)[i % 3]!,
       reason: i % 3 === 0 ? null : "因上级部署调整、配套经费尚未到位、相关单位材料未按期报送，工作推迟至下季度继续推进",
@@ -101,9 +105,14 @@ describe("LibreOffice opens the outputs and prints them to PDF", () => {
       ref: ref("工作清单", `C${i + 10}`),
     }));
     const long = "该同志政治立场坚定，工作认真负责，能够按时完成领导交办的各项任务。".repeat(15);
+    // 王五 keeps his list by month: 10 items in each of 7, 8 and 9月, and a summary of 3,000 characters.
+    const monthly = many.map((item, i) => ({ ...item, personId: IDS.c, month: 7 + Math.floor(i / 10) }));
+    const sentence = "本季度牵头推进重点项目建设，协调解决用地、资金等问题，项目按计划节点推进；";
+    const summary = sentence.repeat(Math.ceil(3000 / sentence.length)).slice(0, 2999) + "。";
     const workbook = {
       ...WORKBOOK,
-      workItems: [...WORKBOOK.workItems, ...many],
+      workItems: [...WORKBOOK.workItems, ...many, ...monthly],
+      summaries: [{ personId: IDS.c, month: null, text: summary, ref: ref("个人小结", "D2") }],
       individualScores: WORKBOOK.individualScores.map((r) => (r.personId === IDS.a ? { ...r, comment: long, goal: long } : r)),
       events: Array.from({ length: 6 }, (_, i) => ({ personId: IDS.a, kind: "bonus" as const, points: exact("0.5"), reason: `承担市级重点课题调研任务并形成报告第${i + 1}篇`, date: "2026-09-01", ref: ref("加减分", `C${i + 2}`) })),
     };
@@ -122,6 +131,10 @@ describe("LibreOffice opens the outputs and prints them to PDF", () => {
     expect(await pages("notice4.docx")).toBe(1);
     expect(await pages("notice6.docx")).toBe(1);
     expect(await pages("slips.docx")).toBe(slips.length);
+    // 王五's slip has the months and the summary, cut
+    const text = await docxParagraphs(files["slips.docx"]!);
+    expect(text).toContain("7月：共 10 项，已完成 4 项，推进中 3 项，未完成 3 项");
+    expect(text.filter((line) => line.startsWith(sentence.slice(0, 10)) && line.endsWith(CUT_MARK))).toHaveLength(1);
     expect(await pages("draft.docx")).toBe(draftSlips.length);
   }, 240_000);
 });

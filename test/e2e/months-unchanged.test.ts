@@ -8,6 +8,7 @@
 // After an intended change of what 结果.xlsx or 汇总.xlsx hold, and only then, remake the golden
 // file from the current build: `ASSESS_UPDATE_GOLDEN=1 npx vitest run test/e2e/months-unchanged.test.ts`.
 
+import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -15,6 +16,7 @@ import { sheetValues } from "../support/sheet-values.mjs";
 import { REPO_ROOT, runAssess, scratchFolder } from "../support/run-assess.js";
 import { demoWorkbook } from "../support/workbook-data.mjs";
 import { writeWorkbook } from "../support/write-workbook.mjs";
+import { docxParagraphs } from "../support/read-office.js";
 
 type Sheets = Record<string, unknown[][]>;
 const GOLDEN_PATH = join(REPO_ROOT, "test/e2e/golden/demo-before-months.json");
@@ -120,6 +122,33 @@ describe("the demo without 月份 or 个人小结 prints as before issue 14", ()
       ["FG004", "好", "好", "一致"],
       ["FG012", "一般", "较好", "高于"],
     ]);
+  });
+
+  // The SHA-256 of the 反馈单 the tool wrote for the demo without 月份 or 个人小结 before the slip
+  // showed them (the build of commit e42652c). A change of the slip's wording or layout that is
+  // meant remakes them: grade demoWorkbook({ monthly: false }) and take `sha256sum` of the files.
+  const SLIPS_BEFORE: Record<string, string> = {
+    "2026Q3_FGW_某县发展和改革委员会_反馈单.docx": "7bb39a1d60396a8ecdad4b4da2eb152d9d2bc3b2b30cde5aba5e06745a2e6885",
+    "2026Q3_TJJ_某县统计局_反馈单.docx": "77f0770f67497a388b80774acbe2b854e4fb2e90803a788c9be04c2b031e6c44",
+  };
+
+  it("writes the same 反馈单 bytes as before the slip showed months and summaries", () => {
+    const written = readdirSync(join(before, "out")).filter((f) => f.endsWith("_反馈单.docx")).sort();
+    expect(written).toEqual(Object.keys(SLIPS_BEFORE).sort());
+    for (const file of written) {
+      expect(createHash("sha256").update(readFileSync(join(before, "out", file))).digest("hex"), file).toBe(SLIPS_BEFORE[file]);
+    }
+  });
+
+  it("the monthly demo's 统计局 (no months) prints the slips of before, with 高峰's 个人小结 added", async () => {
+    const file = "2026Q3_TJJ_某县统计局_反馈单.docx";
+    const old = await docxParagraphs(readFileSync(join(before, "out", file)));
+    const monthlySlips = await docxParagraphs(readFileSync(join(monthly, "out", file)));
+    const at = monthlySlips.indexOf("个人小结");
+    expect(monthlySlips.slice(at, at + 2)).toEqual(["个人小结", "按时完成三季度地区生产总值统一核算和数据上报，编印统计月报3期。"]);
+    expect(monthlySlips.filter((p) => p === "个人小结")).toHaveLength(1);
+    expect([...monthlySlips.slice(0, at), ...monthlySlips.slice(at + 2)]).toEqual(old);
+    expect(monthlySlips.some((p) => /^\d+月：共/.test(p))).toBe(false);
   });
 
   it("months and summaries change no score, grade or reason", () => {
