@@ -161,6 +161,12 @@ export function fitSlip(slip: SlipContent): SlipContent {
   return { ...slip, rows: rowsNow() };
 }
 
+/** Whether a text row has a line longer than `floor` lines; a summary, as one block, more lines. */
+function longerThan(row: WideRow, floor: number): boolean {
+  if (row.fit?.kind === "summary") return blockLines(row.lines) > floor;
+  return row.fit?.kind === "text" && row.lines.some((line) => linesOf(line, WIDE_CHARACTERS) > floor);
+}
+
 /**
  * The text row (fit `text`, or a `summary` as one block) with the most lines, if any has a line
  * (a summary: its block) longer than `floor` lines.
@@ -169,8 +175,7 @@ function longestText(rows: readonly SlipRow[], floor: number): number {
   let best = -1;
   let bestHeight = 0;
   rows.forEach((row, i) => {
-    if (row.kind !== "wide") return;
-    if (row.fit?.kind === "summary" ? blockLines(row.lines) <= floor : row.fit?.kind !== "text" || !row.lines.some((line) => linesOf(line, WIDE_CHARACTERS) > floor)) return;
+    if (row.kind !== "wide" || !longerThan(row, floor)) return;
     const height = rowHeight(row);
     if (height > bestHeight) [best, bestHeight] = [i, height];
   });
