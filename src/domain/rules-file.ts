@@ -255,6 +255,7 @@ export const RulesFileSchema = strictObject({
     reserveMinGood: count(1),
     reminderMinWeak: count(1),
   }),
+  archive: strictObject({ window: count(1), goodMin: count(1), weakMin: count(1) }),
 });
 
 export type RulesFile = z.infer<typeof RulesFileSchema>;
@@ -301,6 +302,7 @@ export const DEFAULT_RULES_FILE: RulesFile = {
     reserveMinGood: 3,
     reminderMinWeak: 2,
   },
+  archive: { window: 8, goodMin: 4, weakMin: 2 },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -497,6 +499,7 @@ export function toRules(file: RulesFile): Rules {
       reserveMinGood: file.annual.reserveMinGood,
       reminderMinWeak: file.annual.reminderMinWeak,
     },
+    archive: { ...file.archive },
   };
 }
 
