@@ -5,6 +5,7 @@ import { Command, CommanderError } from "commander";
 import { TOOL_NAME, TOOL_VERSION } from "../run/tool-version.js";
 import { UsageError } from "../run/usage-error.js";
 import { registerAnnualCommand } from "./annual-command.js";
+import { registerArchiveCommand } from "./archive-command.js";
 import { registerGradeCommand } from "./grade-command.js";
 import { writeJsonFailure } from "./json-output.js";
 import { registerRulesCommand } from "./rules-command.js";
@@ -27,6 +28,7 @@ registerValidateCommand(program);
 registerGradeCommand(program);
 registerAnnualCommand(program);
 registerRulesCommand(program);
+registerArchiveCommand(program);
 
 async function main(argv: string[]): Promise<number> {
   try {
