@@ -4,10 +4,16 @@
 
 import type { Command } from "commander";
 import { resolveArchiveTarget, type ArchiveTarget } from "../archive/target.js";
+import { type AddResult, archiveAdd, type FilingReport } from "../commands/archive-add.js";
+import { archiveLog } from "../commands/archive-log.js";
 import { initArchive, migrateArchiveAt } from "../commands/archive-schema.js";
+import type { LogEntry } from "../archive/read-log.js";
+import { UsageError } from "../run/usage-error.js";
 import { TOOL_NAME, TOOL_VERSION } from "../run/tool-version.js";
-import { onJsonFailure } from "./json-output.js";
-import { problemRecord } from "./problem-table.js";
+import { JOBS_DEFAULT, parseJobs } from "./jobs-option.js";
+import { onJsonFailure, writeJson } from "./json-output.js";
+import { MAX_SIZE_DEFAULT_MIB, parseMaxSize } from "./max-size-option.js";
+import { problemRecord, renderProblemTable, stderrColor } from "./problem-table.js";
 
 export const DB_OPTION_HELP = "档案所在：文件夹（内嵌档案）或 postgres:// 地址（档案服务器）；默认取环境变量 ASSESS_DB，再默认当前文件夹下的“考核档案”";
 
@@ -47,5 +53,105 @@ export function registerArchiveCommand(program: Command): Command {
       process.exitCode = 0;
     });
 
+  archive
+    .command("add")
+    .description("按 grade 的同样规则校验、评定工作簿，把每个已定稿单位的本季度结果归入档案")
+    .argument("<paths...>", "工作簿（.xlsx）或文件夹（读取其中的 .xlsx，不进子文件夹）")
+    .option("--rules <file>", "规则文件（JSON）；不给时用内置的标准方案")
+    .option("--db <place>", DB_OPTION_HELP)
+    .option("--replace", "已归档且内容不同时，以本次结果替代原记录（原记录保留为已被替代）；须同时给 --reason")
+    .option("--reason <text>", "替代的原因，记入档案")
+    .option("--max-size <MiB>", "一个工作簿解压后的大小上限（MiB）", MAX_SIZE_DEFAULT_MIB)
+    .option("--jobs <N>", "同时读取的线程数；1 表示不另开线程", JOBS_DEFAULT)
+    .option("--json", "在标准输出上打印一个 JSON 文档（归档结果和问题），不打印表格")
+    .action(async (paths: string[], flags: AddFlags) => {
+      process.exitCode = await runAdd(paths, flags);
+    });
+
+  archive
+    .command("log")
+    .description("列出档案的每次归档、替代和导入，按时间先后")
+    .option("--unit <code>", "只列这个单位代码的记录")
+    .option("--person <id>", "只列含有这个人员编号的记录")
+    .option("--db <place>", DB_OPTION_HELP)
+    .option("--json", "在标准输出上打印一个 JSON 文档")
+    .action(async (flags: { unit?: string; person?: string; db?: string; json?: boolean }) => {
+      const result = await archiveLog(archiveTarget(flags.db), { unit: flags.unit, person: flags.person });
+      if (flags.json) {
+        writeJson({ tool: TOOL_NAME, version: TOOL_VERSION, entries: result.entries, problems: [] }, []);
+      } else {
+        process.stderr.write(result.entries.length === 0 ? `档案“${result.label}”中没有符合条件的记录。\n` : result.entries.map(logLine).join(""));
+      }
+      process.exitCode = 0;
+    });
+
   return archive;
+}
+
+interface AddFlags {
+  rules?: string;
+  db?: string;
+  replace?: boolean;
+  reason?: string;
+  maxSize: string;
+  jobs: string;
+  json?: boolean;
+}
+
+const STATE_TEXT: Record<FilingReport["state"], string> = {
+  filed: "已归档",
+  unchanged: "已归档，内容未变",
+  replaced: "已替代原记录",
+  refused: "未归档",
+  "not-final": "未归档",
+};
+
+function filingLine(f: FilingReport): string {
+  const why = f.reason && f.state !== "unchanged" && f.state !== "refused" ? `：${f.reason}` : "";
+  return `单位 ${f.unit} ${f.name} ${f.year}年第${f.quarter}季度：${STATE_TEXT[f.state]}${why}\n`;
+}
+
+const ACTION_TEXT: Record<LogEntry["action"], string> = { filed: "归档", replaced: "替代", imported: "导入" };
+
+function logLine(e: LogEntry): string {
+  const state = e.supersededBy === null ? "现行" : `已被第 ${e.supersededBy} 号替代`;
+  const replaced = e.supersedes === null ? "" : `，替代第 ${e.supersedes} 号（${e.reason ?? ""}）`;
+  const from = e.packageFile ? `，来自备案包 ${e.packageFile}` : "";
+  return `第 ${e.id} 号  ${e.filedAt}  ${ACTION_TEXT[e.action]}  ${e.year}年第${e.quarter}季度  ${e.unit} ${e.name}  ${state}${replaced}${from}  文件 ${e.files.join("、")}  摘要 ${e.digest.slice(0, 12)}\n`;
+}
+
+export function addJson(result: AddResult): unknown {
+  return {
+    tool: TOOL_NAME,
+    version: TOOL_VERSION,
+    rulesSha256: result.rules?.sha256 ?? null,
+    filings: result.filings.map((f) => ({ unit: f.unit, year: f.year, quarter: f.quarter, state: f.state, digest: f.digest, reason: f.reason })),
+    problems: result.problems.map(problemRecord),
+  };
+}
+
+async function runAdd(paths: string[], flags: AddFlags): Promise<number> {
+  if (flags.replace && (flags.reason === undefined || flags.reason.trim() === "")) {
+    throw new UsageError("--replace 须同时用 --reason 写明替代的原因，例如 --reason \"复核后更正等次\"。");
+  }
+  if (!flags.replace && flags.reason !== undefined) throw new UsageError("--reason 只和 --replace 一起用。");
+  const result = await archiveAdd(paths, {
+    target: archiveTarget(flags.db),
+    rulesPath: flags.rules,
+    maxSizeMiB: parseMaxSize(flags.maxSize),
+    jobs: parseJobs(flags.jobs),
+    replaceReason: flags.replace ? flags.reason!.trim() : null,
+    now: () => new Date(),
+  });
+  if (flags.json) {
+    writeJson(addJson(result), result.problems);
+    return result.exitCode;
+  }
+  process.stderr.write(result.filings.map(filingLine).join(""));
+  process.stderr.write(renderProblemTable(result.problems, stderrColor()));
+  const count = (state: FilingReport["state"]): number => result.filings.filter((f) => f.state === state).length;
+  process.stderr.write(
+    `档案“${result.label}”：新归档 ${count("filed")} 个，替代 ${count("replaced")} 个，内容未变 ${count("unchanged")} 个，未归档 ${count("refused") + count("not-final")} 个。\n`,
+  );
+  return result.exitCode;
 }

@@ -86,7 +86,7 @@ function failed(rules: EffectiveRules | null, problems: Problem[]): GradeResult 
  * is pooled, those of the pool's other units. (All files of the run would make every unit's
  * workbook grow with the city, and change when an unrelated unit's file changes.)
  */
-function inputFilesOfPools(pools: readonly GradedPool[], workbookOf: ReadonlyMap<string, AppraisalWorkbook>): Map<string, InputDigest[]> {
+export function inputFilesOfPools(pools: readonly GradedPool[], workbookOf: ReadonlyMap<string, AppraisalWorkbook>): Map<string, InputDigest[]> {
   const files = new Map<string, InputDigest[]>();
   for (const pool of pools) {
     const seen = new Set<string>();
