@@ -11,6 +11,7 @@ import type { LogEntry } from "../archive/read-log.js";
 import { UsageError } from "../run/usage-error.js";
 import { TOOL_NAME, TOOL_VERSION } from "../run/tool-version.js";
 import { JOBS_DEFAULT, parseJobs } from "./jobs-option.js";
+import { registerArchiveReadCommands } from "./archive-read-commands.js";
 import { onJsonFailure, writeJson } from "./json-output.js";
 import { MAX_SIZE_DEFAULT_MIB, parseMaxSize } from "./max-size-option.js";
 import { problemRecord, renderProblemTable, stderrColor } from "./problem-table.js";
@@ -85,6 +86,7 @@ export function registerArchiveCommand(program: Command): Command {
       process.exitCode = 0;
     });
 
+  registerArchiveReadCommands(archive, { target: archiveTarget, help: DB_OPTION_HELP });
   return archive;
 }
 

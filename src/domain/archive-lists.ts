@@ -163,8 +163,9 @@ export interface FiledUnitQuarter extends QuarterKey {
 
 /**
  * 未备案单位: each unit filed at least once in or before the window that has no current filing
- * for some quarter of the window; by unit code. A unit first filed inside the window also misses
- * the window's quarters before that (archive.md's rule, taken as written).
+ * for some quarter of the window; by unit code. Decision where archive.md is silent: only the
+ * quarters from the unit's first filing on count as missing, so that a new archive (or a new
+ * unit) is not reported for the years before anything could be filed.
  */
 export function missingList(
   filings: readonly FiledUnitQuarter[],
@@ -177,7 +178,8 @@ export function missingList(
     const latest = filed.reduce((a, b) => (compareQuarters(b, a) > 0 ? b : a));
     if (options.unit !== null && unitCode !== options.unit && latest.parentCode !== options.unit) continue;
     const have = new Set(filed.map(quarterIndex));
-    const quarters = window.quarters.filter((q) => !have.has(quarterIndex(q)));
+    const first = Math.min(...have);
+    const quarters = window.quarters.filter((q) => quarterIndex(q) >= first && !have.has(quarterIndex(q)));
     if (quarters.length > 0) rows.push({ unitCode, unitName: latest.unitName, quarters });
   }
   return rows.sort((a, b) => (a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : 0));

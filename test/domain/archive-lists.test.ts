@@ -168,19 +168,18 @@ describe("missingList (a unit filed in or before the window missing a quarter of
     ...["2025Q4", "2026Q1", "2026Q3"].map((k) => filing(k, "B02", "A01")),
     // B01 was filed once before the window and never since.
     filing("2024Q4", "B01"),
-    // C01 first filed in 2026Q2: the quarters before count as missing too.
+    // C01 first filed in 2026Q2: the quarters before it are not missing; 2026Q3 is.
     filing("2026Q2", "C01"),
-    filing("2026Q3", "C01"),
     // D01 filed only after the window: not yet a unit of it.
     filing("2026Q4", "D01"),
   ];
 
-  it("B01 all four, B02 2026Q2, C01 2025Q4 and 2026Q1", () => {
+  it("B01 all four, B02 2026Q2, C01 2026Q3 (not the quarters before its first filing)", () => {
     const list = missingList(FILINGS, W, { unit: null });
     expect(list.map((r) => [r.unitCode, r.quarters.map(quarterKeyText)])).toEqual([
       ["B01", ["2025Q4", "2026Q1", "2026Q2", "2026Q3"]],
       ["B02", ["2026Q2"]],
-      ["C01", ["2025Q4", "2026Q1"]],
+      ["C01", ["2026Q3"]],
     ]);
   });
 
