@@ -6,6 +6,8 @@
 // the documents never use (numbering, notes, comments, styles never applied). The classes and
 // options keep docx's names.
 
+import type { ChartSpec } from "./chart-xml.js";
+import { CHART_CONTENT_TYPE, CHART_NAMESPACE, chartXml } from "./chart-xml.js";
 import { XML_DECLARATION, escapeXml } from "./xml-text.js";
 import type { PackagePart } from "./zip-writer.js";
 import { officePackage, RELATIONSHIPS_NAMESPACE as R_NAMESPACE, relationshipsXml } from "./zip-writer.js";
@@ -38,7 +40,7 @@ export interface ParagraphOptions {
   spacing?: { before?: number; after?: number; line?: number; lineRule?: "auto" | "exact" | "atLeast" };
   indent?: { firstLine?: number; left?: number; right?: number };
   keepNext?: boolean;
-  children?: readonly TextRun[];
+  children?: readonly (TextRun | ChartRun)[];
 }
 
 export interface WidthOptions {
@@ -71,6 +73,16 @@ export interface FooterOptions {
   children: readonly Paragraph[];
 }
 
+/** A page header: the same options as a footer (e.g. `内部资料 注意保密`, or `草稿`). */
+export type HeaderOptions = FooterOptions;
+
+/** A native chart shown inline in a paragraph at the size given, in pixels at 96 dpi. */
+export interface ChartRunOptions {
+  chart: ChartSpec;
+  widthPx: number;
+  heightPx: number;
+}
+
 export interface SectionOptions {
   properties: {
     page: {
@@ -78,6 +90,7 @@ export interface SectionOptions {
       margin: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
     };
   };
+  headers?: { default: Header };
   footers?: { default: Footer };
   children: readonly (Paragraph | Table)[];
 }
@@ -134,11 +147,19 @@ abstract class Written {
     this.close = close;
   }
 
-  writeTo(out: string[]): void {
+  writeTo(out: string[], media: MediaSink | null): void {
     out.push(this.open);
-    for (const child of this.children) child.writeTo(out);
+    for (const child of this.children) child.writeTo(out, media);
     if (this.close) out.push(this.close);
   }
+}
+
+/**
+ * Where the charts of a part go as it is written: each becomes a chart part and a relationship of
+ * the part that shows it; `add` answers the relationship's id. Headers and footers take none.
+ */
+interface MediaSink {
+  add(chart: ChartSpec): { relationshipId: string; drawingId: number };
 }
 
 function fontsXml(font: FontAttributes): string {
@@ -198,6 +219,35 @@ export class TextRun extends Written {
   }
 }
 
+const EMU_PER_PIXEL = 9525;
+const WP_NAMESPACE = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+const A_NAMESPACE = "http://schemas.openxmlformats.org/drawingml/2006/main";
+
+/** An inline chart (ECMA-376 Part 1, 20.4.2.8 and 21.2): its data become word/charts/chartN.xml. */
+export class ChartRun extends Written {
+  declare private readonly element: "ChartRun";
+  declare private readonly options: ChartRunOptions;
+
+  constructor(options: ChartRunOptions) {
+    super("", [], "");
+    this.options = options;
+  }
+
+  override writeTo(out: string[], media: MediaSink | null): void {
+    if (media === null) throw new Error("a chart can stand only in the body of a document");
+    const { chart, widthPx, heightPx } = this.options;
+    const { relationshipId, drawingId } = media.add(chart);
+    const cx = Math.round(widthPx * EMU_PER_PIXEL);
+    const cy = Math.round(heightPx * EMU_PER_PIXEL);
+    out.push(
+      `<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/>` +
+        `<wp:docPr id="${drawingId}" name="图表${drawingId}" descr="${escapeXml(chart.title)}"/><wp:cNvGraphicFramePr/>` +
+        `<a:graphic xmlns:a="${A_NAMESPACE}"><a:graphicData uri="${CHART_NAMESPACE}">` +
+        `<c:chart xmlns:c="${CHART_NAMESPACE}" r:id="${relationshipId}"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`,
+    );
+  }
+}
+
 const paragraphProperties = memo(
   (options: ParagraphOptions): string => {
     let properties = "";
@@ -212,14 +262,14 @@ const paragraphProperties = memo(
     `${keepNext}|${spacing?.before}|${spacing?.after}|${spacing?.line}|${spacing?.lineRule}|${indent?.firstLine}|${indent?.left}|${indent?.right}|${alignment}`,
 );
 
-function writeElement(element: Written, out: string[]): void {
+function writeElement(element: Written, out: string[], media: MediaSink | null): void {
   if (!(element instanceof Written)) throw new TypeError("not an element made by docx-writer.ts");
-  element.writeTo(out);
+  element.writeTo(out, media);
 }
 
 function xmlOf(element: Written): string {
   const out: string[] = [];
-  writeElement(element, out);
+  writeElement(element, out, null);
   return out.join("");
 }
 
@@ -290,6 +340,14 @@ export class Footer extends Written {
   }
 }
 
+export class Header extends Written {
+  declare private readonly element: "Header";
+
+  constructor(options: HeaderOptions) {
+    super("", options.children, "");
+  }
+}
+
 export class Document {
   constructor(readonly options: DocumentOptions) {}
 }
@@ -300,12 +358,14 @@ const CONTENT_TYPE = {
   settings: "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml",
   fontTable: "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml",
   footer: "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
+  header: "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml",
 };
 
-function sectionXml(section: SectionOptions, footerId: string | null): string {
+function sectionXml(section: SectionOptions, headerId: string | null, footerId: string | null): string {
   const { size, margin } = section.properties.page;
   return (
-    `<w:sectPr>${footerId ? `<w:footerReference w:type="default" r:id="${footerId}"/>` : ""}` +
+    `<w:sectPr>${headerId ? `<w:headerReference w:type="default" r:id="${headerId}"/>` : ""}` +
+    `${footerId ? `<w:footerReference w:type="default" r:id="${footerId}"/>` : ""}` +
     `<w:pgSz w:w="${size.width}" w:h="${size.height}" w:orient="portrait"/>` +
     `<w:pgMar w:top="${margin.top}" w:right="${margin.right}" w:bottom="${margin.bottom}" w:left="${margin.left}" ` +
     `w:header="${margin.header}" w:footer="${margin.footer}" w:gutter="0"/><w:pgNumType/><w:docGrid w:linePitch="360"/></w:sectPr>`
@@ -326,29 +386,49 @@ function fontTableXml(fonts: readonly FontDeclaration[]): string {
 /** The .docx bytes of `document`: the same document and properties always give the same bytes. */
 export function writeDocx(document: Document, properties: DocxProperties): Buffer {
   const { sections } = document.options;
-  const footers: PackagePart[] = [];
+  const extraParts: PackagePart[] = [];
   const relationships = [
     { type: `${R_NAMESPACE}/styles`, target: "styles.xml" },
     { type: `${R_NAMESPACE}/settings`, target: "settings.xml" },
     { type: `${R_NAMESPACE}/fontTable`, target: "fontTable.xml" },
   ];
+  // relationshipsXml numbers the relationships rId1, rId2, ... in order.
+  const relate = (type: string, target: string): string => {
+    relationships.push({ type: `${R_NAMESPACE}/${type}`, target });
+    return `rId${relationships.length}`;
+  };
+  let charts = 0;
+  const media: MediaSink = {
+    add(chart) {
+      charts += 1;
+      const name = `charts/chart${charts}.xml`;
+      extraParts.push({ name: `word/${name}`, contentType: CHART_CONTENT_TYPE, data: chartXml(chart, "docx") });
+      return { relationshipId: relate("chart", name), drawingId: charts };
+    },
+  };
+  let headers = 0;
+  let footers = 0;
+  const pagePart = (kind: "header" | "footer", element: Header | Footer): string => {
+    const count = kind === "header" ? ++headers : ++footers;
+    const name = `${kind}${count}.xml`;
+    const root = kind === "header" ? "w:hdr" : "w:ftr";
+    extraParts.push({ name: `word/${name}`, contentType: CONTENT_TYPE[kind], data: `${XML_DECLARATION}<${root} xmlns:w="${W_NAMESPACE}" xmlns:r="${R_NAMESPACE}">${xmlOf(element)}</${root}>` });
+    return relate(kind, name);
+  };
   const body: string[] = [];
   sections.forEach((section, i) => {
-    let footerId: string | null = null;
-    if (section.footers) {
-      // relationshipsXml numbers them rId1, rId2, ... in order.
-      footerId = `rId${relationships.length + 1}`;
-      const name = `footer${footers.length + 1}.xml`;
-      relationships.push({ type: `${R_NAMESPACE}/footer`, target: name });
-      footers.push({ name: `word/${name}`, contentType: CONTENT_TYPE.footer, data: `${XML_DECLARATION}<w:ftr xmlns:w="${W_NAMESPACE}" xmlns:r="${R_NAMESPACE}">${xmlOf(section.footers.default)}</w:ftr>` });
-    }
-    for (const child of section.children) writeElement(child, body);
+    const headerId = section.headers ? pagePart("header", section.headers.default) : null;
+    const footerId = section.footers ? pagePart("footer", section.footers.default) : null;
+    for (const child of section.children) writeElement(child, body, media);
     // Every section but the last ends in a paragraph that carries its properties (17.6.17).
-    body.push(i < sections.length - 1 ? `<w:p><w:pPr>${sectionXml(section, footerId)}</w:pPr></w:p>` : sectionXml(section, footerId));
+    const properties = sectionXml(section, headerId, footerId);
+    body.push(i < sections.length - 1 ? `<w:p><w:pPr>${properties}</w:pPr></w:p>` : properties);
   });
+  // A document without charts names no drawing namespace, so its bytes stay as they were.
+  const drawingNamespace = charts > 0 ? ` xmlns:wp="${WP_NAMESPACE}"` : "";
   return officePackage(
     [
-      { name: "word/document.xml", contentType: CONTENT_TYPE.document, data: `${XML_DECLARATION}<w:document xmlns:w="${W_NAMESPACE}" xmlns:r="${R_NAMESPACE}"><w:body>${body.join("")}</w:body></w:document>` },
+      { name: "word/document.xml", contentType: CONTENT_TYPE.document, data: `${XML_DECLARATION}<w:document xmlns:w="${W_NAMESPACE}" xmlns:r="${R_NAMESPACE}"${drawingNamespace}><w:body>${body.join("")}</w:body></w:document>` },
       { name: "word/styles.xml", contentType: CONTENT_TYPE.styles, data: `${XML_DECLARATION}<w:styles xmlns:w="${W_NAMESPACE}"><w:docDefaults><w:rPrDefault/><w:pPrDefault/></w:docDefaults></w:styles>` },
       {
         name: "word/settings.xml",
@@ -358,7 +438,7 @@ export function writeDocx(document: Document, properties: DocxProperties): Buffe
           `<w:compat><w:compatSetting w:val="15" w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word"/></w:compat></w:settings>`,
       },
       { name: "word/fontTable.xml", contentType: CONTENT_TYPE.fontTable, data: fontTableXml(properties.fonts) },
-      ...footers,
+      ...extraParts,
       { name: "word/_rels/document.xml.rels", data: relationshipsXml(relationships) },
     ],
     properties.title,

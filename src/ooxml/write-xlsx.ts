@@ -10,6 +10,8 @@
 
 import type { Exact } from "../domain/exact.js";
 import { toNumber } from "../domain/exact.js";
+import type { ChartSpec } from "./chart-xml.js";
+import { CHART_CONTENT_TYPE, CHART_NAMESPACE, CHART_RELATIONSHIP, chartXml } from "./chart-xml.js";
 import { FIXED_AUTHOR, FIXED_DATE } from "./fix-zip-timestamps.js";
 import { cellAddress } from "./plain.js";
 import { XML_DECLARATION, XML_INVALID, escapeXml } from "./xml-text.js";
@@ -48,6 +50,16 @@ export interface SheetSpec {
   columns: SheetColumn[];
   rows: SheetRow[];
   orientation: "landscape" | "portrait";
+  /** Native charts placed on the sheet, their top-left corner at a cell. */
+  charts?: SheetChart[];
+}
+
+/** A chart placed on a sheet at `fromCell` (e.g. "B12"), at its size in pixels at 96 dpi. */
+export interface SheetChart {
+  chart: ChartSpec;
+  fromCell: string;
+  widthPx: number;
+  heightPx: number;
 }
 
 export interface WorkbookSpec {
@@ -251,6 +263,7 @@ function quotedSheet(name: string): string {
 interface WrittenSheet {
   name: string;
   xml: string;
+  charts: readonly SheetChart[];
   /** The row repeated on every printed page: the header. */
   headerRow: number;
 }
@@ -328,8 +341,11 @@ function sheetXml(spec: SheetSpec, draft: boolean, styles: StyleBook, strings: S
     `<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>` +
     // A4 (paperSize 9), one page wide and as many pages long as it takes.
     `<pageSetup paperSize="9" orientation="${spec.orientation}" fitToWidth="1" fitToHeight="0"/>` +
-    `<headerFooter><oddFooter>${footer}</oddFooter><evenFooter>${footer}</evenFooter></headerFooter></worksheet>`;
-  return { name: spec.name, xml, headerRow };
+    `<headerFooter><oddFooter>${footer}</oddFooter><evenFooter>${footer}</evenFooter></headerFooter>` +
+    // The sheet's only relationship, when it has charts, is its drawing (writeXlsx).
+    (spec.charts && spec.charts.length > 0 ? `<drawing r:id="rId1"/>` : "") +
+    `</worksheet>`;
+  return { name: spec.name, xml, headerRow, charts: spec.charts ?? [] };
 }
 
 function workbookXml(sheets: readonly WrittenSheet[]): string {
@@ -347,7 +363,59 @@ function workbookXml(sheets: readonly WrittenSheet[]): string {
   );
 }
 
+const EMU_PER_PIXEL = 9525;
+const XDR_NAMESPACE = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
+const A_NAMESPACE = "http://schemas.openxmlformats.org/drawingml/2006/main";
+
+/** "B12" → zero-based column 1 and row 11, as a drawing anchor counts them. */
+function anchorOf(cell: string): { column: number; row: number } {
+  const match = /^([A-Z]{1,3})([1-9][0-9]*)$/.exec(cell);
+  if (!match) throw new Error(`not a cell address: ${cell}`);
+  let column = 0;
+  for (const letter of match[1]!) column = column * 26 + (letter.charCodeAt(0) - 64);
+  return { column: column - 1, row: Number(match[2]) - 1 };
+}
+
+/** A sheet's drawing part (ECMA-376 Part 1, 20.5): one chart frame per anchor, rIdN → chart N. */
+function drawingXml(charts: readonly SheetChart[], firstId: number): string {
+  const anchors = charts.map((sheetChart, i) => {
+    const { column, row } = anchorOf(sheetChart.fromCell);
+    const cx = Math.round(sheetChart.widthPx * EMU_PER_PIXEL);
+    const cy = Math.round(sheetChart.heightPx * EMU_PER_PIXEL);
+    const id = firstId + i;
+    return (
+      `<xdr:oneCellAnchor><xdr:from><xdr:col>${column}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
+      `<xdr:ext cx="${cx}" cy="${cy}"/><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${id + 1}" name="图表${id}" descr="${escapeXml(sheetChart.chart.title)}"/>` +
+      `<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
+      `<a:graphic><a:graphicData uri="${CHART_NAMESPACE}"><c:chart xmlns:c="${CHART_NAMESPACE}" r:id="rId${i + 1}"/></a:graphicData></a:graphic>` +
+      `</xdr:graphicFrame><xdr:clientData/></xdr:oneCellAnchor>`
+    );
+  });
+  return `${XML_DECLARATION}<xdr:wsDr xmlns:xdr="${XDR_NAMESPACE}" xmlns:a="${A_NAMESPACE}" xmlns:r="${RELATIONSHIPS_NAMESPACE}">${anchors.join("")}</xdr:wsDr>`;
+}
+
+/** The drawing, chart and relationship parts of the sheets that carry charts. */
+function chartParts(sheets: readonly WrittenSheet[]): PackagePart[] {
+  const parts: PackagePart[] = [];
+  let drawings = 0;
+  let charts = 0;
+  sheets.forEach((sheet, i) => {
+    if (sheet.charts.length === 0) return;
+    drawings += 1;
+    const first = charts + 1;
+    const names = sheet.charts.map(() => `chart${++charts}.xml`);
+    parts.push(
+      { name: `xl/worksheets/_rels/sheet${i + 1}.xml.rels`, data: relationshipsXml([{ type: `${RELATIONSHIPS_NAMESPACE}/drawing`, target: `../drawings/drawing${drawings}.xml` }]) },
+      { name: `xl/drawings/drawing${drawings}.xml`, contentType: CONTENT_TYPE.drawing, data: drawingXml(sheet.charts, first) },
+      { name: `xl/drawings/_rels/drawing${drawings}.xml.rels`, data: relationshipsXml(names.map((name) => ({ type: CHART_RELATIONSHIP, target: `../charts/${name}` }))) },
+      ...sheet.charts.map((sheetChart, k) => ({ name: `xl/charts/${names[k]}`, contentType: CHART_CONTENT_TYPE, data: chartXml(sheetChart.chart, "xlsx") })),
+    );
+  });
+  return parts;
+}
+
 const CONTENT_TYPE = {
+  drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
   workbook: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
   worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
   styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
@@ -372,6 +440,7 @@ export async function writeXlsx(spec: WorkbookSpec): Promise<Buffer> {
         ...sheets.map((_, i) => ({ type: `${RELATIONSHIPS_NAMESPACE}/worksheet`, target: `worksheets/sheet${i + 1}.xml` })),
       ]),
     },
+    ...chartParts(sheets),
   ];
   return officePackage(parts);
 }

@@ -67,7 +67,8 @@ function zipParts(parts: readonly { name: string; data: Buffer }[]): Buffer {
 export interface PackagePart {
   name: string;
   contentType?: string;
-  data: string;
+  /** XML as text (written as UTF-8), or bytes as they are (a picture). */
+  data: string | Uint8Array;
 }
 
 /** The namespace of r:id attributes, and the stem of the office formats' relationship types. */
@@ -81,7 +82,7 @@ function zipPackage(parts: readonly PackagePart[]): Buffer {
     `<Default Extension="xml" ContentType="application/xml"/>` +
     parts.flatMap((p) => (p.contentType ? [`<Override PartName="/${p.name}" ContentType="${p.contentType}"/>`] : [])).join("") +
     `</Types>`;
-  return zipParts([{ name: "[Content_Types].xml", data: contentTypes }, ...parts].map((p) => ({ name: p.name, data: Buffer.from(p.data, "utf8") })));
+  return zipParts([{ name: "[Content_Types].xml", data: contentTypes }, ...parts].map((p) => ({ name: p.name, data: typeof p.data === "string" ? Buffer.from(p.data, "utf8") : Buffer.from(p.data) })));
 }
 
 /** A .rels part; the relationships are numbered rId1, rId2, ... in the order given. */
