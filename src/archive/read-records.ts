@@ -64,6 +64,8 @@ interface PersonQuarterRow {
   reasons: string[];
   comment: string | null;
   goal: string | null;
+  /** Only in a person's record: the bands of the rules filed with the quarter. */
+  bands?: Record<string, number> | null;
 }
 
 const PERSON_QUARTER_COLUMNS = `f.year, f.quarter, f.unit_code, f.unit_name, f.parent_code, p.person_id, p.name, p.department,
@@ -92,7 +94,13 @@ function personQuarter(row: PersonQuarterRow): FiledPersonQuarter {
     reasons: row.reasons,
     comment: row.comment,
     goal: row.goal,
+    ...bandsOf(row.bands),
   };
+}
+
+function bandsOf(bands: Record<string, number> | null | undefined): Pick<FiledPersonQuarter, "bands"> {
+  const [good, fairlyGood, average] = [bands?.[GRADE_LABEL.good], bands?.[GRADE_LABEL.fairlyGood], bands?.[GRADE_LABEL.average]];
+  return typeof good === "number" && typeof fairlyGood === "number" && typeof average === "number" ? { bands: { good, fairlyGood, average } } : {};
 }
 
 /** The latest quarter with a current filing, or null when nothing is filed. */
@@ -108,7 +116,7 @@ export async function latestFiledQuarter(db: Db): Promise<QuarterKey | null> {
 
 export async function readPersonQuarters(db: Db, ids: readonly string[]): Promise<FiledPersonQuarter[]> {
   const rows = await db.query<PersonQuarterRow>(
-    `SELECT ${PERSON_QUARTER_COLUMNS}
+    `SELECT ${PERSON_QUARTER_COLUMNS}, f.rules_json::jsonb -> 'bands' AS bands
        FROM filing_person p JOIN current_filing f ON f.id = p.filing_id
       WHERE p.person_id = ANY($1::text[])
       ORDER BY p.person_id, f.year, f.quarter, f.unit_code`,

@@ -1,5 +1,5 @@
 // {人员编号}_{姓名}_成长档案.docx (archive.md "The growth record"): an A4 document with Chinese
-// fonts, marked `内部资料 注意保密`, the resident ID masked (first 6 and last 4), one row per filed
+// fonts, marked `内部资料 注意保密` at the head of every page, the resident ID masked (first 6 and last 4), one row per filed
 // quarter, the chart of S by quarter, the years with their counts, mean S and annual result (and
 // a note when that result is stale), the events and the committee changes, and each quarter's
 // 评鉴意见 and 改进目标.
@@ -10,7 +10,8 @@ import { fixed } from "../domain/exact.js";
 import { DECISION_KIND_LABEL, EVENT_KIND_LABEL, GRADE_LABEL, OUTCOME_LABEL } from "../domain/labels.js";
 import type { DocumentFonts } from "../ooxml/docx-package.js";
 import { A4_PAGE, TEXT_WIDTH, chineseRun, packDocx } from "../ooxml/docx-package.js";
-import { Document, Paragraph, Table, TableCell, TableRow, TextRun } from "../ooxml/docx-writer.js";
+import { ChartRun, Document, Header, Paragraph, Table, TableCell, TableRow, TextRun } from "../ooxml/docx-writer.js";
+import { scoreChart } from "./archive-charts.js";
 import { annualText, quarterGradeText, quarterLabel, staleText, yearSummaryText } from "./archive-record.js";
 
 /** The marking of a document for internal use only (archive.md). */
@@ -38,7 +39,7 @@ function cell(text: string, width: number, options: { bold?: boolean; align?: "l
   return new TableCell({
     width: { size: width, type: "dxa" },
     verticalAlign: "center",
-    margins: { top: 40, bottom: 40, left: 60, right: 60 },
+    margins: { top: 40, bottom: 40, left: 40, right: 40 },
     children: text.split("\n").map(
       (part) => new Paragraph({ alignment: options.align ?? "center", children: [run(part, TABLE_PT, { bold: options.bold === true })] }),
     ),
@@ -69,8 +70,15 @@ const score = (value: GrowthRecord["quarters"][number]["score"]): string => (val
 
 export interface RecordDocxInput {
   record: GrowthRecord;
-  /** The chart of S by quarter, placed after the quarters' table; none when null. */
-  chart: Paragraph | null;
+}
+
+/** The chart of S by quarter, the width of the text. */
+function chartParagraph(record: GrowthRecord): Paragraph {
+  return new Paragraph({
+    alignment: "center",
+    spacing: { before: 120 },
+    children: [new ChartRun({ chart: scoreChart(record, { eastAsia: FONTS.body, latin: FONTS.latin }), widthPx: 590, heightPx: 300 })],
+  });
 }
 
 export function recordDocxChildren(input: RecordDocxInput): Array<Paragraph | Table> {
@@ -96,7 +104,7 @@ export function recordDocxChildren(input: RecordDocxInput): Array<Paragraph | Ta
       quarterGradeText(q),
       q.reasons.join("；"),
     ]),
-    [11, 9, 7, 7, 6, 6, 5, 5, 6, 5, 5, 14],
+    [9, 8, 6, 6, 7, 7, 7, 7, 7, 4, 4, 12],
     11,
   );
   const years = table(
@@ -118,17 +126,14 @@ export function recordDocxChildren(input: RecordDocxInput): Array<Paragraph | Ta
     4,
   );
   const notes = record.quarters.filter((q) => q.comment !== null || q.goal !== null);
-  const stale = record.years.map(staleText).filter((text) => text !== "");
   return [
-    new Paragraph({ children: [run(CONFIDENTIAL_MARK, BODY_PT, { bold: true })] }),
-    new Paragraph({ alignment: "center", spacing: { before: 240, after: 360 }, children: [run("干部成长档案", TITLE_PT, { font: FONTS.title })] }),
+    new Paragraph({ alignment: "center", spacing: { before: 120, after: 360 }, children: [run("干部成长档案", TITLE_PT, { font: FONTS.title })] }),
     identity,
     heading("一、季度考核结果"),
     quarters,
-    ...(input.chart ? [input.chart] : []),
+    chartParagraph(record),
     heading("二、年度情况"),
     years,
-    ...stale.map(line),
     heading("三、加减分、否决和限好事项"),
     ...(record.events.length > 0 ? [events] : [line("无记录。")]),
     heading("四、审定和复核记录"),
@@ -146,6 +151,10 @@ export function recordDocxChildren(input: RecordDocxInput): Array<Paragraph | Ta
 
 /** The .docx bytes of one record. */
 export function writeRecordDocx(input: RecordDocxInput): Buffer {
-  const document = new Document({ sections: [{ properties: { page: A4_PAGE }, children: recordDocxChildren(input) }] });
+  // The marking heads every page (a page header), as on any document for internal use.
+  const header = new Header({ children: [new Paragraph({ children: [run(CONFIDENTIAL_MARK, BODY_PT, { bold: true })] })] });
+  const document = new Document({
+    sections: [{ properties: { page: A4_PAGE }, headers: { default: header }, children: recordDocxChildren(input) }],
+  });
   return packDocx(document, { title: `${input.record.name}干部成长档案`, fonts: FONTS });
 }

@@ -16,7 +16,11 @@ import {
 import type { SheetRow, SheetSpec, WorkbookSpec } from "../ooxml/write-xlsx.js";
 import { decimalCell, integerCell, textCell } from "../ooxml/write-xlsx.js";
 import { safeNamePart } from "../run/write-outputs.js";
+import { scoreChart } from "./archive-charts.js";
 import { GRADE_FILL } from "./result-workbook.js";
+
+/** The charts of a workbook in its body font (write-xlsx.ts writes cells in 宋体). */
+const CHART_FONT = { eastAsia: "宋体", latin: "Times New Roman" };
 
 const QUARTER_WORD = { 1: "一", 2: "二", 3: "三", 4: "四" } as const;
 
@@ -106,6 +110,8 @@ function quarterSheet(record: GrowthRecord): SheetSpec {
         fill: GRADE_FILL[q.grade ?? "none"],
       }),
     ),
+    // Below the rows: two title rows, the header, the rows, a blank row.
+    charts: [{ chart: scoreChart(record, CHART_FONT), fromCell: `A${record.quarters.length + 5}`, widthPx: 760, heightPx: 360 }],
   };
 }
 

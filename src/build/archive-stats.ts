@@ -6,6 +6,7 @@ import type { StatsQuarter } from "../domain/archive-stats.js";
 import type { ArchiveWindow } from "../domain/archive-window.js";
 import { quarterKeyText } from "../domain/archive-window.js";
 import { YES_NO_LABEL } from "../domain/labels.js";
+import { goodShareChart, gradeDistributionChart } from "./archive-charts.js";
 import type { SheetCell, SheetColumn, SheetSpec, WorkbookSpec } from "../ooxml/write-xlsx.js";
 import { integerCell, percentCell, textCell } from "../ooxml/write-xlsx.js";
 
@@ -13,6 +14,9 @@ import { integerCell, percentCell, textCell } from "../ooxml/write-xlsx.js";
 export function statsFileName(window: ArchiveWindow): string {
   return `${quarterKeyText(window.from)}-${quarterKeyText(window.to)}_考核统计.xlsx`;
 }
+
+/** The charts in the workbook's body font (write-xlsx.ts writes cells in 宋体). */
+const CHART_FONT = { eastAsia: "宋体", latin: "Times New Roman" };
 
 const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
 
@@ -96,6 +100,11 @@ export function quarterSheet(input: StatsWorkbookInput): SheetSpec {
     orientation: "landscape",
     columns: [{ header: "季度", width: 8 }, { header: "归档单位数", width: 10 }, ...COUNT_COLUMNS],
     rows: input.quarters.map((q) => ({ cells: [textCell(quarterKeyText(q)), integerCell(q.units.length), ...countCells(q)] })),
+    // Below the rows (two title rows, the header, the rows, a blank row), side by side.
+    charts: [
+      { chart: goodShareChart(input.quarters, CHART_FONT), fromCell: `A${input.quarters.length + 5}`, widthPx: 480, heightPx: 300 },
+      { chart: gradeDistributionChart(input.quarters, CHART_FONT), fromCell: `H${input.quarters.length + 5}`, widthPx: 520, heightPx: 300 },
+    ],
   };
 }
 

@@ -69,7 +69,7 @@ export async function archivePerson(target: ArchiveTarget, ids: readonly string[
   const files: PlannedFile[] = [];
   for (const record of found.records) {
     files.push({ name: recordFileName(record, "xlsx"), bytes: await writeXlsx(buildRecordWorkbook(record)) });
-    files.push({ name: recordFileName(record, "docx"), bytes: writeRecordDocx({ record, chart: null }) });
+    files.push({ name: recordFileName(record, "docx"), bytes: writeRecordDocx({ record }) });
   }
   const written = files.length > 0 ? await writeOutputs(options.outDir, files, { force: options.force }) : [];
   return { exitCode: found.problems.length > 0 ? 1 : 0, records: found.records, problems: found.problems, written };

@@ -37,6 +37,8 @@ export interface FiledPersonQuarter extends QuarterKey {
   comment: string | null;
   /** 改进目标. */
   goal: string | null;
+  /** The lowest S of 好, 较好 and 一般 in the rules the quarter was graded by, for the chart's band lines. */
+  bands?: { good: number; fairlyGood: number; average: number };
 }
 
 /** One 加分/减分/否决/限好 event of a current filing. */
