@@ -31,7 +31,9 @@ export interface AddOptions {
   /** The clock: the time of filing is the archive's only clock value. */
   now: () => Date;
   onProgress?: OnProgress;
-  /** Called after the filings are written and before the transaction commits (tests kill the process here). */
+  /** After each unit's filing is written in the transaction (progress; tests kill the process here). */
+  onFiling?: (done: number, total: number) => void | Promise<void>;
+  /** After every filing is written, before the transaction commits (tests hold or kill the process here). */
   beforeCommit?: () => Promise<void>;
 }
 
@@ -124,7 +126,10 @@ export async function archiveAdd(paths: readonly string[], options: AddOptions):
     const filed = await archive.write(async (db) => {
       const names = await filedNames(db, [...new Set(toFile.flatMap((f) => f.unit.persons.map((p) => p.person.id)))]);
       const outcomes = [];
-      for (const item of toFile) outcomes.push({ ...item, outcome: await fileContent(db, item.content, act), names });
+      for (const item of toFile) {
+        outcomes.push({ ...item, outcome: await fileContent(db, item.content, act), names });
+        await options.onFiling?.(outcomes.length, toFile.length);
+      }
       await options.beforeCommit?.();
       return outcomes;
     });
