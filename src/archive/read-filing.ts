@@ -24,7 +24,7 @@ export interface FilingFilter {
   /** Inclusive, as year * 10 + quarter (2026Q3 = 20263); null for no bound. */
   from: number | null;
   to: number | null;
-  /** Unit codes; empty for all. */
+  /** Unit codes (a unit, or a 主管单位 with its units); empty for all. */
   units: readonly string[];
 }
 
@@ -35,7 +35,7 @@ export async function currentFilings(db: Db, filter: FilingFilter): Promise<Fili
        FROM current_filing
       WHERE ($1::integer IS NULL OR year * 10 + quarter >= $1)
         AND ($2::integer IS NULL OR year * 10 + quarter <= $2)
-        AND (cardinality($3::text[]) = 0 OR unit_code = ANY($3::text[]))
+        AND (cardinality($3::text[]) = 0 OR unit_code = ANY($3::text[]) OR parent_code = ANY($3::text[]))
       ORDER BY unit_code, year, quarter`,
     [filter.from, filter.to, [...filter.units]],
   );

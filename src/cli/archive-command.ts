@@ -5,6 +5,8 @@
 import type { Command } from "commander";
 import { resolveArchiveTarget, type ArchiveTarget } from "../archive/target.js";
 import { type AddResult, archiveAdd, type FilingReport } from "../commands/archive-add.js";
+import { archiveExport } from "../commands/archive-export.js";
+import { archiveImport } from "../commands/archive-import.js";
 import { archiveLog } from "../commands/archive-log.js";
 import { initArchive, migrateArchiveAt } from "../commands/archive-schema.js";
 import type { LogEntry } from "../archive/read-log.js";
@@ -86,6 +88,57 @@ export function registerArchiveCommand(program: Command): Command {
       process.exitCode = 0;
     });
 
+  archive
+    .command("export")
+    .description("把所选的现行归档记录导出为一个备案包（.xlsx，可打开查看，附每条记录的 SHA-256 校验）")
+    .option("--from <quarter>", "起始季度，如 2025Q1（含）")
+    .option("--to <quarter>", "截止季度，如 2026Q4（含）")
+    .option("--unit <codes...>", "只导出这些单位（或以其为主管单位的单位）")
+    .requiredOption("--out <file>", "备案包文件名（.xlsx）")
+    .option("--force", "覆盖已存在的文件")
+    .option("--db <place>", DB_OPTION_HELP)
+    .action(async (flags: { from?: string; to?: string; unit?: string[]; out: string; force?: boolean; db?: string }) => {
+      const result = await archiveExport({
+        target: archiveTarget(flags.db),
+        filter: { from: quarterKey(flags.from, "--from"), to: quarterKey(flags.to, "--to"), units: flags.unit ?? [] },
+        out: flags.out,
+        force: flags.force === true,
+      });
+      process.stderr.write(
+        result.written === null
+          ? `档案“${result.label}”中没有符合条件的现行记录，未写出备案包。\n`
+          : `已把 ${result.filings.length} 条归档记录写入备案包 ${result.written}。\n`,
+      );
+      process.exitCode = result.exitCode;
+    });
+
+  archive
+    .command("import")
+    .description("把备案包中的归档记录导入本档案（逐条核对 SHA-256，不符的不导入）")
+    .argument("<files...>", "备案包（.xlsx）或其所在文件夹")
+    .option("--replace", "本档案已有内容不同的记录时，以备案包为准替代（原记录保留为已被替代）；须同时给 --reason")
+    .option("--reason <text>", "替代的原因，记入档案")
+    .option("--max-size <MiB>", "一个备案包解压后的大小上限（MiB）", MAX_SIZE_DEFAULT_MIB)
+    .option("--db <place>", DB_OPTION_HELP)
+    .option("--json", "在标准输出上打印一个 JSON 文档")
+    .action(async (files: string[], flags: { replace?: boolean; reason?: string; maxSize: string; db?: string; json?: boolean }) => {
+      const result = await archiveImport(files, {
+        target: archiveTarget(flags.db),
+        replaceReason: replaceReason(flags),
+        maxSizeMiB: parseMaxSize(flags.maxSize),
+        now: () => new Date(),
+      });
+      if (flags.json) {
+        writeJson({ tool: TOOL_NAME, version: TOOL_VERSION, filings: result.filings.map(filingJson), problems: result.problems.map(problemRecord) }, result.problems);
+      } else {
+        process.stderr.write(result.filings.map((f) => `${f.file}：${filingLine(f)}`).join(""));
+        process.stderr.write(renderProblemTable(result.problems, stderrColor()));
+        const count = (state: FilingReport["state"]): number => result.filings.filter((f) => f.state === state).length;
+        process.stderr.write(`档案“${result.label}”：导入 ${count("filed") + count("replaced")} 条（其中替代 ${count("replaced")} 条），内容未变 ${count("unchanged")} 条，拒绝 ${count("refused")} 条。\n`);
+      }
+      process.exitCode = result.exitCode;
+    });
+
   registerArchiveReadCommands(archive, { target: archiveTarget, help: DB_OPTION_HELP });
   return archive;
 }
@@ -122,27 +175,45 @@ function logLine(e: LogEntry): string {
   return `第 ${e.id} 号  ${e.filedAt}  ${ACTION_TEXT[e.action]}  ${e.year}年第${e.quarter}季度  ${e.unit} ${e.name}  ${state}${replaced}${from}  文件 ${e.files.join("、")}  摘要 ${e.digest.slice(0, 12)}\n`;
 }
 
+/** `2026Q3` → 20263 (year × 10 + quarter), the key read-filing.ts filters by; undefined → null. */
+function quarterKey(text: string | undefined, flag: string): number | null {
+  if (text === undefined) return null;
+  const match = /^(\d{4})\s*Q([1-4])$/i.exec(text.trim());
+  if (!match) throw new UsageError(`${flag} 应写成“年度Q季度”，如 2026Q3；这次是“${text}”。`);
+  return Number(match[1]) * 10 + Number(match[2]);
+}
+
+/** --replace with its --reason, or null; one without the other is bad usage. */
+function replaceReason(flags: { replace?: boolean; reason?: string }): string | null {
+  if (flags.replace && (flags.reason === undefined || flags.reason.trim() === "")) {
+    throw new UsageError("--replace 须同时用 --reason 写明替代的原因，例如 --reason \"复核后更正等次\"。");
+  }
+  if (!flags.replace && flags.reason !== undefined) throw new UsageError("--reason 只和 --replace 一起用。");
+  return flags.replace ? flags.reason!.trim() : null;
+}
+
+function filingJson(f: FilingReport): unknown {
+  return { unit: f.unit, year: f.year, quarter: f.quarter, state: f.state, digest: f.digest, reason: f.reason };
+}
+
 export function addJson(result: AddResult): unknown {
   return {
     tool: TOOL_NAME,
     version: TOOL_VERSION,
     rulesSha256: result.rules?.sha256 ?? null,
-    filings: result.filings.map((f) => ({ unit: f.unit, year: f.year, quarter: f.quarter, state: f.state, digest: f.digest, reason: f.reason })),
+    filings: result.filings.map(filingJson),
     problems: result.problems.map(problemRecord),
   };
 }
 
 async function runAdd(paths: string[], flags: AddFlags): Promise<number> {
-  if (flags.replace && (flags.reason === undefined || flags.reason.trim() === "")) {
-    throw new UsageError("--replace 须同时用 --reason 写明替代的原因，例如 --reason \"复核后更正等次\"。");
-  }
-  if (!flags.replace && flags.reason !== undefined) throw new UsageError("--reason 只和 --replace 一起用。");
+  const reason = replaceReason(flags);
   const result = await archiveAdd(paths, {
     target: archiveTarget(flags.db),
     rulesPath: flags.rules,
     maxSizeMiB: parseMaxSize(flags.maxSize),
     jobs: parseJobs(flags.jobs),
-    replaceReason: flags.replace ? flags.reason!.trim() : null,
+    replaceReason: reason,
     now: () => new Date(),
   });
   if (flags.json) {
