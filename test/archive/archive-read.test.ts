@@ -4,8 +4,12 @@
 // workbooks (the expected values worked out here from grade's numbers, in whole cents), and
 // `annual --db` compared field by field with `assess annual` on the same quarters' workbooks.
 
+import { execFile } from "node:child_process";
+import { accessSync, constants } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { delimiter, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { docxParagraphs, readXlsx, sheet, zipPart } from "../support-outputs/read-office.js";
 import { REPO_ROOT, runAssess, scratchFolder } from "../support/run-assess.js";
@@ -44,6 +48,29 @@ function json<T>(args: readonly string[], cwd: string, status = 0): T {
   const done = run([...args, "--json"], cwd);
   expect(done.status, done.stderr).toBe(status);
   return JSON.parse(done.stdout) as T;
+}
+
+function onPath(command: string): string | null {
+  for (const folder of (process.env.PATH ?? "").split(delimiter)) {
+    try {
+      accessSync(join(folder, command), constants.X_OK);
+      return join(folder, command);
+    } catch {
+      // not in this folder
+    }
+  }
+  return null;
+}
+
+// As test/e2e/libreoffice-opens.test.ts: skipped and said so without soffice, a failure in CI.
+const soffice = onPath("soffice");
+const inCi = Boolean(process.env.CI);
+const sofficeNote = soffice ? "" : inCi ? "（CI：PATH 上没有 soffice）" : "（已跳过：PATH 上没有 soffice，安装 LibreOffice 后才能运行）";
+if (!soffice && !inCi) console.warn("archive-read: the LibreOffice case is skipped, soffice is not on PATH (in CI it must run).");
+
+/** Pages of a PDF as LibreOffice writes it. */
+function pageCount(pdf: Buffer): number {
+  return (pdf.toString("latin1").match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 }
 
 const cents = (score: number): number => Math.round(score * 100);
@@ -168,6 +195,26 @@ describe.each(ARCHIVE_PLACES)("archive person, list, stats and annual --db, $nam
     expect(text).toContain("干部成长档案");
     expect(text).toContain("受到政务警告处分");
   });
+
+  it.runIf(place.name === "embedded" && (soffice !== null || inCi))(`LibreOffice opens the 成长档案 (.docx, .xlsx), the list and the stats workbooks${sofficeNote}`, async () => {
+    if (!soffice) throw new Error("CI 上必须安装 LibreOffice（soffice 不在 PATH 上），见 .ci/run。");
+    const files = [
+      join(dir, "records", "CZ03_张伟_成长档案.docx"),
+      join(dir, "records", "SW01_朱红_成长档案.xlsx"),
+      join(dir, "good.xlsx"),
+      join(dir, "stats.xlsx"),
+    ];
+    const pdfDir = join(dir, "pdf");
+    const profile = pathToFileURL(join(dir, "lo-profile")).href;
+    await promisify(execFile)(soffice, [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", pdfDir, ...files], {
+      timeout: 180_000,
+    });
+    for (const file of files) {
+      const pdf = await readFile(join(pdfDir, file.replace(/^.*[\\/]/, "").replace(/\.(xlsx|docx)$/, ".pdf")));
+      expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+      expect(pageCount(pdf)).toBeGreaterThan(0);
+    }
+  }, 240_000);
 
   it.runIf(place.runs)(`annual --db gives exactly what annual gives on the same quarters' workbooks; a later filing makes it stale${place.note}`, () => {
     type AnnualDoc = { state: string; rulesSha256: string; quarters: unknown; units: unknown; persons: unknown };
