@@ -6,7 +6,7 @@
 
 import { copyFile } from "node:fs/promises";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { REPO_ROOT, runAssess, scratchFolder } from "../support/run-assess.js";
 import { ARCHIVE_PLACES, archiveFactory } from "./support/archive-places.js";
 import { countRows, currentContents, type Filed } from "./support/filed.js";
@@ -18,6 +18,9 @@ import {
   writeMultiUnitWorkbook,
   type GeneratedUnit,
 } from "./support/generated-workbooks.js";
+
+// Each case runs the tool several times, and an embedded archive takes seconds to open on a busy machine.
+vi.setConfig({ testTimeout: 300_000 });
 
 const env = { ...process.env, ASSESS_DB: "" };
 

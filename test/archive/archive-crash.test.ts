@@ -8,12 +8,15 @@ import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import pg from "pg";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { lockFileOf } from "../../src/archive/open-archive.js";
 import { ASSESS, REPO_ROOT, runAssess, scratchFolder } from "../support/run-assess.js";
 import { ARCHIVE_PLACES, archiveFactory, SERVER_URL } from "./support/archive-places.js";
 import { countRows, filingCounts } from "./support/filed.js";
 import { type GeneratedUnit, writeMultiUnitWorkbook } from "./support/generated-workbooks.js";
+
+// Each case runs the tool several times, and an embedded archive takes seconds to open on a busy machine.
+vi.setConfig({ testTimeout: 300_000 });
 
 const env = { ...process.env, ASSESS_DB: "" };
 const DRIVER = join(REPO_ROOT, "test/archive/support/archive-driver.mjs");

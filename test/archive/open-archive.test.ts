@@ -4,13 +4,16 @@
 
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { openArchive } from "../../src/archive/open-archive.js";
 import { MIGRATIONS, type Migration } from "../../src/archive/schema.js";
 import { resolveArchiveTarget } from "../../src/archive/target.js";
 import { initArchive, migrateArchiveAt } from "../../src/commands/archive-schema.js";
 import { runAssess, scratchFolder } from "../support/run-assess.js";
 import { ARCHIVE_PLACES, archiveFactory, SERVER_URL, serverUrl } from "./support/archive-places.js";
+
+// Each case runs the tool several times, and an embedded archive takes seconds to open on a busy machine.
+vi.setConfig({ testTimeout: 300_000 });
 
 const env = { ...process.env, ASSESS_DB: "" };
 const V1 = MIGRATIONS[0]!;
