@@ -5,7 +5,7 @@
 
 import path from "node:path";
 import { openArchive } from "../archive/open-archive.js";
-import { latestFiledQuarter, readFiledUnits, readListRows, readWindowBarringEvents } from "../archive/read-records.js";
+import { latestFiledQuarter, readFiledUnits, readListPersons, readWindowBarringEvents } from "../archive/read-records.js";
 import type { ArchiveTarget } from "../archive/target.js";
 import type { ListKind } from "../domain/archive-lists.js";
 import { goodList, missingList, vetoList, weakList } from "../domain/archive-lists.js";
@@ -72,13 +72,13 @@ export async function archiveList(target: ArchiveTarget, options: ArchiveListOpt
       switch (kind) {
         case "good":
         case "weak": {
-          const rows = await readListRows(db, kind, window, min ?? 1);
-          const list = kind === "good" ? goodList(rows, window, { unit, min: min ?? 1 }) : weakList(rows, window, { unit, min: min ?? 1 });
+          const persons = await readListPersons(db, kind, window, min ?? 1);
+          const list = kind === "good" ? goodList(persons, { unit, min: min ?? 1 }) : weakList(persons, { unit, min: min ?? 1 });
           return { window, list: { kind, rows: list } };
         }
         case "veto": {
-          const rows = await readListRows(db, "veto", window, 1);
-          return { window, list: { kind, rows: vetoList(rows, await readWindowBarringEvents(db, window), window, { unit }) } };
+          const persons = await readListPersons(db, "veto", window, 1);
+          return { window, list: { kind, rows: vetoList(persons, await readWindowBarringEvents(db, window), window, { unit }) } };
         }
         case "missing":
           return { window, list: { kind, rows: missingList(await readFiledUnits(db, window), window, { unit }) } };

@@ -4,11 +4,11 @@
 // the rows come in, the list goes out, in its order; the archive's SQL only narrows the rows.
 
 import type { FiledEvent, FiledPersonQuarter } from "./archive-record.js";
-import { countGrades, inWindow, meanOf } from "./archive-record.js";
+import { countGrades, inWindow } from "./archive-record.js";
 import type { ArchiveWindow, QuarterKey } from "./archive-window.js";
 import { compareQuarters, quarterIndex } from "./archive-window.js";
 import type { Exact } from "./exact.js";
-import { compare } from "./exact.js";
+import { compare, div, ratio, roundTo, sum } from "./exact.js";
 import type { Grade, Outcome } from "./labels.js";
 import { groupBy } from "./model.js";
 
@@ -66,29 +66,71 @@ function compareMeans(a: Exact | null, b: Exact | null): number {
 }
 
 /**
- * One row per person filed in the window, and the code of their latest filing's 主管单位 for the
- * --unit filter. The latest quarter of the window decides name, unit and 科室.
+ * A person's quarters of the window summed up, as the lists need them: name, unit and 科室 of the
+ * latest quarter of the window they are filed in (and that unit's 主管单位, for --unit), the grade
+ * of every quarter, and the sum and number of their totals. The archive's SQL sums them up in the
+ * database (a city's twenty quarters are not carried into memory); `summariseWindow` does the same
+ * from rows.
  */
-function personRows(rows: readonly ListInput[], window: ArchiveWindow): { row: PersonListRow; parentCode: string | null }[] {
+export interface PersonWindow {
+  id: string;
+  name: string;
+  unitCode: string;
+  unitName: string;
+  parentCode: string | null;
+  department: string;
+  /** One per quarter of the window, oldest first; null where not filed or not graded. */
+  grades: (Outcome | null)[];
+  /** The sum of the window's S, exact. */
+  scoreSum: Exact;
+  /** How many S were summed. */
+  scored: number;
+}
+
+/** Later quarter, then (a person filed by two units in one quarter, an error annual reports) the higher unit code. */
+const byLatest = (a: ListInput, b: ListInput): number => compareQuarters(a, b) || (a.unitCode > b.unitCode ? 1 : a.unitCode < b.unitCode ? -1 : 0);
+
+/** The persons of `rows` summed up over the window, in the order first met. */
+export function summariseWindow(rows: readonly ListInput[], window: ArchiveWindow): PersonWindow[] {
   const start = quarterIndex(window.from);
   return [...groupBy(inWindow(rows, window), (r) => r.id)].map(([id, filed]) => {
-    const latest = filed.reduce((a, b) => (compareQuarters(b, a) > 0 ? b : a));
+    const latest = filed.reduce((a, b) => (byLatest(b, a) > 0 ? b : a));
     const grades: (Outcome | null)[] = window.quarters.map(() => null);
-    for (const r of filed) grades[quarterIndex(r) - start] = r.grade;
-    const counts = countGrades(grades);
+    // A person filed by two units in one quarter: the higher unit code's grade, as the latest.
+    for (const r of [...filed].sort((a, b) => (a.unitCode < b.unitCode ? -1 : 1))) grades[quarterIndex(r) - start] = r.grade;
+    const scores = filed.flatMap((r) => (r.score === null ? [] : [r.score]));
+    return {
+      id,
+      name: latest.name,
+      unitCode: latest.unitCode,
+      unitName: latest.unitName,
+      parentCode: latest.parentCode,
+      department: latest.department,
+      grades,
+      scoreSum: sum(scores),
+      scored: scores.length,
+    };
+  });
+}
+
+/** A list's row of a summed-up person, and their unit's 主管单位 for the --unit filter. */
+function personRows(persons: readonly PersonWindow[]): { row: PersonListRow; parentCode: string | null }[] {
+  return persons.map((p) => {
+    const counts = countGrades(p.grades);
     return {
       row: {
-        id,
-        name: latest.name,
-        unitCode: latest.unitCode,
-        unitName: latest.unitName,
-        department: latest.department,
-        grades,
+        id: p.id,
+        name: p.name,
+        unitCode: p.unitCode,
+        unitName: p.unitName,
+        department: p.department,
+        grades: [...p.grades],
         counts,
         weak: counts.average + counts.poor,
-        meanScore: meanOf(filed.flatMap((r) => (r.score === null ? [] : [r.score]))),
+        // Exact until the one rounding (archive.md: "the mean S (exact, rounded half up once)").
+        meanScore: p.scored === 0 ? null : roundTo(div(p.scoreSum, ratio(BigInt(p.scored))), 2),
       },
-      parentCode: latest.parentCode,
+      parentCode: p.parentCode,
     };
   });
 }
@@ -107,8 +149,8 @@ export interface ListOptions {
 }
 
 /** 好等次较多人员: at least `min` quarters 好; by 好 count, then mean S, descending, then 人员编号. */
-export function goodList(rows: readonly ListInput[], window: ArchiveWindow, options: ListOptions): PersonListRow[] {
-  return personRows(rows, window)
+export function goodList(persons: readonly PersonWindow[], options: ListOptions): PersonListRow[] {
+  return personRows(persons)
     .filter(ofUnit(options.unit))
     .map((e) => e.row)
     .filter((r) => r.counts.good >= options.min)
@@ -116,8 +158,8 @@ export function goodList(rows: readonly ListInput[], window: ArchiveWindow, opti
 }
 
 /** 提醒谈话人员: at least `min` quarters 一般 or 较差; by that count descending, then mean S ascending, then 人员编号. */
-export function weakList(rows: readonly ListInput[], window: ArchiveWindow, options: ListOptions): PersonListRow[] {
-  return personRows(rows, window)
+export function weakList(persons: readonly PersonWindow[], options: ListOptions): PersonListRow[] {
+  return personRows(persons)
     .filter(ofUnit(options.unit))
     .map((e) => e.row)
     .filter((r) => r.weak >= options.min)
@@ -134,7 +176,7 @@ function eventDay(event: FiledEvent): string {
 
 /** 否决和限好事项: persons with a 否决 or 限好 event in the window; by their first such event's date, then 人员编号. */
 export function vetoList(
-  rows: readonly ListInput[],
+  persons: readonly PersonWindow[],
   events: readonly FiledEvent[],
   window: ArchiveWindow,
   options: Pick<ListOptions, "unit">,
@@ -145,7 +187,7 @@ export function vetoList(
       .sort((a, b) => eventDay(a).localeCompare(eventDay(b)) || compareQuarters(a, b)),
     (e) => e.id,
   );
-  return personRows(rows, window)
+  return personRows(persons)
     .filter(ofUnit(options.unit))
     .flatMap(({ row }) => {
       const own = barring.get(row.id);

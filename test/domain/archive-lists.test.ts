@@ -4,7 +4,8 @@
 import { describe, expect, it } from "vitest";
 import type { FiledEvent, FiledPersonQuarter } from "../../src/domain/archive-record.js";
 import type { FiledUnitQuarter } from "../../src/domain/archive-lists.js";
-import { goodList, missingList, vetoList, weakList } from "../../src/domain/archive-lists.js";
+import { goodList, missingList, summariseWindow, vetoList, weakList } from "../../src/domain/archive-lists.js";
+import type { ArchiveWindow } from "../../src/domain/archive-window.js";
 import { parseQuarterKey, quarterKeyText, resolveWindow } from "../../src/domain/archive-window.js";
 import { exact, fixed } from "../../src/domain/exact.js";
 import { GRADE_LABEL, type Grade, fromLabel } from "../../src/domain/labels.js";
@@ -72,26 +73,29 @@ const ROWS: FiledPersonQuarter[] = [
   row("2026Q3", "A03", "p6", "较好", "85"),
 ];
 
+/** The rows summed up over a window, as the archive's SQL does. */
+const summed = (window: ArchiveWindow) => summariseWindow(ROWS, window);
+
 const ids = (rows: readonly { id: string }[]): string[] => rows.map((r) => r.id);
 
 describe("goodList (at least goodMin 好; 好 count, then mean S, descending; then 人员编号)", () => {
   it("min 4: p0 (mean 96), then p1 and p2 (both 92.25 once rounded) by 人员编号; p3 left out", () => {
-    const list = goodList(ROWS, W, { unit: null, min: 4 });
+    const list = goodList(summed(W), { unit: null, min: 4 });
     expect(ids(list)).toEqual(["p0", "p1", "p2"]);
     expect(list.map((r) => fixed(r.meanScore!))).toEqual(["96.00", "92.25", "92.25"]);
     expect(list[0]!.counts).toEqual({ good: 4, fairlyGood: 0, average: 0, poor: 0 });
   });
 
   it("min 3 takes p3, whose blank quarter is null in grades", () => {
-    const list = goodList(ROWS, W, { unit: null, min: 3 });
+    const list = goodList(summed(W), { unit: null, min: 3 });
     expect(ids(list)).toEqual(["p0", "p1", "p2", "p3"]);
     expect(list[3]!.grades).toEqual(["good", "good", null, "good"]);
   });
 
   it("name, unit and 科室 of the latest quarter in the window", () => {
-    const p2 = goodList(ROWS, W, { unit: null, min: 4 }).find((r) => r.id === "p2")!;
+    const p2 = goodList(summed(W), { unit: null, min: 4 }).find((r) => r.id === "p2")!;
     expect([p2.name, p2.unitCode, p2.department]).toEqual(["人p2新", "A02", "财务科"]);
-    const p0 = goodList(ROWS, W, { unit: null, min: 4 }).find((r) => r.id === "p0")!;
+    const p0 = goodList(summed(W), { unit: null, min: 4 }).find((r) => r.id === "p0")!;
     expect(p0.unitCode).toBe("A01");
   });
 
@@ -102,25 +106,25 @@ describe("goodList (at least goodMin 好; 好 count, then mean S, descending; th
     // p0 left A03 in the last quarter.
     ["A03", []],
   ])("--unit %s keeps the persons whose latest unit is it or under it", (unit, expected) => {
-    expect(ids(goodList(ROWS, W, { unit, min: 4 }))).toEqual(expected);
+    expect(ids(goodList(summed(W), { unit, min: 4 }))).toEqual(expected);
   });
 
   it("a window of the last two quarters counts only those", () => {
     const two = resolveWindow({ from: null, to: null, size: 2, latestFiled: parseQuarterKey("2026Q3") }).window!;
-    expect(ids(goodList(ROWS, two, { unit: null, min: 2 }))).toEqual(["p0", "p2", "p1"]);
+    expect(ids(goodList(summed(two), { unit: null, min: 2 }))).toEqual(["p0", "p2", "p1"]);
   });
 });
 
 describe("weakList (at least weakMin 一般 or 较差; that count descending, then mean S ascending)", () => {
   it("min 2: p6 (3), then p5 (mean 55) before p4 (mean 70)", () => {
-    const list = weakList(ROWS, W, { unit: null, min: 2 });
+    const list = weakList(summed(W), { unit: null, min: 2 });
     expect(ids(list)).toEqual(["p6", "p5", "p4"]);
     expect(list.map((r) => r.weak)).toEqual([3, 2, 2]);
     expect(list.map((r) => fixed(r.meanScore!))).toEqual(["58.75", "55.00", "70.00"]);
   });
 
   it("min 3: p6 only", () => {
-    expect(ids(weakList(ROWS, W, { unit: null, min: 3 }))).toEqual(["p6"]);
+    expect(ids(weakList(summed(W), { unit: null, min: 3 }))).toEqual(["p6"]);
   });
 });
 
@@ -146,7 +150,7 @@ describe("vetoList (a 否决 or 限好 event in the window; by date)", () => {
   ];
 
   it("p5 (undated, 2026Q1), p1 (2026-02-10, with both events), p4 (2026-05-20)", () => {
-    const list = vetoList(ROWS, EVENTS, W, { unit: null });
+    const list = vetoList(summed(W), EVENTS, W, { unit: null });
     expect(ids(list)).toEqual(["p5", "p1", "p4"]);
     expect(list[1]!.events.map((e) => [e.kind, e.date])).toEqual([
       ["barGood", "2026-02-10"],
