@@ -104,7 +104,7 @@ export function recordDocxChildren(input: RecordDocxInput): Array<Paragraph | Ta
       quarterGradeText(q),
       q.reasons.join("；"),
     ]),
-    [9, 8, 6, 6, 7, 7, 7, 7, 7, 4, 4, 12],
+    [8, 8, 6, 6, 7, 7, 6, 6, 7, 5, 5, 11],
     11,
   );
   const years = table(
