@@ -140,7 +140,7 @@ export async function archiveAdd(paths: readonly string[], options: AddOptions):
       const label = `单位 ${unit.unit.code}（${unit.unit.name}）${periodText(period)}`;
       let reason: string | null = null;
       if (outcome.state === "unchanged") reason = UNCHANGED_TEXT;
-      else if (outcome.state === "replaced") reason = `替代 ${outcome.replaced ? filedBefore(outcome.replaced) : ""}的记录：${options.replaceReason ?? ""}`;
+      else if (outcome.state === "replaced") reason = options.replaceReason;
       else if (outcome.state === "refused") {
         reason =
           outcome.why === "filed"
