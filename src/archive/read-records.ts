@@ -104,6 +104,14 @@ function bandsOf(bands: Record<string, number> | null | undefined): Pick<FiledPe
   return typeof good === "number" && typeof fairlyGood === "number" && typeof average === "number" ? { bands: { good, fairlyGood, average } } : {};
 }
 
+/**
+ * Memory for the lists' and statistics' grouping, for this transaction only: PostgreSQL's default
+ * (4 MB, and PGlite's) sends a city's twenty quarters to temporary files on disk.
+ */
+export async function roomForGrouping(db: Db): Promise<void> {
+  await db.query("SET LOCAL work_mem = '64MB'");
+}
+
 /** The latest quarter with a current filing, or null when nothing is filed. */
 export async function latestFiledQuarter(db: Db): Promise<QuarterKey | null> {
   const [row] = await db.query<{ year: number; quarter: number }>(

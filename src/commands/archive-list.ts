@@ -5,7 +5,7 @@
 
 import path from "node:path";
 import { openArchive } from "../archive/open-archive.js";
-import { latestFiledQuarter, readFiledUnits, readListPersons, readWindowBarringEvents } from "../archive/read-records.js";
+import { latestFiledQuarter, roomForGrouping, readFiledUnits, readListPersons, readWindowBarringEvents } from "../archive/read-records.js";
 import type { ArchiveTarget } from "../archive/target.js";
 import type { ListKind } from "../domain/archive-lists.js";
 import { goodList, missingList, vetoList, weakList } from "../domain/archive-lists.js";
@@ -68,6 +68,7 @@ export async function archiveList(target: ArchiveTarget, options: ArchiveListOpt
   let found: { window: ArchiveWindow; list: ListRows };
   try {
     found = await archive.read(async (db) => {
+      await roomForGrouping(db);
       const window = windowOf(options, rules.archive.window, await latestFiledQuarter(db));
       switch (kind) {
         case "good":

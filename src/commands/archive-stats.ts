@@ -3,7 +3,7 @@
 // `{from}-{to}_考核统计.xlsx` (or --out) with its two charts. Returns; never prints.
 
 import { openArchive } from "../archive/open-archive.js";
-import { latestFiledQuarter, readStatsInputs } from "../archive/read-records.js";
+import { latestFiledQuarter, roomForGrouping, readStatsInputs } from "../archive/read-records.js";
 import type { ArchiveTarget } from "../archive/target.js";
 import type { StatsQuarter } from "../domain/archive-stats.js";
 import { archiveStats } from "../domain/archive-stats.js";
@@ -38,6 +38,7 @@ export async function archiveStatsCommand(target: ArchiveTarget, options: Archiv
   let found: { window: ArchiveWindow; quarters: StatsQuarter[] };
   try {
     found = await archive.read(async (db) => {
+      await roomForGrouping(db);
       const window = windowOf(options, size, await latestFiledQuarter(db));
       return { window, quarters: archiveStats(await readStatsInputs(db, window), window) };
     });
