@@ -8,6 +8,9 @@
 // other row supersedes. The database itself keeps two filings from both becoming current at once
 // (two clerks filing the same unit and quarter on a server): a unit's first filing of a quarter is
 // unique by (unit, year, quarter), and a filing can be superseded only once.
+//
+// The views' `*` is expanded when a view is made: a migration that adds a column to filing or
+// annual_record must drop and create current_filing or current_annual_record again to show it.
 
 export interface Migration {
   /** The version this migration brings the schema to. */

@@ -88,7 +88,10 @@ describe.each(ARCHIVE_PLACES)("the archive's schema, $name", (place) => {
     const archive = await openArchive(resolveArchiveTarget(db), { migrations: [V1, TEST_V2] });
     try {
       expect(archive.version).toBe(2);
-      const rows = await archive.read((q) => q.query<{ unit_code: string; test_note: string | null }>("SELECT unit_code, test_note FROM current_filing ORDER BY unit_code"));
+      const rows = await archive.read((q) => q.query<{ unit_code: string; test_note: string | null }>(
+          // A view's * was expanded when it was made: a later column is read from the table.
+          "SELECT f.unit_code, f.test_note FROM current_filing c JOIN filing f ON f.id = c.id ORDER BY f.unit_code",
+        ));
       expect(rows).toEqual([
         { unit_code: "FGW", test_note: null },
         { unit_code: "TJJ", test_note: null },
