@@ -9,12 +9,11 @@ import { quarterKeyText } from "../domain/archive-window.js";
 import type { Exact } from "../domain/exact.js";
 import { toNumber } from "../domain/exact.js";
 import type { Grade, Outcome } from "../domain/labels.js";
-import { ANNUAL_RESULT_LABEL, EVENT_KIND_LABEL, GRADE_LABEL, GRADES, OUTCOME_LABEL } from "../domain/labels.js";
+import { ANNUAL_RESULT_LABEL, EVENT_KIND_LABEL, GRADE_LABEL, GRADES, OUTCOME_LABEL, PERSON_KIND_LABEL, STATUS_LABEL } from "../domain/labels.js";
 import type { Problem } from "../domain/problem.js";
 import type { ArchivePersonResult } from "../commands/archive-person.js";
 import type { ArchiveListResult } from "../commands/archive-list.js";
 import type { ArchiveStatsResult } from "../commands/archive-stats.js";
-import { quarterGradeText } from "../build/archive-record.js";
 import { TOOL_NAME, TOOL_VERSION } from "../run/tool-version.js";
 import { problemRecord } from "./problem-table.js";
 
@@ -60,8 +59,9 @@ function personRecord(record: GrowthRecord): unknown {
       deduction: score(q.deduction),
       score: score(q.score),
       band: q.band === null ? null : GRADE_LABEL[q.band],
-      // The grade, or (not graded) the words the record shows: 由上级评定, 不参加.
-      grade: q.grade === null ? (quarterGradeText(q) === "" ? null : quarterGradeText(q)) : OUTCOME_LABEL[q.grade],
+      // As grade --json: the status (领导成员 for a leading member), and the grade or null.
+      status: q.kind === "leadership" ? PERSON_KIND_LABEL.leadership : STATUS_LABEL[q.status],
+      grade: q.grade === null ? null : OUTCOME_LABEL[q.grade],
       reasons: q.reasons,
     })),
     years: record.years.map((y) => ({ year: y.year, counts: counts(y.counts), meanScore: score(y.meanScore), annual: annualRecord(y.annual) })),
