@@ -17,6 +17,7 @@ import { registerArchiveReadCommands } from "./archive-read-commands.js";
 import { onJsonFailure, writeJson } from "./json-output.js";
 import { MAX_SIZE_DEFAULT_MIB, parseMaxSize } from "./max-size-option.js";
 import { problemRecord, renderProblemTable, stderrColor } from "./problem-table.js";
+import { progressMode, startProgress } from "./progress.js";
 
 export const DB_OPTION_HELP = "档案所在：文件夹（内嵌档案）或 postgres:// 地址（档案服务器）；默认取环境变量 ASSESS_DB，再默认当前文件夹下的“考核档案”";
 
@@ -67,6 +68,7 @@ export function registerArchiveCommand(program: Command): Command {
     .option("--max-size <MiB>", "一个工作簿解压后的大小上限（MiB）", MAX_SIZE_DEFAULT_MIB)
     .option("--jobs <N>", "同时读取的线程数；1 表示不另开线程", JOBS_DEFAULT)
     .option("--json", "在标准输出上打印一个 JSON 文档（归档结果和问题），不打印表格")
+    .option("--quiet", "不显示读取进度和逐个单位的归档结果，只显示问题和总结")
     .action(async (paths: string[], flags: AddFlags) => {
       process.exitCode = await runAdd(paths, flags);
     });
@@ -151,6 +153,7 @@ interface AddFlags {
   maxSize: string;
   jobs: string;
   json?: boolean;
+  quiet?: boolean;
 }
 
 const STATE_TEXT: Record<FilingReport["state"], string> = {
@@ -208,20 +211,30 @@ export function addJson(result: AddResult): unknown {
 
 async function runAdd(paths: string[], flags: AddFlags): Promise<number> {
   const reason = replaceReason(flags);
-  const result = await archiveAdd(paths, {
-    target: archiveTarget(flags.db),
-    rulesPath: flags.rules,
-    maxSizeMiB: parseMaxSize(flags.maxSize),
-    jobs: parseJobs(flags.jobs),
-    replaceReason: reason,
-    now: () => new Date(),
-  });
+  const color = stderrColor();
+  const mode = progressMode({ quiet: flags.quiet === true, json: flags.json === true, stream: process.stderr });
+  // Reading is shown as grade shows it; the filing itself is one transaction, quick beside it.
+  const progress = startProgress({ mode, stream: process.stderr, color, now: () => performance.now(), readLines: "summary" });
+  let result: AddResult;
+  try {
+    result = await archiveAdd(paths, {
+      target: archiveTarget(flags.db),
+      rulesPath: flags.rules,
+      maxSizeMiB: parseMaxSize(flags.maxSize),
+      jobs: parseJobs(flags.jobs),
+      replaceReason: reason,
+      now: () => new Date(),
+      onProgress: (event) => progress.onProgress(event),
+    });
+  } finally {
+    progress.stop();
+  }
   if (flags.json) {
     writeJson(addJson(result), result.problems);
     return result.exitCode;
   }
-  process.stderr.write(result.filings.map(filingLine).join(""));
-  process.stderr.write(renderProblemTable(result.problems, stderrColor()));
+  if (mode !== "silent") process.stderr.write(result.filings.map(filingLine).join(""));
+  process.stderr.write(renderProblemTable(result.problems, color));
   const count = (state: FilingReport["state"]): number => result.filings.filter((f) => f.state === state).length;
   process.stderr.write(
     `档案“${result.label}”：新归档 ${count("filed")} 个，替代 ${count("replaced")} 个，内容未变 ${count("unchanged")} 个，未归档 ${count("refused") + count("not-final")} 个。\n`,
