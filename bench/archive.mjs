@@ -175,7 +175,7 @@ export async function archiveBench({ city, cityUnits, gradeSeconds, units, quart
     if (city) {
       const filing = await freshArchive(place, work, pgUrl, `add${place}`);
       try {
-        const add = await timed(`archive add (${cityUnits} units)`, ["archive", "add", city, "--db", filing.db, "--quiet"], work);
+        const add = await timed(`archive add (${cityUnits} units)`, ["archive", "add", city, "--db", filing.db], work);
         rows.push({ place, ...add, target: `≤ ${ARCHIVE_TARGET.filingOverGrade}× grade (${gradeSeconds.toFixed(1)} s): ${(add.seconds / gradeSeconds).toFixed(2)}×`, met: add.seconds <= ARCHIVE_TARGET.filingOverGrade * gradeSeconds });
       } finally {
         await filing.drop();
