@@ -9,8 +9,8 @@ import { openArchive } from "../../src/archive/open-archive.js";
 import { MIGRATIONS, type Migration } from "../../src/archive/schema.js";
 import { resolveArchiveTarget } from "../../src/archive/target.js";
 import { initArchive, migrateArchiveAt } from "../../src/commands/archive-schema.js";
-import { runAssess, scratchFolder } from "../support/run-assess.js";
-import { ARCHIVE_PLACES, archiveFactory, SERVER_URL, serverUrl } from "./support/archive-places.js";
+import { REPO_ROOT, runAssess, scratchFolder } from "../support/run-assess.js";
+import { ARCHIVE_PLACES, archiveFactory, requireServer, SERVER_URL, serverUrl } from "./support/archive-places.js";
 
 // Each case runs the tool several times, and an embedded archive takes seconds to open on a busy machine.
 vi.setConfig({ testTimeout: 300_000 });
@@ -65,7 +65,7 @@ describe.each(ARCHIVE_PLACES)("the archive's schema, $name", (place) => {
     await initArchive(resolveArchiveTarget(db), [V1, TEST_V2]);
     expectOneLine(runAssess(["archive", "log", "--db", db], cwd, env), /结构版本为 2，比本工具所支持的版本 1 新。请升级 assess/);
     expectOneLine(runAssess(["archive", "migrate", "--db", db], cwd, env), /请升级 assess/);
-    expectOneLine(runAssess(["archive", "add", "fixtures/demo/2026Q3.xlsx", "--db", db], REPO_ROOT_CWD, env), /请升级 assess/);
+    expectOneLine(runAssess(["archive", "add", "fixtures/demo/2026Q3.xlsx", "--db", db], REPO_ROOT, env), /请升级 assess/);
 
     const older = await fresh(false);
     await initArchive(resolveArchiveTarget(older), [V1]);
@@ -81,7 +81,7 @@ describe.each(ARCHIVE_PLACES)("the archive's schema, $name", (place) => {
     }
     const db = await fresh(false);
     await initArchive(resolveArchiveTarget(db), [V1]);
-    const added = runAssess(["archive", "add", "fixtures/demo/2026Q3.xlsx", "--db", db, "--json"], REPO_ROOT_CWD, env);
+    const added = runAssess(["archive", "add", "fixtures/demo/2026Q3.xlsx", "--db", db, "--json"], REPO_ROOT, env);
     expect(added.status).toBe(0);
     expect(await migrateArchiveAt(resolveArchiveTarget(db), [V1, TEST_V2])).toMatchObject({ from: 1, to: 2 });
     expect(await tableExists(db, [V1, TEST_V2], "test_added")).toBe(true);
@@ -112,8 +112,6 @@ describe.each(ARCHIVE_PLACES)("the archive's schema, $name", (place) => {
   });
 });
 
-const REPO_ROOT_CWD = new URL("../..", import.meta.url).pathname;
-
 describe("an embedded archive that cannot be used", () => {
   const cwd = scratchFolder("assess-open-bad-");
 
@@ -136,15 +134,22 @@ describe("an embedded archive that cannot be used", () => {
   });
 });
 
-describe.runIf(Boolean(SERVER_URL))("a PostgreSQL server that cannot be used", () => {
+const SERVER = ARCHIVE_PLACES[1]!;
+
+describe.runIf(SERVER.runs)(`a PostgreSQL server that cannot be used${SERVER.note}`, () => {
   const cwd = scratchFolder("assess-open-server-");
-  const secret = new URL(SERVER_URL).password;
-  const wrong = new URL(serverUrl("postgres"));
-  wrong.password = "Wr0ng-密码-s3cret";
-  const down = new URL(serverUrl("postgres"));
-  down.port = "1";
+  /** Built when a case runs: without a server (in CI) the case fails, it does not break the file. */
+  const urls = () => {
+    requireServer(SERVER);
+    const wrong = new URL(serverUrl("postgres"));
+    wrong.password = "Wr0ng-密码-s3cret";
+    const down = new URL(serverUrl("postgres"));
+    down.port = "1";
+    return { secret: new URL(SERVER_URL).password, wrong, down };
+  };
 
   it("a wrong password, a server that is down, a database without an archive: one line, exit 2, no password", () => {
+    const { secret, wrong, down } = urls();
     for (const [url, text] of [
       [wrong.toString(), /拒绝登录/],
       [down.toString(), /无法连接档案服务器/],
@@ -165,6 +170,7 @@ describe.runIf(Boolean(SERVER_URL))("a PostgreSQL server that cannot be used", (
   });
 
   it("ASSESS_DB names the server; the password in PGPASSWORD is never printed either", () => {
+    const { wrong } = urls();
     const noPassword = new URL(wrong);
     noPassword.password = "";
     const run = runAssess(["archive", "log"], cwd, { ...env, ASSESS_DB: noPassword.toString(), PGPASSWORD: "Pg-Env-Secret-9" });
