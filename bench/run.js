@@ -9,7 +9,7 @@
 // default at 100 and at 1,000 units, to show how the cost grows; then it checks the targets of
 // issue 5.
 //
-//   node bench/run.js [--units N] [--runs R] [--seed S] [--jobs J] [--keep]
+//   node bench/run.js [--units N] [--runs R] [--seed S] [--jobs J] [--pg URL] [--keep]
 //
 // `--units N` measures one city of N units (a quick run: --units 100). `--keep` leaves the
 // temporary folder (its path is printed). Plain JavaScript: it runs the compiled tool (npm run
@@ -23,6 +23,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { PERSONS_PER_UNIT } from "./city.mjs";
 import { writeCityFolder, writeCityWorkbook } from "./write-city.mjs";
+import { archiveBench, printArchiveBench } from "./archive.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const ASSESS = join(root, "bin", "assess.js");
@@ -41,6 +42,7 @@ const { values: args } = parseArgs({
     seed: { type: "string", default: "20261009" },
     jobs: { type: "string" },
     keep: { type: "boolean", default: false },
+    pg: { type: "string" },
   },
 });
 /** --jobs for the tool, when the bench was given one; else the tool's own default. */
@@ -112,6 +114,7 @@ async function repeat(label, script, scriptArgs, work, before = async () => {}) 
 const loadBefore = loadavg()[0] ?? 0;
 const work = await mkdtemp(join(tmpdir(), "assess-bench-"));
 const rows = [];
+let archive = null;
 try {
   for (const units of sizes) {
     const persons = units * PERSONS_PER_UNIT;
@@ -154,6 +157,21 @@ try {
       process.stderr.write(`measured ${units} units, ${input}, in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
     }
   }
+  // The archive (issue 12): filing the largest city beside grade's time on it, then the reading
+  // commands over 20 quarters of that city filed by SQL; on a server too with --pg or ASSESS_BENCH_PG_URL.
+  const largestCity = Math.max(...sizes);
+  const started = Date.now();
+  archive = await archiveBench({
+    city: join(work, `city-${largestCity}`),
+    cityUnits: largestCity,
+    gradeSeconds: rows.find((r) => r.units === largestCity && r.input === "folder" && r.command === "grade").seconds,
+    units: largestCity,
+    quarters: 20,
+    pgUrl: args.pg ?? process.env.ASSESS_BENCH_PG_URL ?? "",
+    runs,
+    work,
+  });
+  process.stderr.write(`measured the archive in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
 } finally {
   if (args.keep) process.stderr.write(`kept ${work}\n`);
   else await rm(work, { recursive: true, force: true });
@@ -225,6 +243,7 @@ for (const input of ["folder", "workbook"]) {
   const row = find(largest, input, "validate");
   checks.push([`validate at most ${TARGET.validateOverFloor}x the exceljs load floor (${input}: ${(row.seconds / row.floor).toFixed(2)}x)`, row.seconds / row.floor <= TARGET.validateOverFloor]);
 }
+if (archive) printArchiveBench(archive);
 console.log("targets (issue 5):");
 for (const [what, met] of checks) console.log(`  ${met ? "met    " : "MISSED "} ${what}`);
 

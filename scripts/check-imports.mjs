@@ -42,6 +42,13 @@ export const MAY_IMPORT = {
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?\sfrom\s+["']([^"']+)["']|(?:^|\n)\s*import\s+["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g;
 const GLOBALS = /(?<![\w.$])(process|console)\s*\.|from\s+["'](node:process|chalk|ora)["']/g;
 
+/**
+ * The one module outside src/cli that may ask `process` (never console, chalk or ora), and why:
+ * an embedded archive's lock file names the process holding it (process.pid), and a lock whose
+ * process is gone (process.kill(pid, 0)) is stale and taken over (archive.md).
+ */
+const PROCESS_ALLOWED = new Set(["src/archive/folder-lock.ts"]);
+
 function sourceFiles(dir) {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && e.name.endsWith(".ts"))
@@ -81,7 +88,10 @@ export function checkImports() {
     }
     edges.set(file, targets);
     if (folderOf(file) !== "cli") {
-      for (const match of text.matchAll(GLOBALS)) breaches.push(`${relative(root, file)}: uses ${match[1] ?? match[2]} outside src/cli`);
+      for (const match of text.matchAll(GLOBALS)) {
+        if (match[1] === "process" && PROCESS_ALLOWED.has(relative(root, file))) continue;
+        breaches.push(`${relative(root, file)}: uses ${match[1] ?? match[2]} outside src/cli`);
+      }
     }
   }
   // Cycles: a depth-first walk; a module met again while still on the path closes a cycle.

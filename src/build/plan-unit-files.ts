@@ -38,7 +38,7 @@ export interface UnitFilesPlan {
  * is pooled, those of the pool's other units. (All files of the run would make every unit's
  * workbook grow with the city, and change when an unrelated unit's file changes.)
  */
-function inputFilesOfPools(pools: readonly GradedPool[], workbookOf: ReadonlyMap<string, AppraisalWorkbook>): Map<string, InputDigest[]> {
+export function inputFilesOfPools(pools: readonly GradedPool[], workbookOf: ReadonlyMap<string, AppraisalWorkbook>): Map<string, InputDigest[]> {
   const files = new Map<string, InputDigest[]>();
   for (const pool of pools) {
     const seen = new Set<string>();

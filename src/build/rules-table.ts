@@ -103,6 +103,9 @@ export function rulesRows(effective: EffectiveRules): Row[] {
     ["annual.barGrades", "有此等次的季度不能评优秀", listText(r.annual.barGrades.map((g) => GRADE_LABEL[g]))],
     ["annual.reserveMinGood", "好等次季度达到此数列入后备人选", String(r.annual.reserveMinGood)],
     ["annual.reminderMinWeak", "一般和较差季度达到此数提醒谈话", String(r.annual.reminderMinWeak)],
+    ["archive.window", "档案名单默认统计的季度数", String(r.archive.window)],
+    ["archive.goodMin", "好等次季度达到此数列入好等次较多人员名单", String(r.archive.goodMin)],
+    ["archive.weakMin", "一般和较差季度达到此数列入提醒谈话人员名单", String(r.archive.weakMin)],
     ["SHA-256", "规则的指纹（记入每份结果）", effective.sha256],
   ];
 }

@@ -3,7 +3,9 @@
 // the problem table on stderr (or one JSON document on stdout) → the exit code.
 
 import type { Command } from "commander";
+import { resolveArchiveTarget } from "../archive/target.js";
 import { type AnnualRunResult, annual } from "../commands/annual.js";
+import { annualFromArchive } from "../commands/annual-db.js";
 import { UsageError } from "../domain/usage-error.js";
 import { annualJson } from "./annual-json.js";
 import { quarterText } from "../domain/model.js";
@@ -18,6 +20,7 @@ interface AnnualFlags {
   force?: boolean;
   maxSize: string;
   json?: boolean;
+  db?: string;
 }
 
 export function registerAnnualCommand(program: Command): void {
@@ -34,13 +37,14 @@ export function registerAnnualCommand(program: Command): void {
   program
     .command("annual")
     .description("汇总一个年度各季度的考核结果：年度优秀推荐（按单位名额）、后备人选和提醒谈话名单")
-    .argument("<paths...>", "该年度各季度的工作簿（.xlsx）或文件夹（读取其中的 .xlsx，不进子文件夹）")
+    .argument("[paths...]", "该年度各季度的工作簿（.xlsx）或文件夹（读取其中的 .xlsx，不进子文件夹）；用 --db 时不给")
     .requiredOption("--year <年度>", "年度，如 2026；其他年度的工作簿不计入")
     .option("--rules <file>", "规则文件（JSON）；不给时用内置的标准方案")
     .option("--out <dir>", "输出文件夹；默认在第一个输入旁边建“{年度}_年度结果”")
     .option("--force", "覆盖已存在的输出文件")
     .option("--max-size <MiB>", "一个工作簿解压后的大小上限（MiB）", MAX_SIZE_DEFAULT_MIB)
     .option("--json", "在标准输出上打印一个 JSON 文档（结果和问题），不打印表格")
+    .option("--db <place>", "改从考核档案中该年度已归档的季度汇总，并把年度结果记入档案（文件夹或 postgres:// 地址）")
     .action(async (paths: string[], flags: AnnualFlags) => {
       process.exitCode = await runAnnual(paths, flags);
     });
@@ -70,7 +74,17 @@ function summaryLines(result: AnnualRunResult): string {
 }
 
 async function runAnnual(paths: string[], flags: AnnualFlags): Promise<number> {
-  const result = await annual(paths, {
+  if (flags.db !== undefined && paths.length > 0) throw new UsageError("--db 与工作簿只能给一种：从档案汇总时不给工作簿。");
+  if (flags.db === undefined && paths.length === 0) throw new UsageError("请给出该年度各季度的工作簿或文件夹，或用 --db 从考核档案汇总。");
+  const result = flags.db !== undefined
+    ? await annualFromArchive(resolveArchiveTarget(flags.db, process.env.ASSESS_DB, process.env.PGPASSWORD), {
+        year: parseYear(flags.year),
+        rulesPath: flags.rules,
+        outDir: flags.out,
+        force: flags.force === true,
+        now: () => new Date(),
+      })
+    : await annual(paths, {
     year: parseYear(flags.year),
     rulesPath: flags.rules,
     outDir: flags.out,

@@ -6,6 +6,7 @@ import { TOOL_NAME, TOOL_VERSION } from "../build/tool-version.js";
 import { UsageError } from "../domain/usage-error.js";
 import { registerAnnualCommand } from "./annual-command.js";
 import { chineseCommanderMessage, speakChinese } from "./chinese-commander.js";
+import { registerArchiveCommand } from "./archive-command.js";
 import { registerGradeCommand } from "./grade-command.js";
 import { registerPoliticalCommand } from "./political-command.js";
 import { writeJsonFailure } from "./json-output.js";
@@ -30,6 +31,7 @@ registerPoliticalCommand(program);
 registerRulesCommand(program);
 // Help and usage errors in Chinese, on stderr (stdout is for --json and `rules --init`).
 speakChinese(program, (text) => process.stderr.write(text));
+registerArchiveCommand(program);
 
 async function main(argv: string[]): Promise<number> {
   try {

@@ -4,7 +4,8 @@
 
 import type { Period, Person, WorkItem } from "./model.js";
 import { isGraded, rowsByPersonId } from "./model.js";
-import { monthLabel, quarterLabel, quarterMonths } from "./months.js";
+import { monthLabel, quarterMonths } from "./months.js";
+import { quarterText } from "./model.js";
 import type { Problem } from "./problem.js";
 import { problemAt } from "./problem.js";
 
@@ -26,7 +27,7 @@ export function checkMonthlyRecords(file: string, period: Period, persons: reado
           "W_MONTH_NO_ITEM",
           monthLabel(month),
           `“工作清单”中${person.name}（人员编号 ${person.id}）有${found}的工作事项，但没有${monthLabel(month)}的。` +
-            `${quarterLabel(period.quarter)}每月都应记录工作事项（月纪实），请补填${monthLabel(month)}的事项。`,
+            `${quarterText(period.quarter)}每月都应记录工作事项（月纪实），请补填${monthLabel(month)}的事项。`,
         ),
         unit: person.unitCode,
       });

@@ -3,8 +3,6 @@
 
 import type { Period } from "./model.js";
 
-const QUARTER_NUMERAL: Record<Period["quarter"], string> = { 1: "一", 2: "二", 3: "三", 4: "四" };
-
 /** The three months of a quarter, in order: Q3 → 7, 8, 9. */
 export function quarterMonths(quarter: Period["quarter"]): readonly [number, number, number] {
   const first = quarter * 3 - 2;
@@ -14,11 +12,6 @@ export function quarterMonths(quarter: Period["quarter"]): readonly [number, num
 /** `10月`. */
 export function monthLabel(month: number): string {
   return `${month}月`;
-}
-
-/** `第三季度`: a clerk reads the quarter in Chinese numerals (outputs.md). */
-export function quarterLabel(quarter: Period["quarter"]): string {
-  return `第${QUARTER_NUMERAL[quarter]}季度`;
 }
 
 /** `7月、8月、9月`. */

@@ -89,6 +89,13 @@ export const PROBLEM_CODES = {
   W_CALENDAR_YEAR: { severity: "warning", meaning: "公示期落在没有内置节假日安排的年份，请核对结束日期，需要时在方案文件中补填该年安排" },
   E_DUPLICATE_PERSON_RUN: { severity: "error", meaning: "同一人员编号出现在两个工作簿中" },
   E_DUPLICATE_UNIT_RUN: { severity: "error", meaning: "同一单位代码出现在两个工作簿中" },
+  // 干部成长档案（archive.md）
+  E_ARCHIVE_FILED: { severity: "error", meaning: "该单位该季度已归档且内容不同；需更正时加 --replace --reason" },
+  W_ARCHIVE_NAME: { severity: "warning", meaning: "人员编号在档案中登记的姓名与这次不同（以人员编号为准归档）" },
+  E_ARCHIVE_PERSON_UNKNOWN: { severity: "error", meaning: "档案中没有这个人员编号" },
+  E_PACKAGE_INVALID: { severity: "error", meaning: "文件不是 assess 导出的备案包（缺少工作表或列）" },
+  E_PACKAGE_DIGEST: { severity: "error", meaning: "备案包中一份归档记录的内容与其校验值不符（被改动过），该记录不导入" },
+  E_PACKAGE_VALUE: { severity: "error", meaning: "备案包中的单元格无法读成原来的值，该归档记录不导入" },
   // 政治素质测评（political.md）
   E_ITEM_CODE: { severity: "error", meaning: "反向条目编号不在方案的反向清单中" },
   E_MARK: { severity: "error", meaning: "反向条目一栏只能填“是”“√”“1”（标记）或留空、填“否”（不标记）" },

@@ -46,5 +46,6 @@ export const DEFAULT_RULES_FILE: RulesFile = {
     reserveMinGood: 3,
     reminderMinWeak: 2,
   },
+  archive: { window: 8, goodMin: 4, weakMin: 2 },
   political: DEFAULT_POLITICAL_RULES_FILE,
 };

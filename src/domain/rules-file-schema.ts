@@ -238,6 +238,7 @@ export const RulesFileSchema = strictObject({
     reserveMinGood: count(1),
     reminderMinWeak: count(1),
   }),
+  archive: strictObject({ window: count(1), goodMin: count(1), weakMin: count(1) }),
   political: PoliticalRulesFileSchema,
 });
 

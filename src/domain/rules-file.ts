@@ -92,6 +92,7 @@ export function toRules(file: RulesFile): Rules {
       reserveMinGood: file.annual.reserveMinGood,
       reminderMinWeak: file.annual.reminderMinWeak,
     },
+    archive: { ...file.archive },
   };
 }
 

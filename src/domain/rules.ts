@@ -52,6 +52,8 @@ export interface Rules {
     reserveMinGood: number;
     reminderMinWeak: number;
   };
+  /** The archive's lists (archive.md "The lists"): quarters of the default window, least 好 / weak quarters. */
+  archive: { window: number; goodMin: number; weakMin: number };
 }
 
 /** The rules in force and where they came from, as every output records them (rules.md). */

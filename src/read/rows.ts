@@ -6,7 +6,8 @@ import type { PersonReference, ReferenceUse } from "../domain/check-person-refer
 import type { Exact } from "../domain/exact.js";
 import type { Grade } from "../domain/labels.js";
 import type { CellRef, Period } from "../domain/model.js";
-import { monthLabel, quarterLabel, quarterMonths, quarterMonthsText } from "../domain/months.js";
+import { monthLabel, quarterMonths, quarterMonthsText } from "../domain/months.js";
+import { quarterText } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
 import { problemAt } from "../domain/problem.js";
 import { type ProblemCode, severityOf } from "../domain/problem-codes.js";
@@ -156,7 +157,7 @@ export class RowReader {
       header,
       "E_MONTH_QUARTER",
       found,
-      `${this.place(header)}填写了${shown}，不在本工作簿的考核期${period.year}年${quarterLabel(period.quarter)}内。` +
+      `${this.place(header)}填写了${shown}，不在本工作簿的考核期${period.year}年${quarterText(period.quarter)}内。` +
         `月份应为${quarterMonthsText(period.quarter)}之一；属于整个季度的可不填月份。`,
     );
     return null;

@@ -62,6 +62,7 @@ describe("DEFAULT_RULES_FILE (rules.md defaults)", () => {
       reserveMinGood: 3,
       reminderMinWeak: 2,
     });
+    expect(rules.archive).toEqual({ window: 8, goodMin: 4, weakMin: 2 });
     expect(value!.source).toBeNull();
     expect(value!.json).toEqual(DEFAULT_RULES_FILE);
     // The hand-written defaults the other tests use are these very rules.
@@ -170,6 +171,10 @@ describe("checkRules: bad rules files (each error names its key)", () => {
     ["trimFrom below 3", { trimFrom: 2 }, ["trimFrom"], "不小于 3 的整数"],
     ["a count with decimals", { annual: { reserveMinGood: 2.5 } }, ["annual.reserveMinGood"], "整数，现为 2.5"],
     ["notice days of 0", { notice: { days: 0 } }, ["notice.days"], "不小于 1 的整数"],
+    ["an archive window of 0", { archive: { window: 0 } }, ["archive.window"], "不小于 1 的整数，现为 0"],
+    ["archive.goodMin with decimals", { archive: { goodMin: 3.5 } }, ["archive.goodMin"], "整数，现为 3.5"],
+    ["archive.weakMin in quotes", { archive: { weakMin: "2" } }, ["archive.weakMin"], "数字不要加引号"],
+    ["an unknown archive key", { archive: { windows: 8 } }, ["archive.windows"], "window、goodMin、weakMin"],
     ["a date written with slashes", { calendar: { holidays: ["2026/10/01"] } }, ["calendar.holidays[0]"], "YYYY-MM-DD"],
     ["a date that does not exist", { calendar: { workdays: ["2026-02-30"] } }, ["calendar.workdays[0]"], "YYYY-MM-DD"],
     [

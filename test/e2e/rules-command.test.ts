@@ -61,6 +61,9 @@ describe("assess rules", () => {
     expect(row("deductionCap")).toEqual(["deductionCap", "减分上限", "不设上限"]);
     expect(row("indicators[7]")).toEqual(["indicators[7]", "模板指标：出勤情况", "共性，勤，满分 10"]);
     expect(row("annual.barGrades")).toEqual(["annual.barGrades", "有此等次的季度不能评优秀", "一般、较差"]);
+    expect(row("archive.window")).toEqual(["archive.window", "档案名单默认统计的季度数", "8"]);
+    expect(row("archive.goodMin")[2]).toBe("4");
+    expect(row("archive.weakMin")[2]).toBe("2");
     expect(row("SHA-256")[2]).toBe(sha256Hex(canonicalJson(DEFAULT_RULES_FILE)));
   });
 

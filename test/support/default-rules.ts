@@ -47,6 +47,7 @@ export function defaultRules(): Rules {
       reserveMinGood: 3,
       reminderMinWeak: 2,
     },
+    archive: { window: 8, goodMin: 4, weakMin: 2 },
   };
 }
 

@@ -1,0 +1,82 @@
+// One interface over the two clients of the archive (archive.md "Both use the same schema and the
+// same SQL"): PGlite for a folder, `pg` for a server. Plain SQL with $1.. parameters, never values
+// pasted into text. Why not kysely: the SQL is a few dozen plain statements, the same for both
+// places, and each statement's row type is stated where it is run; a query builder would add a
+// dialect package for PGlite and hide the SQL a reviewer wants to read.
+//
+// Both clients are set to return the same JavaScript values: numeric as text (exact, numeric.ts),
+// integer as number, jsonb parsed, integer[] as number[], timestamptz as an ISO string in UTC.
+
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+
+export type SqlValue = string | number | boolean | null | readonly string[] | readonly number[];
+
+export interface Db {
+  query<Row = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<Row[]>;
+}
+
+export interface Connection extends Db {
+  /** Several statements without parameters (the schema's migrations only). */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const TIMESTAMPTZ = 1184;
+const NUMERIC = 1700;
+
+/** `2026-12-07 02:06:36.066+00` (the session runs in UTC) → `2026-12-07T02:06:36.066Z`. */
+export function timestampText(text: string): string {
+  const iso = text.replace(" ", "T").replace(/\+00(?::00)?$/, "Z");
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? text : date.toISOString();
+}
+
+export async function openEmbedded(folder: string): Promise<Connection> {
+  const db = await PGlite.create({
+    dataDir: folder,
+    parsers: { [TIMESTAMPTZ]: timestampText, [NUMERIC]: (text: string) => text },
+  });
+  await db.exec("SET TIME ZONE 'UTC'");
+  return {
+    async query<Row>(sql: string, params: readonly SqlValue[] = []): Promise<Row[]> {
+      return (await db.query<Row>(sql, [...params])).rows;
+    },
+    async exec(sql: string) {
+      await db.exec(sql);
+    },
+    async close() {
+      await db.close();
+    },
+  };
+}
+
+/** A server connection; `connectionString` may leave user and password to the PG* variables. */
+export async function openServer(connectionString: string): Promise<Connection> {
+  const client = new pg.Client({
+    connectionString,
+    connectionTimeoutMillis: 10_000,
+    types: {
+      getTypeParser: ((oid: number, format?: "text" | "binary") => {
+        if (oid === TIMESTAMPTZ) return timestampText;
+        if (oid === NUMERIC) return (text: string) => text;
+        return pg.types.getTypeParser(oid, format);
+      }) as typeof pg.types.getTypeParser,
+    },
+  });
+  // A connection dropped later (server stopped) is reported by the query that needs it.
+  client.on("error", () => {});
+  await client.connect();
+  await client.query("SET TIME ZONE 'UTC'");
+  return {
+    async query<Row>(sql: string, params: readonly SqlValue[] = []): Promise<Row[]> {
+      return (await client.query(sql, [...params])).rows as Row[];
+    },
+    async exec(sql: string) {
+      await client.query(sql);
+    },
+    async close() {
+      await client.end();
+    },
+  };
+}

@@ -1,0 +1,153 @@
+// The archive's schema and its versions (archive.md: "The schema carries a version"). Each
+// migration takes the schema from the version before it to its own; `archive init` runs them
+// all, `archive migrate` the ones an older archive lacks, in one transaction (migrate.ts). A
+// released migration is never edited: a change is a new one at the end.
+//
+// Filed records are never updated nor deleted (archive.md): a correction is a new row whose
+// `supersedes` names the row it replaces; the current filing of a unit and quarter is the one no
+// other row supersedes. The database itself keeps two filings from both becoming current at once
+// (two clerks filing the same unit and quarter on a server): a unit's first filing of a quarter is
+// unique by (unit, year, quarter), and a filing can be superseded only once.
+//
+// The views' `*` is expanded when a view is made: a migration that adds a column to filing or
+// annual_record must drop and create current_filing or current_annual_record again to show it.
+
+export interface Migration {
+  /** The version this migration brings the schema to. */
+  version: number;
+  /** Plain DDL, the same for PGlite and a server. */
+  sql: string;
+}
+
+const V1 = `
+CREATE TABLE archive_schema (
+  id boolean PRIMARY KEY DEFAULT true CHECK (id),
+  version integer NOT NULL
+);
+
+CREATE TABLE filing (
+  id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  unit_code text NOT NULL,
+  unit_name text NOT NULL,
+  parent_code text,
+  pool_code text NOT NULL,
+  year integer NOT NULL,
+  quarter integer NOT NULL CHECK (quarter BETWEEN 1 AND 4),
+  n integer NOT NULL,
+  quota integer NOT NULL,
+  counts jsonb NOT NULL,
+  rules_json text NOT NULL,
+  rules_sha256 text NOT NULL,
+  inputs jsonb NOT NULL,
+  tool_version text NOT NULL,
+  filed_at timestamptz NOT NULL,
+  digest text NOT NULL,
+  origin text NOT NULL CHECK (origin IN ('add', 'import')),
+  package_file text,
+  supersedes integer UNIQUE REFERENCES filing (id),
+  replace_reason text,
+  CHECK ((supersedes IS NULL) = (replace_reason IS NULL))
+);
+CREATE UNIQUE INDEX filing_first_of_quarter ON filing (unit_code, year, quarter) WHERE supersedes IS NULL;
+CREATE INDEX filing_period ON filing (year, quarter);
+CREATE INDEX filing_unit ON filing (unit_code, year, quarter);
+
+CREATE VIEW current_filing AS
+  SELECT f.* FROM filing f WHERE NOT EXISTS (SELECT 1 FROM filing s WHERE s.supersedes = f.id);
+
+CREATE TABLE filing_person (
+  filing_id integer NOT NULL REFERENCES filing (id),
+  seq integer NOT NULL,
+  person_id text NOT NULL,
+  name text NOT NULL,
+  department text NOT NULL,
+  post text,
+  kind text NOT NULL,
+  status text NOT NULL,
+  status_reason text,
+  window_post boolean NOT NULL,
+  self_grade text,
+  individual numeric(7, 2),
+  common numeric(7, 2),
+  bonus numeric(7, 2),
+  deduction numeric(7, 2),
+  score numeric(7, 2),
+  band text,
+  computed text,
+  grade text,
+  rank integer,
+  reasons jsonb NOT NULL,
+  comment text,
+  goal text,
+  work jsonb NOT NULL,
+  PRIMARY KEY (filing_id, person_id)
+);
+CREATE INDEX filing_person_person ON filing_person (person_id);
+
+CREATE TABLE filing_event (
+  filing_id integer NOT NULL REFERENCES filing (id),
+  seq integer NOT NULL,
+  person_id text NOT NULL,
+  kind text NOT NULL,
+  points numeric(7, 2),
+  reason text NOT NULL,
+  event_date text,
+  PRIMARY KEY (filing_id, seq)
+);
+CREATE INDEX filing_event_person ON filing_event (person_id);
+
+CREATE TABLE filing_change (
+  filing_id integer NOT NULL REFERENCES filing (id),
+  seq integer NOT NULL,
+  person_id text NOT NULL,
+  name text NOT NULL,
+  from_grade text NOT NULL,
+  to_grade text NOT NULL,
+  kind text NOT NULL,
+  reason text NOT NULL,
+  decided_on text NOT NULL,
+  PRIMARY KEY (filing_id, seq)
+);
+
+CREATE TABLE annual_record (
+  id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  year integer NOT NULL,
+  state text NOT NULL CHECK (state IN ('final', 'draft')),
+  rules_json text NOT NULL,
+  rules_sha256 text NOT NULL,
+  tool_version text NOT NULL,
+  recorded_at timestamptz NOT NULL,
+  filings integer[] NOT NULL,
+  supersedes integer UNIQUE REFERENCES annual_record (id)
+);
+CREATE UNIQUE INDEX annual_first_of_year ON annual_record (year) WHERE supersedes IS NULL;
+
+CREATE VIEW current_annual_record AS
+  SELECT a.* FROM annual_record a WHERE NOT EXISTS (SELECT 1 FROM annual_record s WHERE s.supersedes = a.id);
+
+CREATE TABLE annual_person (
+  record_id integer NOT NULL REFERENCES annual_record (id),
+  person_id text NOT NULL,
+  name text NOT NULL,
+  unit_code text,
+  good integer NOT NULL,
+  fairly_good integer NOT NULL,
+  average integer NOT NULL,
+  poor integer NOT NULL,
+  mean_score numeric(7, 2),
+  eligible boolean NOT NULL,
+  reason text,
+  result text,
+  reserve boolean NOT NULL,
+  reminder boolean NOT NULL,
+  PRIMARY KEY (record_id, person_id)
+);
+CREATE INDEX annual_person_person ON annual_person (person_id);
+`;
+
+/** Every migration, oldest first; the last one's version is the schema this tool works with. */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, sql: V1 }];
+
+export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {
+  return migrations[migrations.length - 1]?.version ?? 0;
+}

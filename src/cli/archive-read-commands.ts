@@ -1,0 +1,177 @@
+// `assess archive person | list | stats` (archive.md "Commands"): flags → one call of
+// src/commands → the table or lines on stderr, or one JSON document on stdout → the exit code.
+// Registered under `assess archive` by archive-command.ts.
+
+import type { Command } from "commander";
+import { archivePerson } from "../commands/archive-person.js";
+import { archiveList } from "../commands/archive-list.js";
+import { archiveStatsCommand } from "../commands/archive-stats.js";
+import { LIST_KINDS, LIST_LABEL, type ListKind } from "../domain/archive-lists.js";
+import type { QuarterKey } from "../domain/archive-window.js";
+import { parseQuarterKey, quarterKeyText } from "../domain/archive-window.js";
+import { fixed, mul, ratio } from "../domain/exact.js";
+import { cellText, listTable } from "../build/archive-lists.js";
+import { UsageError } from "../domain/usage-error.js";
+import type { ArchiveTarget } from "../archive/target.js";
+import { listJson, personJson, statsJson } from "./archive-read-json.js";
+import { displayWidth, padToWidth } from "./display-width.js";
+import { writeJson } from "./json-output.js";
+import { renderProblemTable } from "./problem-table.js";
+
+const QUARTER_HELP = "季度，如 2026Q3";
+
+/** --from / --to: `2026Q3`. */
+export function parseQuarterFlag(flag: string, text: string | undefined): QuarterKey | null {
+  if (text === undefined) return null;
+  const key = parseQuarterKey(text);
+  if (key === null) throw new UsageError(`${flag} 应为“年度Q季度”形式的季度，如 2026Q3；现在是“${text}”。`);
+  return key;
+}
+
+function parseKind(text: string): ListKind {
+  const kind = LIST_KINDS.find((k) => k === text.trim());
+  if (kind === undefined) {
+    throw new UsageError(`名单种类应为以下之一：${LIST_KINDS.map((k) => `${k}（${LIST_LABEL[k]}）`).join("、")}；现在是“${text}”。`);
+  }
+  return kind;
+}
+
+function parseMin(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  const trimmed = text.trim();
+  if (!/^\d+$/.test(trimmed) || Number(trimmed) < 1) throw new UsageError(`--min 应为不小于 1 的整数；现在是“${text}”。`);
+  return Number(trimmed);
+}
+
+/** Columns aligned by display width (Chinese characters take two), for stderr. */
+export function textTable(headers: readonly string[], rows: readonly string[][]): string {
+  const widths = headers.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ""))));
+  const line = (cells: readonly string[]): string =>
+    `${cells.map((c, i) => padToWidth(c, widths[i] ?? 0)).join("  ").trimEnd()}\n`;
+  return line(headers) + line(widths.map((w) => "-".repeat(w))) + rows.map(line).join("");
+}
+
+interface PersonFlags {
+  db?: string;
+  out?: string;
+  force?: boolean;
+  json?: boolean;
+}
+
+interface WindowCliFlags {
+  from?: string;
+  to?: string;
+  rules?: string;
+  db?: string;
+  out?: string;
+  force?: boolean;
+  json?: boolean;
+}
+
+interface ListFlags extends WindowCliFlags {
+  unit?: string;
+  min?: string;
+}
+
+/** --db as archive-command.ts reads it (passed in, so that the two files do not import each other). */
+export interface DbOption {
+  target: (flag: string | undefined) => ArchiveTarget;
+  help: string;
+}
+
+export function registerArchiveReadCommands(archive: Command, db: DbOption): void {
+  const archiveTarget = db.target;
+  const DB_OPTION_HELP = db.help;
+  archive
+    .command("person")
+    .description("写出人员的成长档案（.xlsx 和 .docx）：历年各季度结果、加减分、审定记录、年度情况和得分走势图")
+    .argument("<ids...>", "人员编号，可给多个")
+    .option("--db <place>", DB_OPTION_HELP)
+    .option("--out <dir>", "输出文件夹；默认当前文件夹")
+    .option("--force", "覆盖已存在的输出文件")
+    .option("--json", "在标准输出上打印一个 JSON 文档，不打印表格")
+    .action(async (ids: string[], flags: PersonFlags) => {
+      const result = await archivePerson(archiveTarget(flags.db), ids, { outDir: flags.out ?? ".", force: flags.force === true });
+      if (flags.json) writeJson(personJson(result), result.problems);
+      else {
+        for (const record of result.records) {
+          process.stderr.write(`${record.id} ${record.name}：归档${record.quarters.length}个季度（${quarterKeyText(record.quarters[0]!)} 至 ${quarterKeyText(record.quarters[record.quarters.length - 1]!)}）\n`);
+          for (const year of record.years) {
+            if (year.annual?.stale) process.stderr.write(`  注意：${year.year}年度结果形成后又有该年度的季度归档，年度结果可能已过时，请重新运行 assess annual --year ${year.year} --db\n`);
+          }
+        }
+        process.stderr.write(renderProblemTable(result.problems));
+        if (result.written.length > 0) process.stderr.write(`已写入 ${result.written.join("、")}\n`);
+      }
+      process.exitCode = result.exitCode;
+    });
+
+  archive
+    .command("list")
+    .description("名单：good 好等次较多人员，weak 提醒谈话人员，veto 否决和限好事项，missing 未备案单位；显示并写出工作簿")
+    .argument("<kind>", "good、weak、veto 或 missing")
+    .option("--from <quarter>", `起始${QUARTER_HELP}；默认为截止季度前共 archive.window（8）个季度`)
+    .option("--to <quarter>", `截止${QUARTER_HELP}；默认为档案中最新归档的季度`)
+    .option("--unit <code>", "只列最新所在单位为此单位或其下属单位的人员")
+    .option("--min <K>", "好等次（good）或一般、较差（weak）季度数的下限；默认取规则 archive.goodMin（4）、archive.weakMin（2）")
+    .option("--rules <file>", "规则文件（JSON）；不给时用内置的标准方案")
+    .option("--db <place>", DB_OPTION_HELP)
+    .option("--out <file>", "输出工作簿；默认当前文件夹下的“{起始}-{截止}_{名单名称}.xlsx”")
+    .option("--force", "覆盖已存在的输出文件")
+    .option("--json", "在标准输出上打印一个 JSON 文档，不打印表格")
+    .action(async (kindText: string, flags: ListFlags) => {
+      const kind = parseKind(kindText);
+      const result = await archiveList(archiveTarget(flags.db), {
+        kind,
+        from: parseQuarterFlag("--from", flags.from),
+        to: parseQuarterFlag("--to", flags.to),
+        unit: flags.unit?.trim() || null,
+        min: parseMin(flags.min),
+        rulesPath: flags.rules,
+        out: flags.out ?? null,
+        force: flags.force === true,
+      });
+      if (flags.json) writeJson(listJson(kind, result), result.problems);
+      else if (result.window !== null && result.list !== null) {
+        const table = listTable({ list: result.list, window: result.window, min: result.min, unit: flags.unit ?? null });
+        process.stderr.write(`${LIST_LABEL[kind]}（${quarterKeyText(result.window.from)}至${quarterKeyText(result.window.to)}）：${result.list.rows.length}${kind === "missing" ? "个单位" : "人"}\n`);
+        if (table.rows.length > 0) process.stderr.write(textTable(table.columns.map((c) => c.header), table.rows.map((r) => r.map(cellText).map((t) => t.replace(/\n/g, "；")))));
+        process.stderr.write(`已写入 ${result.written.join("、")}\n`);
+      } else process.stderr.write(renderProblemTable(result.problems));
+      process.exitCode = result.exitCode;
+    });
+
+  archive
+    .command("stats")
+    .description("统计：各单位各季度的定等人数、名额、各等次人数和好等次占比，附图表")
+    .option("--from <quarter>", `起始${QUARTER_HELP}；默认为截止季度前共 archive.window（8）个季度`)
+    .option("--to <quarter>", `截止${QUARTER_HELP}；默认为档案中最新归档的季度`)
+    .option("--rules <file>", "规则文件（JSON）；不给时用内置的标准方案")
+    .option("--db <place>", DB_OPTION_HELP)
+    .option("--out <file>", "输出工作簿；默认当前文件夹下的“{起始}-{截止}_考核统计.xlsx”")
+    .option("--force", "覆盖已存在的输出文件")
+    .option("--json", "在标准输出上打印一个 JSON 文档，不打印表格")
+    .action(async (flags: WindowCliFlags) => {
+      const result = await archiveStatsCommand(archiveTarget(flags.db), {
+        from: parseQuarterFlag("--from", flags.from),
+        to: parseQuarterFlag("--to", flags.to),
+        rulesPath: flags.rules,
+        out: flags.out ?? null,
+        force: flags.force === true,
+      });
+      if (flags.json) writeJson(statsJson(result), result.problems);
+      else if (result.window !== null) {
+        const rows = result.quarters.map((q) => [
+          quarterKeyText(q),
+          String(q.units.length),
+          String(q.n),
+          String(q.quota),
+          String(q.counts.good),
+          q.goodShare === null ? "—" : `${fixed(mul(q.goodShare, ratio(100n)))}%`,
+        ]);
+        process.stderr.write(textTable(["季度", "归档单位", "N", "Q", "好", "好等次占比"], rows));
+        process.stderr.write(`已写入 ${result.written.join("、")}\n`);
+      } else process.stderr.write(renderProblemTable(result.problems));
+      process.exitCode = result.exitCode;
+    });
+}
