@@ -147,6 +147,15 @@ export function readParameterRows<K extends string>(
   return problems;
 }
 
+/** The 单位代码 or 单位名称 row of a 参数 sheet: the unit when the workbook has no 单位 sheet. */
+export function readUnitRow(
+  row: Pick<ParameterRow<"unitCode" | "unitName">, "key" | "cell" | "ref" | "take">,
+  into: { unitCode: Setting<string> | null; unitName: Setting<string> | null },
+): void {
+  const value = row.key === "unitCode" ? row.take(readId(row.cell)) : row.take(readText(row.cell));
+  if (value !== null) into[row.key] = { value, ref: row.ref };
+}
+
 export function parseParameters(file: string, sheet: PlainSheet | null): ParsedParameters {
   const result = empty();
   if (sheet === null) return result;
@@ -164,16 +173,10 @@ export function parseParameters(file: string, sheet: PlainSheet | null): ParsedP
         read.quarter = take(readQuarter(cell));
         if (read.quarter === null && isBlank(cell)) required(EXAMPLE.quarter);
         break;
-      case "unitCode": {
-        const value = take(readId(cell));
-        if (value !== null) result.unitCode = { value, ref };
+      case "unitCode":
+      case "unitName":
+        readUnitRow({ key, cell, ref, take }, result);
         break;
-      }
-      case "unitName": {
-        const value = take(readText(cell));
-        if (value !== null) result.unitName = { value, ref };
-        break;
-      }
       case "parentCode": {
         const value = take(readId(cell));
         if (value !== null) result.parentCode = { value, ref };

@@ -5,8 +5,8 @@
 import type { Problem } from "../domain/problem.js";
 import { POLITICAL_PARAMETER_KEYS } from "../domain/political-sheets.js";
 import type { PlainSheet } from "../ooxml/plain.js";
-import { isBlank, readId, readText, readYear } from "./normalise-cell.js";
-import { readParameterRows, type Setting } from "./parameters.js";
+import { isBlank, readText, readYear } from "./normalise-cell.js";
+import { readParameterRows, readUnitRow, type Setting } from "./parameters.js";
 
 export interface PoliticalParameters {
   year: Setting<number> | null;
@@ -37,16 +37,10 @@ export function parsePoliticalParameters(file: string, sheet: PlainSheet | null)
         else if (isBlank(cell)) required(EXAMPLE.round);
         break;
       }
-      case "unitCode": {
-        const value = take(readId(cell));
-        if (value !== null) result.unitCode = { value, ref };
+      case "unitCode":
+      case "unitName":
+        readUnitRow({ key, cell, ref, take }, result);
         break;
-      }
-      case "unitName": {
-        const value = take(readText(cell));
-        if (value !== null) result.unitName = { value, ref };
-        break;
-      }
       case "contact":
         result.contact = take(readText(cell));
         break;
