@@ -7,7 +7,7 @@ import { VERIFICATIONS, VERIFICATION_LABEL, type ProblemClue, type Verification 
 import type { PoliticalRules } from "../domain/political-rules.js";
 import type { SheetRow, SheetSpec, WorkbookSpec } from "../ooxml/write-xlsx.js";
 import { integerCell, textCell } from "../ooxml/write-xlsx.js";
-import { shownPersonId } from "./political-workbook.js";
+import { CADRE_COLUMNS, cadreCells, rowsOrNone } from "./political-workbook.js";
 
 const STATUS_COLUMNS = [...VERIFICATIONS.map((v) => ({ header: v === "unfounded" ? "不属实（已澄清）" : VERIFICATION_LABEL[v], width: 10 })), { header: "合计", width: 8 }];
 
@@ -36,7 +36,7 @@ export function buildClueSummary(input: { year: number; round: string; units: re
     u.cadres
       .filter((c) => c.clues.length > 0)
       .map((c): SheetRow => ({
-        cells: [textCell(u.unit.name), textCell(shownPersonId(c.cadre.id)), textCell(c.cadre.name), textCell(c.cadre.post), ...countRow(c.clues)],
+        cells: [textCell(u.unit.name), ...cadreCells(c.cadre), textCell(c.cadre.post), ...countRow(c.clues)],
         ...(c.clueCounts.checking > 0 ? { fill: "FCE4D6" } : {}),
       })),
   );
@@ -55,8 +55,8 @@ export function buildClueSummary(input: { year: number; round: string; units: re
       sheet(
         "按干部",
         "按干部",
-        [{ header: "单位", width: 22 }, { header: "人员编号", width: 14 }, { header: "姓名", width: 10 }, { header: "职务", width: 20 }, ...STATUS_COLUMNS],
-        byCadre.length === 0 ? [{ cells: [textCell("无。")] }] : byCadre,
+        [{ header: "单位", width: 22 }, ...CADRE_COLUMNS, { header: "职务", width: 20 }, ...STATUS_COLUMNS],
+        rowsOrNone(byCadre),
       ),
     ],
   };

@@ -19,8 +19,8 @@ import {
   TALKS_SHEET,
 } from "../domain/political-sheets.js";
 import { PARAMETERS_SHEET } from "../domain/sheets.js";
-import { FIXED_AUTHOR, FIXED_DATE, fixZipTimestamps } from "../ooxml/fix-zip-timestamps.js";
-import { type TemplateColumn, type TemplateValue, addDataSheet, allowedText } from "./template-workbook.js";
+import { fixZipTimestamps } from "../ooxml/fix-zip-timestamps.js";
+import { type TemplateColumn, type TemplateValue, addDataSheet, columnHelpRow, newTemplateWorkbook } from "./template-workbook.js";
 
 export interface PoliticalTemplateContent {
   year: number | null;
@@ -89,7 +89,7 @@ async function addInstructions(workbook: ExcelJS.Workbook, content: PoliticalTem
   }
   rows.push([null, null, null, null, null]);
   for (const [sheet, list] of Object.entries(columns)) {
-    for (const column of list) rows.push([sheet, column.header, column.required ? "是" : "", allowedText(column), column.hint ?? ""]);
+    for (const column of list) rows.push(columnHelpRow(sheet, column));
   }
   const header: TemplateColumn[] = [
     { header: "说明", required: false, kind: "text", width: 60 },
@@ -103,12 +103,7 @@ async function addInstructions(workbook: ExcelJS.Workbook, content: PoliticalTem
 }
 
 export async function writePoliticalTemplate(content: PoliticalTemplateContent): Promise<Buffer> {
-  const { default: exceljs } = await import("exceljs");
-  const workbook = new exceljs.Workbook();
-  workbook.creator = FIXED_AUTHOR;
-  workbook.lastModifiedBy = FIXED_AUTHOR;
-  workbook.created = FIXED_DATE;
-  workbook.modified = FIXED_DATE;
+  const workbook = await newTemplateWorkbook();
   const columns = politicalTemplateColumns(content.rules);
   const count = content.cadres.length;
   await addInstructions(workbook, content, columns);

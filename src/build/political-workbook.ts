@@ -12,7 +12,7 @@ import { CADRE_KIND_LABEL, SCENE_LABEL, VERDICT_LABEL, VERIFICATION_LABEL, type 
 import type { PoliticalRules } from "../domain/political-rules.js";
 import type { Problem } from "../domain/problem.js";
 import type { EffectiveRules } from "../domain/rules.js";
-import type { SheetRow, SheetSpec, WorkbookSpec } from "../ooxml/write-xlsx.js";
+import type { SheetCell, SheetColumn, SheetRow, SheetSpec, WorkbookSpec } from "../ooxml/write-xlsx.js";
 import { integerCell, textCell } from "../ooxml/write-xlsx.js";
 import { decimalCell, percentCell } from "./exact-cells.js";
 import { buildProblemSheet } from "./problem-sheet.js";
@@ -36,6 +36,22 @@ export function maskResidentIds(text: string): string {
 /** What a clue's content may show outside the department's workbook (never a 不属实 one's). */
 export function clueContent(clue: Pick<ProblemClue, "verification" | "content">): string {
   return clue.verification === "unfounded" ? "（已澄清，内容不列出）" : clue.content;
+}
+
+/** The columns that name a cadre in a unit's outputs: 人员编号 (masked, shownPersonId) and 姓名. */
+export const CADRE_COLUMNS: readonly SheetColumn[] = [
+  { header: "人员编号", width: 14 },
+  { header: "姓名", width: 10 },
+];
+
+/** The cells under CADRE_COLUMNS. */
+export function cadreCells(cadre: { id: string; name: string }): SheetCell[] {
+  return [textCell(shownPersonId(cadre.id)), textCell(cadre.name)];
+}
+
+/** A sheet's rows, or one row saying 无。 when there are none. */
+export function rowsOrNone(rows: SheetRow[]): SheetRow[] {
+  return rows.length === 0 ? [{ cells: [textCell("无。")] }] : rows;
 }
 
 export function conclusionText(result: CadreResult): string {
@@ -62,8 +78,7 @@ function resultSheet(input: PoliticalWorkbookInput): SheetSpec {
   const rows: SheetRow[] = input.unit.cadres.map((c, i) => ({
     cells: [
       integerCell(i + 1),
-      textCell(shownPersonId(c.cadre.id)),
-      textCell(c.cadre.name),
+      ...cadreCells(c.cadre),
       textCell(c.cadre.post),
       textCell(CADRE_KIND_LABEL[c.cadre.kind]),
       integerCell(c.scores.forms),
@@ -91,8 +106,7 @@ function resultSheet(input: PoliticalWorkbookInput): SheetSpec {
     orientation: "landscape",
     columns: [
       { header: "序号", width: 6 },
-      { header: "人员编号", width: 14 },
-      { header: "姓名", width: 10 },
+      ...CADRE_COLUMNS,
       { header: "职务", width: 20 },
       { header: "干部类别", width: 10 },
       { header: "测评表数", width: 8 },
@@ -121,10 +135,10 @@ function aspectSheet(input: PoliticalWorkbookInput): SheetSpec {
   for (const c of input.unit.cadres) {
     for (const aspect of c.scores.aspects) {
       for (const g of aspect.groups) {
-        rows.push({ cells: [textCell(shownPersonId(c.cadre.id)), textCell(c.cadre.name), textCell(aspect.aspect), textCell(g.group), integerCell(g.forms), decimalCell(g.score)] });
+        rows.push({ cells: [...cadreCells(c.cadre), textCell(aspect.aspect), textCell(g.group), integerCell(g.forms), decimalCell(g.score)] });
       }
       rows.push({
-        cells: [textCell(shownPersonId(c.cadre.id)), textCell(c.cadre.name), textCell(aspect.aspect), textCell("方面得分（加权）"), integerCell(c.scores.forms), decimalCell(aspect.score)],
+        cells: [...cadreCells(c.cadre), textCell(aspect.aspect), textCell("方面得分（加权）"), integerCell(c.scores.forms), decimalCell(aspect.score)],
         bold: true,
       });
     }
@@ -134,8 +148,7 @@ function aspectSheet(input: PoliticalWorkbookInput): SheetSpec {
     titles: [title(input, "方面得分")],
     orientation: "portrait",
     columns: [
-      { header: "人员编号", width: 14 },
-      { header: "姓名", width: 10 },
+      ...CADRE_COLUMNS,
       { header: "方面", width: 10 },
       { header: "测评人类别", width: 16 },
       { header: "测评表数", width: 8 },
@@ -150,8 +163,7 @@ function itemSheet(input: PoliticalWorkbookInput): SheetSpec {
     c.scores.items.map(
       (item): SheetRow => ({
         cells: [
-          textCell(shownPersonId(c.cadre.id)),
-          textCell(c.cadre.name),
+          ...cadreCells(c.cadre),
           textCell(item.code),
           textCell(item.text),
           textCell(item.aspect),
@@ -168,8 +180,7 @@ function itemSheet(input: PoliticalWorkbookInput): SheetSpec {
     titles: [title(input, "反向条目"), `集中反映：${input.rules.flagMinForms}份及以上且比例不低于${percentText(input.rules.flagRate)}`],
     orientation: "landscape",
     columns: [
-      { header: "人员编号", width: 14 },
-      { header: "姓名", width: 10 },
+      ...CADRE_COLUMNS,
       { header: "代码", width: 7 },
       { header: "反向条目", width: 36 },
       { header: "方面", width: 10 },
@@ -210,7 +221,7 @@ function clueSheet(input: PoliticalWorkbookInput): SheetSpec {
       { header: "核实情况", width: 10 },
       { header: "日期", width: 12 },
     ],
-    rows: rows.length === 0 ? [{ cells: [textCell("无。")] }] : rows,
+    rows: rowsOrNone(rows),
   };
 }
 
@@ -239,7 +250,7 @@ function observationSheet(input: PoliticalWorkbookInput): SheetSpec {
       { header: "内容或要点", width: 56 },
       { header: "日期", width: 12 },
     ],
-    rows: rows.length === 0 ? [{ cells: [textCell("无。")] }] : rows,
+    rows: rowsOrNone(rows),
   };
 }
 

@@ -529,7 +529,7 @@ async function addInstructionSheet(workbook: ExcelJS.Workbook, content: Template
     // 参数 is read by its 项目, so its rows are what the clerk needs to know
     const lines = def === PARAMETERS_SHEET ? PARAMETER_ROWS : withMonthList(templateColumns(def, content.indicators), content.period);
     for (const column of lines) {
-      writeRow([def.name, column.header, column.required ? "是" : "", allowedText(column), column.hint ?? ""], false);
+      writeRow(columnHelpRow(def.name, column), false);
     }
   }
   sheet.views = [{ state: "normal", activeCell: "A1" }];
@@ -537,8 +537,8 @@ async function addInstructionSheet(workbook: ExcelJS.Workbook, content: Template
   await sheet.protect("", SHEET_PROTECTION);
 }
 
-/** The template as .xlsx bytes; the same content always gives the same bytes. */
-export async function writeTemplate(content: TemplateContent): Promise<Buffer> {
+/** An empty exceljs workbook signed by the tool at a fixed time, so that a template's bytes depend on its content alone. */
+export async function newTemplateWorkbook(): Promise<ExcelJS.Workbook> {
   // Loaded here, not at the top: exceljs takes 0.4 s to load, and only templates need it.
   const { default: exceljs } = await import("exceljs");
   const workbook = new exceljs.Workbook();
@@ -546,6 +546,17 @@ export async function writeTemplate(content: TemplateContent): Promise<Buffer> {
   workbook.lastModifiedBy = FIXED_AUTHOR;
   workbook.created = FIXED_DATE;
   workbook.modified = FIXED_DATE;
+  return workbook;
+}
+
+/** A 说明 sheet's line for one input column: sheet, header, 必填, what may be written, hint. */
+export function columnHelpRow(sheetName: string, column: TemplateColumn): string[] {
+  return [sheetName, column.header, column.required ? "是" : "", allowedText(column), column.hint ?? ""];
+}
+
+/** The template as .xlsx bytes; the same content always gives the same bytes. */
+export async function writeTemplate(content: TemplateContent): Promise<Buffer> {
+  const workbook = await newTemplateWorkbook();
 
   const graded = content.persons.filter(isGraded);
   const count = content.persons.length;

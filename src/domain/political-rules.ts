@@ -2,7 +2,8 @@
 // two-way evaluation (aspects, positive standards, negative items), the weights, the points of a
 // word, the flag thresholds, the bands, the veto aspects and the units that send problem
 // information; 望江's shape as the default. Checked as strictly as the rest of the rules file
-// (zod; rules-file.ts turns the issues into problems), and turned into exact domain values here.
+// (zod, with the blocks of rules-file-blocks.ts; rules-file.ts turns the issues into problems),
+// and turned into exact domain values here.
 //
 // Decisions where the spec is silent:
 // - raterWeights add up to 1, as rules.md's rater weights do; a group may weigh 0 (its forms are
@@ -12,102 +13,54 @@
 //   replaces them whole (rules-file.ts REPLACED_WHOLE), as it does `aspects` (a list).
 
 import * as z from "zod";
-import { type Exact, ONE, equals, exact, sum, toText } from "./exact.js";
-import type { Grade } from "./labels.js";
+import { type Exact, exact } from "./exact.js";
+import { GRADE_LABEL, type Grade } from "./labels.js";
+import {
+  BAND_LABEL,
+  EXPECT,
+  SENTENCE,
+  addsUpToOne,
+  bandsDescend,
+  byLabel,
+  count,
+  exactByLabel,
+  list,
+  noRepeats,
+  numberIn,
+  ratio,
+  strictObject,
+  text,
+  weight,
+} from "./rules-file-blocks.js";
 
-const EXPECT = {
-  object: "应为对象（用 { } 括起的若干项）",
-  list: "应为列表（用 [ ] 括起）",
-  text: "应为非空的文字（用英文双引号括起）",
-  weight: "应为 0 至 1 之间的数",
-  ratio: "应为 0 至 1 之间的数",
+/** What the political section's own values should hold (the shared ones: rules-file-blocks.ts EXPECT). */
+const POLITICAL_EXPECT = {
   points: "应为 0 至 100 之间的分数",
   code: "应为非空的条目代码，如 \"反1\"",
 } as const;
 
-/** Marks a custom issue whose message is a whole sentence (rules-file.ts issueProblems). */
-const SENTENCE = { sentence: true } as const;
-
-const text = z.string({ error: EXPECT.text }).trim().min(1, { error: EXPECT.text });
-const weight = z.number({ error: EXPECT.weight }).min(0, { error: EXPECT.weight }).max(1, { error: EXPECT.weight });
-const points = z.number({ error: EXPECT.points }).min(0, { error: EXPECT.points }).max(100, { error: EXPECT.points });
-
-function count(min: number): z.ZodNumber {
-  const expect = `应为不小于 ${min} 的整数`;
-  return z.number({ error: expect }).int({ error: expect, abort: true }).min(min, { error: expect });
-}
-
-function list<T extends z.ZodType>(item: T) {
-  return z.array(item, { error: EXPECT.list });
-}
-
-function sumText(values: readonly number[]): string {
-  const total = toText(sum(values.map((v) => exact(v))));
-  return values.length === 1 ? total : `${values.map((v) => toText(exact(v))).join(" + ")} = ${total}`;
-}
-
-function addsUpToOne(value: Record<string, number>, ctx: z.RefinementCtx): void {
-  const values = Object.values(value);
-  if (values.length > 0 && !equals(sum(values.map((v) => exact(v))), ONE)) {
-    ctx.addIssue({
-      code: "custom",
-      params: SENTENCE,
-      message: `中 ${Object.keys(value).join("、")} 之和应为 1，现为 ${sumText(values)}。请调整这几项，使其合计为 1。`,
-      input: value,
-    });
-  }
-}
-
-function noRepeats(words: readonly string[], ctx: z.RefinementCtx): void {
-  words.forEach((word, index) => {
-    if (words.indexOf(word) !== index) {
-      ctx.addIssue({ code: "custom", params: SENTENCE, message: `中的“${word}”重复出现，请删去重复的一项。`, path: [index], input: word });
-    }
-  });
-}
+const points = numberIn(POLITICAL_EXPECT.points, { min: 0, max: 100 });
 
 const weights = z.record(text, weight, { error: EXPECT.object });
 
-const AspectSchema = z.strictObject(
-  {
-    name: text,
-    positive: list(text),
-    negative: list(z.strictObject({ code: z.string({ error: EXPECT.code }).trim().min(1, { error: EXPECT.code }), text }, { error: EXPECT.object })),
-  },
-  { error: EXPECT.object },
-);
+const AspectSchema = strictObject({
+  name: text,
+  positive: list(text),
+  negative: list(strictObject({ code: z.string({ error: POLITICAL_EXPECT.code }).trim().min(1, { error: POLITICAL_EXPECT.code }), text })),
+});
 
-const BAND_WORDS = ["好", "较好", "一般"] as const;
-
-export const PoliticalRulesFileSchema = z
-  .strictObject(
-    {
-      aspects: list(AspectSchema).min(1, { error: "应至少列出一个方面" }),
-      aspectWeights: weights.superRefine(addsUpToOne),
-      raterWeights: weights.superRefine(addsUpToOne),
-      ratingPoints: z.strictObject(
-        { 好: points, 较好: points, 一般: points, 较差: points },
-        { error: EXPECT.object },
-      ),
-      trimFrom: count(3).nullable(),
-      bands: z.strictObject({ 好: points, 较好: points, 一般: points }, { error: EXPECT.object }).superRefine((bands, ctx) => {
-        if (!(bands.好 > bands.较好 && bands.较好 > bands.一般)) {
-          ctx.addIssue({
-            code: "custom",
-            params: SENTENCE,
-            message: `应从高到低排列（好 > 较好 > 一般），现为 ${BAND_WORDS.map((w) => `${w} ${bands[w]}`).join("，")}。请改正分数线。`,
-            input: bands,
-          });
-        }
-      }),
-      flagMinForms: count(1),
-      flagRate: z.number({ error: EXPECT.ratio }).min(0, { error: EXPECT.ratio }).max(1, { error: EXPECT.ratio }),
-      vetoAspects: list(text).superRefine(noRepeats),
-      sources: list(text).min(1, { error: "应至少列出一个报送单位" }).superRefine(noRepeats),
-    },
-    { error: EXPECT.object },
-  )
-  .superRefine(aspectsAgree);
+export const PoliticalRulesFileSchema = strictObject({
+  aspects: list(AspectSchema).min(1, { error: "应至少列出一个方面" }),
+  aspectWeights: weights.superRefine(addsUpToOne),
+  raterWeights: weights.superRefine(addsUpToOne),
+  ratingPoints: byLabel(GRADE_LABEL, points),
+  trimFrom: count(3).nullable(),
+  bands: byLabel(BAND_LABEL, points).superRefine(bandsDescend),
+  flagMinForms: count(1),
+  flagRate: ratio,
+  vetoAspects: list(text).superRefine(noRepeats),
+  sources: list(text).min(1, { error: "应至少列出一个报送单位" }).superRefine(noRepeats),
+}).superRefine(aspectsAgree);
 
 export type PoliticalRulesFile = z.infer<typeof PoliticalRulesFileSchema>;
 
@@ -285,14 +238,9 @@ export function toPoliticalRules(file: PoliticalRulesFile): PoliticalRules {
       negative: aspect.negative.map((item) => ({ code: item.code, text: item.text, aspect: aspect.name })),
     })),
     raterGroups: Object.entries(file.raterWeights).map(([name, w]) => ({ name: name.trim(), weight: exact(w) })),
-    ratingPoints: {
-      good: exact(file.ratingPoints.好),
-      fairlyGood: exact(file.ratingPoints.较好),
-      average: exact(file.ratingPoints.一般),
-      poor: exact(file.ratingPoints.较差),
-    },
+    ratingPoints: exactByLabel(GRADE_LABEL, file.ratingPoints),
     trimFrom: file.trimFrom,
-    bands: { good: exact(file.bands.好), fairlyGood: exact(file.bands.较好), average: exact(file.bands.一般) },
+    bands: exactByLabel(BAND_LABEL, file.bands),
     flagMinForms: file.flagMinForms,
     flagRate: exact(file.flagRate),
     vetoAspects: [...file.vetoAspects],

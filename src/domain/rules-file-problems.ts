@@ -5,7 +5,7 @@ import type * as z from "zod";
 import type { Problem } from "./problem.js";
 import { DEFAULT_RULES_FILE } from "./rules-file-defaults.js";
 import { isPlainObject } from "./rules-file-merge.js";
-import { EXPECT } from "./rules-file-schema.js";
+import { EXPECT } from "./rules-file-blocks.js";
 
 // ---------------------------------------------------------------------------------------------
 // Problems from zod's issues.

@@ -21,7 +21,8 @@ import type { Checked } from "./problem.js";
 import type { EffectiveRules, Rules, RulesIndicator } from "./rules.js";
 import { canonicalJson } from "./rules-file-merge.js";
 import { issueProblems } from "./rules-file-problems.js";
-import { BAND_LABEL, type RulesFile, RulesFileSchema } from "./rules-file-schema.js";
+import { BAND_LABEL, exactByLabel } from "./rules-file-blocks.js";
+import { type RulesFile, RulesFileSchema } from "./rules-file-schema.js";
 
 // ---------------------------------------------------------------------------------------------
 // From the checked file to the domain's rules.
@@ -30,16 +31,6 @@ function idOf<K extends string>(table: Record<K, string>, label: string): K {
   const id = fromLabel(table, label);
   if (id === undefined) throw new Error(`bug: label ${label} passed the schema but is not in its table`);
   return id;
-}
-
-function exactByLabel<K extends string>(table: Record<K, string>, values: Record<string, number>): Record<K, Exact> {
-  const result = {} as Record<K, Exact>;
-  for (const id of Object.keys(table) as K[]) {
-    const value = values[table[id]];
-    if (value === undefined) throw new Error(`bug: ${table[id]} passed the schema but is missing`);
-    result[id] = exact(value);
-  }
-  return result;
 }
 
 function exactOrNull(value: number | null): Exact | null {

@@ -88,6 +88,25 @@ export function findSheet(workbook: PlainWorkbook, name: string, required: boole
   return { value: found[0] ?? null, problems };
 }
 
+/**
+ * Each sheet of `defs` found by its name (null when absent), as findSheet finds one; the
+ * problems in the order of `defs`. One workbook's sheets, for the appraisal and the evaluation
+ * workbook alike.
+ */
+export function findSheets<K extends string>(
+  workbook: PlainWorkbook,
+  defs: Record<K, { name: string; required: boolean }>,
+): { sheets: Record<K, PlainSheet | null>; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const sheets = {} as Record<K, PlainSheet | null>;
+  for (const key of Object.keys(defs) as K[]) {
+    const found = findSheet(workbook, defs[key].name, defs[key].required);
+    problems.push(...found.problems);
+    sheets[key] = found.value;
+  }
+  return { sheets, problems };
+}
+
 function headersOfRow(sheet: PlainSheet, row: number): { column: number; text: string; header: string }[] {
   const headers = [];
   for (let column = 1; column <= sheet.columnCount; column++) {

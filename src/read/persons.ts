@@ -75,29 +75,37 @@ export function parsePersonsSheet(file: string, sheet: PlainSheet, units: readon
       r.report("状态原因", "E_STATUS_REASON", "", `${r.place("状态原因")}没有填写。考核状态为“${STATUS_LABEL[status]}”时须写明原因，如试用期、立案审查、病假超过半数工作日。`);
     }
 
-    if (id !== null) {
-      const first = firstRow.get(id);
-      if (first !== undefined) {
-        r.report("人员编号", "E_DUPLICATE_PERSON", id, `${r.place("人员编号")}“${id}”与 ${first} 重复。人员编号不能重复：请核对编号，同一人只保留一行。`);
-      } else {
-        firstRow.set(id, r.ref("人员编号").cell);
-        result.persons.push({
-          unitCode: unitCode ?? "",
-          id,
-          name: name ?? "",
-          department: department ?? "",
-          title,
-          kind,
-          status,
-          statusReason,
-          window,
-          selfGrade,
-          note,
-          ref: r.ref("人员编号"),
-        });
-      }
+    if (id !== null && isFirstRowOf(r, id, firstRow)) {
+      result.persons.push({
+        unitCode: unitCode ?? "",
+        id,
+        name: name ?? "",
+        department: department ?? "",
+        title,
+        kind,
+        status,
+        statusReason,
+        window,
+        selfGrade,
+        note,
+        ref: r.ref("人员编号"),
+      });
     }
     result.problems.push(...r.finish(unitCode ?? onlyUnit ?? undefined));
   }
   return result;
+}
+
+/**
+ * True on the first row of a 人员编号; a later row of it is E_DUPLICATE_PERSON naming the first
+ * (`firstRow`: each id's 人员编号 cell so far). Ids are unique in 人员 and in 干部 alike.
+ */
+export function isFirstRowOf(r: RowReader, id: string, firstRow: Map<string, string>): boolean {
+  const first = firstRow.get(id);
+  if (first !== undefined) {
+    r.report("人员编号", "E_DUPLICATE_PERSON", id, `${r.place("人员编号")}“${id}”与 ${first} 重复。人员编号不能重复：请核对编号，同一人只保留一行。`);
+    return false;
+  }
+  firstRow.set(id, r.ref("人员编号").cell);
+  return true;
 }

@@ -7,6 +7,7 @@ import { CADRES_SHEET } from "../domain/political-sheets.js";
 import type { Problem } from "../domain/problem.js";
 import type { PlainSheet } from "../ooxml/plain.js";
 import { dataRows, findHeaderRow, headerSpecOf, sheetProblem } from "./find-header-row.js";
+import { isFirstRowOf } from "./persons.js";
 import { RowReader } from "./rows.js";
 
 export interface ParsedCadres {
@@ -54,14 +55,8 @@ export function parseCadresSheet(file: string, sheet: PlainSheet, units: readonl
       );
       unitCode = null;
     }
-    if (id !== null) {
-      const first = firstRow.get(id);
-      if (first !== undefined) {
-        r.report("人员编号", "E_DUPLICATE_PERSON", id, `${r.place("人员编号")}“${id}”与 ${first} 重复。人员编号不能重复：请核对编号，同一人只保留一行。`);
-      } else {
-        firstRow.set(id, r.ref("人员编号").cell);
-        result.cadres.push({ id, name: name ?? "", post: post ?? "", unitCode: unitCode ?? "", kind, note, ref: r.ref("人员编号") });
-      }
+    if (id !== null && isFirstRowOf(r, id, firstRow)) {
+      result.cadres.push({ id, name: name ?? "", post: post ?? "", unitCode: unitCode ?? "", kind, note, ref: r.ref("人员编号") });
     }
     result.problems.push(...r.finish(unitCode ?? onlyUnit ?? undefined));
   }

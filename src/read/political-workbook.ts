@@ -11,18 +11,18 @@
 
 import type { PoliticalUnit, PoliticalWorkbook } from "../domain/political-model.js";
 import type { PoliticalRules } from "../domain/political-rules.js";
-import { CADRES_SHEET, CLUES_SHEET, FORMS_SHEET, OBSERVATIONS_SHEET, POLITICAL_PARAMETER_KEYS, TALKS_SHEET } from "../domain/political-sheets.js";
+import { CADRES_SHEET, CLUES_SHEET, FORMS_SHEET, OBSERVATIONS_SHEET, TALKS_SHEET } from "../domain/political-sheets.js";
 import type { CellRef } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
 import { PARAMETERS_SHEET, UNITS_SHEET } from "../domain/sheets.js";
 import type { PlainSheet, PlainWorkbook } from "../ooxml/plain.js";
-import { findSheet, sheetProblem } from "./find-header-row.js";
+import { findSheets } from "./find-header-row.js";
 import { parseCadresSheet } from "./political-cadres.js";
 import { parseFormsSheet } from "./political-forms.js";
 import { parsePoliticalParameters, type PoliticalParameters } from "./political-parameters.js";
 import { parseCluesSheet, parseObservationsSheet, parseTalksSheet } from "./political-records.js";
 import { checkCadreReferences, checkCadresHaveForms } from "./political-references.js";
-import { parseUnitsSheet } from "./units.js";
+import { noUnitProblems, unitsSheetIfAny } from "./units.js";
 
 export interface ParsedPoliticalWorkbook {
   file: string;
@@ -33,27 +33,15 @@ export interface ParsedPoliticalWorkbook {
 }
 
 function readUnits(file: string, sheet: PlainSheet | null, parameters: PoliticalParameters): { units: PoliticalUnit[]; problems: Problem[] } {
-  if (sheet) {
-    const parsed = parseUnitsSheet(file, sheet);
-    if (!parsed.readable || parsed.units.length > 0 || parsed.problems.some((p) => p.severity === "error")) {
-      return {
-        units: parsed.units.map((u) => ({ code: u.code, name: u.name, contact: u.contact ?? parameters.contact, phone: u.phone ?? parameters.phone, ref: u.ref })),
-        problems: parsed.problems,
-      };
-    }
+  const parsed = unitsSheetIfAny(file, sheet);
+  if (parsed) {
+    return {
+      units: parsed.units.map((u) => ({ code: u.code, name: u.name, contact: u.contact ?? parameters.contact, phone: u.phone ?? parameters.phone, ref: u.ref })),
+      problems: parsed.problems,
+    };
   }
   const { unitCode, unitName } = parameters;
-  const problems = [POLITICAL_PARAMETER_KEYS.unitCode, POLITICAL_PARAMETER_KEYS.unitName]
-    .filter((key) => (key === POLITICAL_PARAMETER_KEYS.unitCode ? !unitCode : !unitName))
-    .map((key) =>
-      sheetProblem(
-        file,
-        PARAMETERS_SHEET.name,
-        "E_NO_UNIT",
-        `“${PARAMETERS_SHEET.name}”工作表中没有填写“${key}”，工作簿中也没有“单位”工作表。请在参数表中填写本单位的单位代码和单位名称。`,
-        { header: key },
-      ),
-    );
+  const problems = noUnitProblems(file, parameters);
   if (!unitCode) return { units: [], problems };
   return { units: [{ code: unitCode.value, name: unitName?.value ?? "", contact: parameters.contact, phone: parameters.phone, ref: unitCode.ref }], problems };
 }
@@ -61,20 +49,17 @@ function readUnits(file: string, sheet: PlainSheet | null, parameters: Political
 export function parsePoliticalWorkbook(plain: PlainWorkbook, rules: PoliticalRules): ParsedPoliticalWorkbook {
   const { file } = plain;
   const problems: Problem[] = [];
-  const sheetOf = (def: { name: string; required: boolean }): PlainSheet | null => {
-    const found = findSheet(plain, def.name, def.required);
-    problems.push(...found.problems);
-    return found.value;
-  };
-  const sheets = {
-    parameters: sheetOf(PARAMETERS_SHEET),
-    units: sheetOf(UNITS_SHEET),
-    cadres: sheetOf(CADRES_SHEET),
-    forms: sheetOf(FORMS_SHEET),
-    clues: sheetOf(CLUES_SHEET),
-    observations: sheetOf(OBSERVATIONS_SHEET),
-    talks: sheetOf(TALKS_SHEET),
-  };
+  const found = findSheets(plain, {
+    parameters: PARAMETERS_SHEET,
+    units: UNITS_SHEET,
+    cadres: CADRES_SHEET,
+    forms: FORMS_SHEET,
+    clues: CLUES_SHEET,
+    observations: OBSERVATIONS_SHEET,
+    talks: TALKS_SHEET,
+  });
+  const { sheets } = found;
+  problems.push(...found.problems);
   const parameters = parsePoliticalParameters(file, sheets.parameters);
   problems.push(...parameters.problems);
   const units = readUnits(file, sheets.units, parameters);

@@ -4,8 +4,8 @@
 import type { ParentLink } from "../domain/check-units.js";
 import type { Unit } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
-import { UNITS_SHEET } from "../domain/sheets.js";
-import { dataRows, findHeaderRow, headerSpecOf } from "./find-header-row.js";
+import { PARAMETERS_SHEET, PARAMETER_KEYS, UNITS_SHEET } from "../domain/sheets.js";
+import { dataRows, findHeaderRow, headerSpecOf, sheetProblem } from "./find-header-row.js";
 import type { PlainSheet } from "../ooxml/plain.js";
 import { RowReader } from "./rows.js";
 
@@ -48,4 +48,31 @@ export function parseUnitsSheet(file: string, sheet: PlainSheet, sheetName = UNI
     result.problems.push(...r.finish(code ?? undefined));
   }
   return result;
+}
+
+/**
+ * The 单位 sheet's reading when it names the workbook's units; null when the unit comes from
+ * 参数 instead (workbook.md): no 单位 sheet, or an empty one (an empty 单位 sheet counts as none,
+ * unless it cannot be read or has errors).
+ */
+export function unitsSheetIfAny(file: string, sheet: PlainSheet | null): ParsedUnits | null {
+  if (!sheet) return null;
+  const parsed = parseUnitsSheet(file, sheet);
+  return !parsed.readable || parsed.units.length > 0 || parsed.problems.some((p) => p.severity === "error") ? parsed : null;
+}
+
+/** E_NO_UNIT for each of 单位代码 and 单位名称 that 参数 lacks when no 单位 sheet names the units. */
+export function noUnitProblems(file: string, named: { unitCode: object | null; unitName: object | null }): Problem[] {
+  const missing = [named.unitCode ? null : PARAMETER_KEYS.unitCode, named.unitName ? null : PARAMETER_KEYS.unitName];
+  return missing
+    .filter((key) => key !== null)
+    .map((key) =>
+      sheetProblem(
+        file,
+        PARAMETERS_SHEET.name,
+        "E_NO_UNIT",
+        `“${PARAMETERS_SHEET.name}”工作表中没有填写“${key}”，工作簿中也没有“单位”工作表。请在参数表中填写本单位的单位代码和单位名称。`,
+        { header: key },
+      ),
+    );
 }

@@ -28,13 +28,12 @@ import {
   INDICATORS_SHEET,
   INDIVIDUAL_SHEET,
   PARAMETERS_SHEET,
-  PARAMETER_KEYS,
   PERSONS_SHEET,
   SUMMARIES_SHEET,
   UNITS_SHEET,
   WORK_LIST_SHEET,
 } from "../domain/sheets.js";
-import { findSheet, sheetProblem } from "./find-header-row.js";
+import { findSheets } from "./find-header-row.js";
 import type { PlainSheet, PlainWorkbook } from "../ooxml/plain.js";
 import { parseDecisionsSheet } from "./decisions.js";
 import { parseEventsSheet } from "./events.js";
@@ -46,7 +45,7 @@ import { checkNoticeCalendar } from "../domain/check-notice-calendar.js";
 import { parsePersonsSheet } from "./persons.js";
 import { parseRatingsSheet } from "./ratings.js";
 import type { SheetContext } from "./rows.js";
-import { parseUnitsSheet } from "./units.js";
+import { noUnitProblems, unitsSheetIfAny } from "./units.js";
 import { parseWorkListSheet } from "./work-list.js";
 import { SharedValues } from "./share-values.js";
 
@@ -67,41 +66,25 @@ function readUnits(
   sheet: PlainSheet | null,
   parameters: ParsedParameters,
 ): { units: Unit[]; parents: ParentLink[]; problems: Problem[] } {
-  if (sheet) {
-    const parsed = parseUnitsSheet(file, sheet);
-    if (!parsed.readable || parsed.units.length > 0 || parsed.problems.some((p) => p.severity === "error")) {
-      const problems = [...parsed.problems];
-      const named = parameters.unitCode;
-      if (named && parsed.units.length > 0 && !parsed.units.some((u) => u.code === named.value)) {
-        problems.push(
-          problemAt(
-            named.ref,
-            "warning",
-            "W_PARAMETER_UNIT",
-            named.value,
-            `${named.ref.sheet}!${named.ref.cell}「单位代码」“${named.value}”不在“单位”工作表中。有“单位”工作表时，单位以该表为准，参数表中的单位代码不读取。`,
-          ),
-        );
-      }
-      return { units: parsed.units, parents: parsed.parents, problems };
+  const parsed = unitsSheetIfAny(file, sheet);
+  if (parsed) {
+    const problems = [...parsed.problems];
+    const named = parameters.unitCode;
+    if (named && parsed.units.length > 0 && !parsed.units.some((u) => u.code === named.value)) {
+      problems.push(
+        problemAt(
+          named.ref,
+          "warning",
+          "W_PARAMETER_UNIT",
+          named.value,
+          `${named.ref.sheet}!${named.ref.cell}「单位代码」“${named.value}”不在“单位”工作表中。有“单位”工作表时，单位以该表为准，参数表中的单位代码不读取。`,
+        ),
+      );
     }
+    return { units: parsed.units, parents: parsed.parents, problems };
   }
-  const problems: Problem[] = [];
   const { unitCode, unitName, parentCode, settings } = parameters;
-  const missing: string[] = [];
-  if (!unitCode) missing.push(PARAMETER_KEYS.unitCode);
-  if (!unitName) missing.push(PARAMETER_KEYS.unitName);
-  for (const key of missing) {
-    problems.push(
-      sheetProblem(
-        file,
-        PARAMETERS_SHEET.name,
-        "E_NO_UNIT",
-        `“${PARAMETERS_SHEET.name}”工作表中没有填写“${key}”，工作簿中也没有“单位”工作表。请在参数表中填写本单位的单位代码和单位名称。`,
-        { header: key },
-      ),
-    );
-  }
+  const problems = noUnitProblems(file, parameters);
   if (!unitCode) return { units: [], parents: [], problems };
   const unit: Unit = {
     code: unitCode.value,
@@ -139,23 +122,20 @@ export function parseWorkbook(
 ): ParsedWorkbook {
   const { file } = plain;
   const problems: Problem[] = [];
-  const sheetOf = (def: { name: string; required: boolean }): PlainSheet | null => {
-    const found = findSheet(plain, def.name, def.required);
-    problems.push(...found.problems);
-    return found.value;
-  };
-  const sheets = {
-    parameters: sheetOf(PARAMETERS_SHEET),
-    units: sheetOf(UNITS_SHEET),
-    persons: sheetOf(PERSONS_SHEET),
-    indicators: sheetOf(INDICATORS_SHEET),
-    workList: sheetOf(WORK_LIST_SHEET),
-    summaries: sheetOf(SUMMARIES_SHEET),
-    individual: sheetOf(INDIVIDUAL_SHEET),
-    common: sheetOf(COMMON_SHEET),
-    events: sheetOf(EVENTS_SHEET),
-    decisions: sheetOf(DECISIONS_SHEET),
-  };
+  const found = findSheets(plain, {
+    parameters: PARAMETERS_SHEET,
+    units: UNITS_SHEET,
+    persons: PERSONS_SHEET,
+    indicators: INDICATORS_SHEET,
+    workList: WORK_LIST_SHEET,
+    summaries: SUMMARIES_SHEET,
+    individual: INDIVIDUAL_SHEET,
+    common: COMMON_SHEET,
+    events: EVENTS_SHEET,
+    decisions: DECISIONS_SHEET,
+  });
+  const { sheets } = found;
+  problems.push(...found.problems);
 
   const parameters = parseParameters(file, sheets.parameters);
   problems.push(...parameters.problems);
