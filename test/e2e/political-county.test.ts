@@ -70,8 +70,8 @@ describe("a county round: 65 units, 406 cadres", () => {
     const unit = doc.units.find((u) => u.code === "XZ01")!;
     const file = path.join(out, `2026_XZ01_${unit.name}_政治素质测评.xlsx`);
     const read = await readWorkbookFile(file, file, { maxInflatedBytes: 64 * 1024 * 1024 });
-    if ("problem" in read) throw new Error(read.problem.message);
-    const sheet = read.workbook.sheets.find((s) => s.name === "结果")!;
+    if (read.value === null) throw new Error(read.problems[0]!.message);
+    const sheet = read.value.sheets.find((s) => s.name === "结果")!;
     // titles in rows 1-2, the header in row 3: 人员编号 B, 姓名 C, 正向得分 G, 综合研判 (column 25), 待核实 (26)
     const header = Array.from({ length: sheet.columnCount }, (_, i) => cellText(sheet.cell(3, i + 1)));
     const col = (name: string): number => header.indexOf(name) + 1;
