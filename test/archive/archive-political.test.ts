@@ -4,7 +4,7 @@
 // other content refused, --replace keeping both, units in error not filed; a person without a
 // round shows none.
 
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { openArchive } from "../../src/archive/open-archive.js";
@@ -13,13 +13,15 @@ import { docxParagraphs, readXlsx } from "../support/read-office.js";
 import { REPO_ROOT, runAssess, scratchFolder } from "../support/run-assess.js";
 import { ARCHIVE_PLACES, archiveFactory } from "./support/archive-places.js";
 import { currentContents } from "./support/filed.js";
+import { politicalBaseWorkbook } from "../support/political-workbook-data.mjs";
+import { replaceText, setCell } from "../support/workbook-data.mjs";
+import { writeWorkbook } from "../support/write-workbook.mjs";
 
 // Each case runs the tool several times, and an embedded archive takes seconds to open on a busy machine.
 vi.setConfig({ testTimeout: 300_000 });
 
 const env = { ...process.env, ASSESS_DB: "" };
 const GOOD = join(REPO_ROOT, "fixtures", "good", "political.xlsx");
-const BAD = join(REPO_ROOT, "fixtures", "bad", "political-item-code.xlsx");
 const QUARTER = join(REPO_ROOT, "fixtures", "demo", "2026Q3.xlsx");
 
 interface CadreJson {
@@ -147,7 +149,6 @@ describe.each(ARCHIVE_PLACES)("political --db, $name", (place) => {
 
     // Other content (a higher lowest P for 好): refused, exit 1, the filed round kept.
     const rules = join(dir, "rules.json");
-    const { writeFile } = await import("node:fs/promises");
     await writeFile(rules, JSON.stringify({ political: { bands: { 好: 99, 较好: 80, 一般: 60 } } }));
     const refused = political([GOOD, "--db", db, "--rules", rules, "--out", join(dir, "refused")], 1);
     expect(refused.filings!.map((f) => f.state)).toEqual(["refused"]);
@@ -165,12 +166,27 @@ describe.each(ARCHIVE_PLACES)("political --db, $name", (place) => {
     expect(await currentContents(db)).toEqual(quartersBefore);
   });
 
-  it.runIf(place.runs)(`units in error are not filed and are listed; exit 1${place.note}`, async () => {
+  it.runIf(place.runs)(`a unit in error is not filed and is listed, the others are; exit 1${place.note}`, async () => {
     const db = await fresh();
-    const doc = political([GOOD, BAD, "--db", db, "--out", join(dir, "errors")], 1);
-    expect(doc.units.every((u) => u.state === "error")).toBe(true);
-    expect(doc.filings!.map((f) => f.state)).toEqual(["not-final", "not-final"]);
-    expect(doc.filings![0]!.reason).toContain("有错误");
-    expect(await roundRows(db)).toEqual({ rounds: 0, current: 0, cadres: 0 });
+    // A second township whose 问题线索 names an item the rules lack (as fixtures/bad/political-item-code.xlsx).
+    let sheets = setCell(politicalBaseWorkbook(), "问题线索", "E2", "反18");
+    sheets = replaceText(replaceText(sheets, "XZ01", "XZ02"), "某县城关镇", "某县城南镇");
+    for (const n of ["1", "2", "3"]) sheets = replaceText(sheets, `GB0${n}`, `GB1${n}`);
+    const bad = join(dir, "political-XZ02.xlsx");
+    await writeFile(bad, await writeWorkbook(sheets));
+    const doc = political([GOOD, bad, "--db", db, "--out", join(dir, "errors")], 1);
+    expect(doc.units.map((u) => [u.code, u.state])).toEqual([
+      ["XZ01", "final"],
+      ["XZ02", "error"],
+    ]);
+    expect(doc.filings!.map((f) => [f.unit, f.state])).toEqual([
+      ["XZ01", "filed"],
+      ["XZ02", "not-final"],
+    ]);
+    expect(doc.filings![1]!.reason).toContain("有错误");
+    expect(await roundRows(db)).toEqual({ rounds: 1, current: 1, cadres: doc.units[0]!.cadres.length });
+    const unknown = runAssess(["archive", "person", "GB11", "--db", db, "--out", join(dir, "unknown"), "--json"], REPO_ROOT, env);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stdout).toContain("E_ARCHIVE_PERSON_UNKNOWN");
   });
 });
