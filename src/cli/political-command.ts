@@ -1,4 +1,4 @@
-// `assess political PATH... [--rules F] [--out DIR] [--json] [--force] [--max-size MiB]`
+// `assess political PATH... [--rules F] [--out DIR] [--json] [--force] [--max-size MiB] [--db D [--replace --reason TEXT]]`
 // (political.md): flags → one call of the political pipeline → a line per unit and the problem
 // table on stderr, or one JSON document on stdout (political.md "Outputs" 5) → the exit code.
 
@@ -90,11 +90,12 @@ const FILING_TEXT: Record<PoliticalFilingReport["state"], string> = {
   replaced: "已替代原记录",
   refused: "未归档（已有不同内容）",
   "not-final": "未归档",
+  "not-evaluated": "未归档",
 };
 
 function filingLine(f: PoliticalFilingReport): string {
   const why = f.reason && f.state === "replaced" ? `：${f.reason}` : "";
-  const text = f.state === "not-final" && f.reason ? f.reason : `${FILING_TEXT[f.state]}${why}`;
+  const text = (f.state === "not-final" || f.state === "not-evaluated") && f.reason ? f.reason : `${FILING_TEXT[f.state]}${why}`;
   return `归档 单位 ${f.unit} ${f.year}年“${f.round}”：${text}\n`;
 }
 

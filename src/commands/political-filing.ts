@@ -18,7 +18,8 @@ export interface PoliticalFilingReport {
   unit: string;
   year: number;
   round: string;
-  state: PoliticalFilingState | "not-final";
+  /** not-final: the unit has an error (as archive add says it); not-evaluated: its workbook holds no form. */
+  state: PoliticalFilingState | "not-final" | "not-evaluated";
   reason: string | null;
 }
 
@@ -49,7 +50,7 @@ export async function filePoliticalRun(archive: Archive, run: PoliticalRunToFile
   for (const unit of run.units) {
     const workbook = workbookOf.get(unit.file);
     if (unit.state !== "final" || workbook === undefined) reports.set(unit, line(unit, "not-final", NOT_FILED.error));
-    else if (workbook.forms.length === 0) reports.set(unit, line(unit, "not-final", NOT_FILED.noForms));
+    else if (workbook.forms.length === 0) reports.set(unit, line(unit, "not-evaluated", NOT_FILED.noForms));
     else toFile.push({ unit, workbook });
   }
   const act = { filedAt: run.filedAt, toolVersion: TOOL_VERSION, replaceReason: run.replaceReason };

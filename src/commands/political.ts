@@ -1,4 +1,4 @@
-// `assess political PATH... [--rules F] [--out DIR] [--json] [--force]` (political.md): read the
+// `assess political PATH... [--rules F] [--out DIR] [--json] [--force] [--db D]` (political.md): read the
 // rules and the evaluation workbooks → check → evaluate each unit without an error → plan each
 // unit's workbook and portraits and the run's report and problem summary → write atomically.
 // Returns what happened; never prints.

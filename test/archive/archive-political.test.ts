@@ -14,7 +14,7 @@ import { REPO_ROOT, runAssess, scratchFolder } from "../support/run-assess.js";
 import { ARCHIVE_PLACES, archiveFactory } from "./support/archive-places.js";
 import { currentContents } from "./support/filed.js";
 import { politicalBaseWorkbook } from "../support/political-workbook-data.mjs";
-import { replaceText, setCell } from "../support/workbook-data.mjs";
+import { filterRows, replaceText, setCell } from "../support/workbook-data.mjs";
 import { writeWorkbook } from "../support/write-workbook.mjs";
 
 // Each case runs the tool several times, and an embedded archive takes seconds to open on a busy machine.
@@ -166,7 +166,7 @@ describe.each(ARCHIVE_PLACES)("political --db, $name", (place) => {
     expect(await currentContents(db)).toEqual(quartersBefore);
   });
 
-  it.runIf(place.runs)(`a unit in error is not filed and is listed, the others are; exit 1${place.note}`, async () => {
+  it.runIf(place.runs)(`a unit in error, or without forms, is not filed and is listed, the others are; exit 1${place.note}`, async () => {
     const db = await fresh();
     // A second township whose 问题线索 names an item the rules lack (as fixtures/bad/political-item-code.xlsx).
     let sheets = setCell(politicalBaseWorkbook(), "问题线索", "E2", "反18");
@@ -174,14 +174,22 @@ describe.each(ARCHIVE_PLACES)("political --db, $name", (place) => {
     for (const n of ["1", "2", "3"]) sheets = replaceText(sheets, `GB0${n}`, `GB1${n}`);
     const bad = join(dir, "political-XZ02.xlsx");
     await writeFile(bad, await writeWorkbook(sheets));
-    const doc = political([GOOD, bad, "--db", db, "--out", join(dir, "errors")], 1);
+    // A third whose workbook holds problem information only (no form): not evaluated, not filed.
+    let clues = filterRows(politicalBaseWorkbook(), "双向测评", (_, i) => i === 0);
+    clues = replaceText(replaceText(clues, "XZ01", "XZ03"), "某县城关镇", "某县城北镇");
+    for (const n of ["1", "2", "3"]) clues = replaceText(clues, `GB0${n}`, `GB3${n}`);
+    const informationOnly = join(dir, "political-XZ03.xlsx");
+    await writeFile(informationOnly, await writeWorkbook(clues));
+    const doc = political([GOOD, bad, informationOnly, "--db", db, "--out", join(dir, "errors")], 1);
     expect(doc.units.map((u) => [u.code, u.state])).toEqual([
       ["XZ01", "final"],
       ["XZ02", "error"],
+      ["XZ03", "final"],
     ]);
     expect(doc.filings!.map((f) => [f.unit, f.state])).toEqual([
       ["XZ01", "filed"],
       ["XZ02", "not-final"],
+      ["XZ03", "not-evaluated"],
     ]);
     expect(doc.filings![1]!.reason).toContain("有错误");
     expect(await roundRows(db)).toEqual({ rounds: 1, current: 1, cadres: doc.units[0]!.cadres.length });
