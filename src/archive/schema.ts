@@ -145,8 +145,78 @@ CREATE TABLE annual_person (
 CREATE INDEX annual_person_person ON annual_person (person_id);
 `;
 
+// v2: the rounds of the political evaluation (political.md "With --db"): one round per unit, year
+// and 测评名称, superseded as filings are; per cadre the conclusion, P, each A_k, the flagged
+// items, the problem counts by 核实情况 (never the content of a problem) and the reasons.
+const V2 = `
+CREATE TABLE political_round (
+  id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  unit_code text NOT NULL,
+  unit_name text NOT NULL,
+  year integer NOT NULL,
+  round text NOT NULL,
+  rules_json text NOT NULL,
+  rules_sha256 text NOT NULL,
+  inputs jsonb NOT NULL,
+  tool_version text NOT NULL,
+  filed_at timestamptz NOT NULL,
+  digest text NOT NULL,
+  supersedes integer UNIQUE REFERENCES political_round (id),
+  replace_reason text,
+  CHECK ((supersedes IS NULL) = (replace_reason IS NULL))
+);
+CREATE UNIQUE INDEX political_round_first ON political_round (unit_code, year, round) WHERE supersedes IS NULL;
+
+CREATE VIEW current_political_round AS
+  SELECT r.* FROM political_round r WHERE NOT EXISTS (SELECT 1 FROM political_round s WHERE s.supersedes = r.id);
+
+CREATE TABLE political_cadre (
+  round_id integer NOT NULL REFERENCES political_round (id),
+  seq integer NOT NULL,
+  person_id text NOT NULL,
+  name text NOT NULL,
+  post text,
+  forms integer NOT NULL,
+  positive numeric(7, 2),
+  band text,
+  conclusion text,
+  pending boolean NOT NULL,
+  confirmed integer NOT NULL,
+  partly integer NOT NULL,
+  checking integer NOT NULL,
+  unfounded integer NOT NULL,
+  reasons jsonb NOT NULL,
+  use text,
+  PRIMARY KEY (round_id, person_id)
+);
+CREATE INDEX political_cadre_person ON political_cadre (person_id);
+
+CREATE TABLE political_aspect (
+  round_id integer NOT NULL REFERENCES political_round (id),
+  person_id text NOT NULL,
+  seq integer NOT NULL,
+  aspect text NOT NULL,
+  score numeric(7, 2),
+  PRIMARY KEY (round_id, person_id, seq)
+);
+
+CREATE TABLE political_flag (
+  round_id integer NOT NULL REFERENCES political_round (id),
+  person_id text NOT NULL,
+  seq integer NOT NULL,
+  code text NOT NULL,
+  text text NOT NULL,
+  forms integer NOT NULL,
+  rate numeric(7, 4) NOT NULL,
+  PRIMARY KEY (round_id, person_id, seq)
+);
+`;
+
 /** Every migration, oldest first; the last one's version is the schema this tool works with. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, sql: V1 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, sql: V1 },
+  { version: 2, sql: V2 },
+];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {
   return migrations[migrations.length - 1]?.version ?? 0;

@@ -12,7 +12,7 @@ import type { DocumentFonts } from "../ooxml/docx-package.js";
 import { A4_PAGE, TEXT_WIDTH, chineseRun, packDocx } from "../ooxml/docx-package.js";
 import { ChartRun, Document, Header, Paragraph, Table, TableCell, TableRow, TextRun } from "../ooxml/docx-writer.js";
 import { scoreChart } from "./archive-charts.js";
-import { annualText, quarterGradeText, staleText, yearSummaryText } from "./archive-record.js";
+import { annualText, politicalConclusionText, politicalFlagsText, quarterGradeText, staleText, yearSummaryText } from "./archive-record.js";
 import { periodText } from "../domain/model.js";
 
 /** The marking of a document for internal use only (archive.md). */
@@ -126,15 +126,25 @@ export function recordDocxChildren(input: RecordDocxInput): Array<Paragraph | Ta
     [4, 3, 2, 2, 9, 3],
     4,
   );
+  // Each current political round (political.md "With --db D"), under the years; none for most persons.
+  const political = table(
+    ["年度", "测评名称", "正向得分P", "研判结论", "反向条目", "说明"],
+    record.political.map((r) => [String(r.year), r.round, r.positive === null ? "" : fixed(r.positive), politicalConclusionText(r), politicalFlagsText(r), r.reasons.join("；")]),
+    [2, 6, 3, 3, 7, 8],
+    4,
+  );
   const notes = record.quarters.filter((q) => q.comment !== null || q.goal !== null);
   return [
     new Paragraph({ alignment: "center", spacing: { before: 120, after: 360 }, children: [run("干部成长档案", TITLE_PT, { font: FONTS.title })] }),
     identity,
     heading("一、季度考核结果"),
-    quarters,
-    chartParagraph(record),
+    // A cadre filed only by political rounds has no quarter and no year to show.
+    ...(record.quarters.length > 0 ? [quarters, chartParagraph(record)] : [line("无记录。")]),
     heading("二、年度情况"),
-    years,
+    ...(record.years.length > 0 ? [years] : record.political.length > 0 ? [] : [line("无记录。")]),
+    ...(record.political.length > 0
+      ? [new Paragraph({ spacing: { before: 240, after: 120 }, keepNext: true, children: [run("政治素质测评", BODY_PT, { bold: true })] }), political]
+      : []),
     heading("三、加减分、否决和限好事项"),
     ...(record.events.length > 0 ? [events] : [line("无记录。")]),
     heading("四、审定和复核记录"),

@@ -3,7 +3,8 @@
 // (archive-record-docx.ts; the ID masked there). Pure: the record in, descriptions out.
 
 import { periodText } from "../domain/model.js";
-import type { FiledAnnual, FiledPersonQuarter, GrowthRecord, RecordYear } from "../domain/archive-record.js";
+import type { FiledAnnual, FiledPersonQuarter, FiledPoliticalRound, GrowthRecord, RecordYear } from "../domain/archive-record.js";
+import { percentText } from "../domain/political-conclusion.js";
 import type { QuarterKey } from "../domain/archive-window.js";
 import { fixed } from "../domain/exact.js";
 import {
@@ -107,7 +108,9 @@ function quarterSheet(record: GrowthRecord): SheetSpec {
       }),
     ),
     // Below the rows: two title rows, the header, the rows, a blank row.
-    charts: [{ chart: scoreChart(record, CHART_FONT), fromCell: `A${record.quarters.length + 5}`, widthPx: 760, heightPx: 360 }],
+    // A cadre filed only by political rounds has no quarter to chart.
+    charts:
+      record.quarters.length === 0 ? [] : [{ chart: scoreChart(record, CHART_FONT), fromCell: `A${record.quarters.length + 5}`, widthPx: 760, heightPx: 360 }],
   };
 }
 
@@ -187,9 +190,63 @@ function changeSheet(record: GrowthRecord): SheetSpec {
   };
 }
 
-/** The .xlsx of the record: the quarters (with the chart), the years, the events, the changes. */
+/** The conclusion in words: `较好`, `较好（待核实）`. */
+export function politicalConclusionText(round: FiledPoliticalRound): string {
+  return `${round.conclusion ?? ""}${round.pending ? "（待核实）" : ""}`;
+}
+
+/** The flagged items in words: `F03 反向条目文字 4人（40%）；…`, or 无. */
+export function politicalFlagsText(round: FiledPoliticalRound): string {
+  return round.flagged.length === 0 ? "无" : round.flagged.map((f) => `${f.code} ${f.text} ${f.forms}人（${percentText(f.rate)}）`).join("；");
+}
+
+/** Each A_k in words: `政治忠诚 94.00；政治定力 …`. */
+export function politicalAspectsText(round: FiledPoliticalRound): string {
+  return round.aspects.map((a) => `${a.aspect} ${a.score === null ? "—" : fixed(a.score)}`).join("；");
+}
+
+function politicalSheet(record: GrowthRecord): SheetSpec {
+  return {
+    name: "政治素质测评",
+    titles: [`${record.name}的政治素质测评`],
+    orientation: "landscape",
+    columns: [
+      { header: "年度", width: 8 },
+      { header: "测评名称", width: 24 },
+      { header: "单位", width: 16 },
+      { header: "有效测评表", width: 10 },
+      { header: "正向得分P", width: 10 },
+      { header: "各方面得分", width: 48 },
+      { header: "分数档", width: 8 },
+      { header: "研判结论", width: 14 },
+      { header: "反向条目", width: 40 },
+      { header: "问题线索（属实/部分属实/核实中）", width: 18 },
+      { header: "说明", width: 50 },
+      { header: "结果运用", width: 30 },
+    ],
+    rows: record.political.map((r) => ({
+      cells: [
+        integerCell(r.year),
+        textCell(r.round),
+        textCell(r.unitName),
+        integerCell(r.forms),
+        decimalCell(r.positive),
+        textCell(politicalAspectsText(r)),
+        textCell(r.band),
+        textCell(politicalConclusionText(r)),
+        textCell(politicalFlagsText(r)),
+        textCell(`${r.problems.confirmed}/${r.problems.partly}/${r.problems.checking}`),
+        textCell(r.reasons.join("；")),
+        textCell(r.use),
+      ],
+    })),
+  };
+}
+
+/** The .xlsx of the record: the quarters (with the chart), the years, the events, the changes, and the political rounds when there are any. */
 export function buildRecordWorkbook(record: GrowthRecord): WorkbookSpec {
-  return { draft: false, sheets: [quarterSheet(record), yearSheet(record), eventSheet(record), changeSheet(record)] };
+  const political = record.political.length > 0 ? [politicalSheet(record)] : [];
+  return { draft: false, sheets: [quarterSheet(record), yearSheet(record), eventSheet(record), changeSheet(record), ...political] };
 }
 
 /** The words of one year for the .docx: `好2，较好1，一般0，较差0；平均综合得分 91.25`. */

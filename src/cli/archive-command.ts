@@ -187,7 +187,7 @@ function quarterKey(text: string | undefined, flag: string): number | null {
 }
 
 /** --replace with its --reason, or null; one without the other is bad usage. */
-function replaceReason(flags: { replace?: boolean; reason?: string }): string | null {
+export function replaceReason(flags: { replace?: boolean; reason?: string }): string | null {
   if (flags.replace && (flags.reason === undefined || flags.reason.trim() === "")) {
     throw new UsageError("--replace 须同时用 --reason 写明替代的原因，例如 --reason \"复核后更正等次\"。");
   }

@@ -65,6 +65,17 @@ function personRecord(record: GrowthRecord): unknown {
       reasons: q.reasons,
     })),
     years: record.years.map((y) => ({ year: y.year, counts: counts(y.counts), meanScore: score(y.meanScore), annual: annualRecord(y.annual) })),
+    political: record.political.map((r) => ({
+      year: r.year,
+      round: r.round,
+      unit: r.unitCode,
+      positive: score(r.positive),
+      aspects: Object.fromEntries(r.aspects.map((a) => [a.aspect, score(a.score)])),
+      conclusion: r.conclusion,
+      pending: r.pending,
+      flagged: r.flagged.map((f) => ({ item: f.code, forms: f.forms, rate: share(f.rate) })),
+      reasons: r.reasons,
+    })),
   };
 }
 

@@ -5,6 +5,7 @@
 
 import { openArchive } from "../archive/open-archive.js";
 import { readPersonAnnuals, readPersonChanges, readPersonEvents, readPersonQuarters } from "../archive/read-records.js";
+import { readPersonPolitical } from "../archive/read-political.js";
 import type { ArchiveTarget } from "../archive/target.js";
 import type { GrowthRecord } from "../domain/archive-record.js";
 import { growthRecord } from "../domain/archive-record.js";
@@ -48,16 +49,17 @@ export async function archivePerson(target: ArchiveTarget, ids: readonly string[
   let found: { records: GrowthRecord[]; problems: Problem[] };
   try {
     found = await archive.read(async (db) => {
-      const [quarters, events, changes, annuals] = [
+      const [quarters, events, changes, annuals, political] = [
         await readPersonQuarters(db, wanted),
         await readPersonEvents(db, wanted),
         await readPersonChanges(db, wanted),
         await readPersonAnnuals(db, wanted),
+        await readPersonPolitical(db, wanted),
       ];
       const records: GrowthRecord[] = [];
       const problems: Problem[] = [];
       for (const id of wanted) {
-        const record = growthRecord(id, quarters, events, changes, annuals.filter((a) => a.id === id));
+        const record = growthRecord(id, quarters, events, changes, annuals.filter((a) => a.id === id), political);
         if (record) records.push(record);
         else problems.push(unknownPersonProblem(id, archive.label));
       }

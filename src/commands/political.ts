@@ -1,4 +1,4 @@
-// `assess political PATH... [--rules F] [--out DIR] [--json] [--force]` (political.md): read the
+// `assess political PATH... [--rules F] [--out DIR] [--json] [--force] [--db D]` (political.md): read the
 // rules and the evaluation workbooks → check → evaluate each unit without an error → plan each
 // unit's workbook and portraits and the run's report and problem summary → write atomically.
 // Returns what happened; never prints.
@@ -9,6 +9,10 @@
 //   问题线索汇总 is written (political.md), and no unit workbook, portrait or report.
 // - Exit codes as outputs.md: 1 when a unit has an error or a file cannot be read, 2 when the
 //   rules are bad or no workbook can be read.
+// - With --db (political.md "With --db D"): the archive is opened before reading (an archive that
+//   cannot be used stops the command at once, exit 2), the outputs are written as without --db,
+//   then every evaluated unit's round is filed in one transaction (political-filing.ts). A unit
+//   in error, or whose workbook holds no form, is not filed and is listed.
 
 import path from "node:path";
 import type { Problem } from "../domain/problem.js";
@@ -35,6 +39,9 @@ import { isAppraisalWorkbook } from "../domain/political-sheets.js";
 import { sheetNamesOf } from "../read/sheet-names.js";
 import { MIB } from "../read/open-guard.js";
 import { politicalCharts } from "../build/political-charts.js";
+import { openArchive } from "../archive/open-archive.js";
+import type { ArchiveTarget } from "../archive/target.js";
+import { filePoliticalRun, type PoliticalFilingReport } from "./political-filing.js";
 
 export interface PoliticalOptions {
   rulesPath?: string;
@@ -43,6 +50,14 @@ export interface PoliticalOptions {
   maxSizeMiB: number;
   /** templates/ (political.json); the installed one unless a test says. */
   templatesDir?: string;
+  /** --db: file each evaluated unit's round into this archive. */
+  archive?: {
+    target: ArchiveTarget;
+    /** --replace --reason TEXT: the reason, or null without --replace. */
+    replaceReason: string | null;
+    /** The clock: the time of filing is the archive's only clock value. */
+    now: () => Date;
+  };
 }
 
 export interface PoliticalResult {
@@ -54,6 +69,8 @@ export interface PoliticalResult {
   problems: Problem[];
   outDir: string | null;
   written: string[];
+  /** With --db: one line per unit, in the order of the units; undefined without --db. */
+  filings?: PoliticalFilingReport[];
 }
 
 export const POLITICAL_OUTPUT = {
@@ -127,8 +144,32 @@ function planFiles(
 }
 
 export async function political(paths: readonly string[], options: PoliticalOptions): Promise<PoliticalResult> {
+  if (options.archive === undefined) return (await evaluateAndWrite(paths, options)).result;
+  const { target, replaceReason, now } = options.archive;
+  const archive = await openArchive(target);
+  try {
+    const { result, workbooks } = await evaluateAndWrite(paths, options);
+    if (result.year === null || result.round === null || result.rules === null) return { ...result, filings: [] };
+    const filed = await filePoliticalRun(archive, {
+      year: result.year,
+      round: result.round,
+      rules: result.rules,
+      units: result.units,
+      workbooks,
+      replaceReason,
+      filedAt: now().toISOString(),
+    });
+    const problems = sortProblems([...result.problems, ...filed.problems]);
+    const exitCode = result.exitCode === 0 && hasErrors(problems) ? 1 : result.exitCode;
+    return { ...result, exitCode, problems, filings: filed.filings };
+  } finally {
+    await archive.close();
+  }
+}
+
+async function evaluateAndWrite(paths: readonly string[], options: PoliticalOptions): Promise<{ result: PoliticalResult; workbooks: PoliticalWorkbook[] }> {
   const loaded = await loadRules(options.rulesPath);
-  if (loaded.value === null) return failed(null, loaded.problems);
+  if (loaded.value === null) return { result: failed(null, loaded.problems), workbooks: [] };
   const effective = loaded.value;
   const rules = politicalRulesOf(effective.json);
   const wording = await readPoliticalWording(options.templatesDir);
@@ -157,7 +198,7 @@ export async function political(paths: readonly string[], options: PoliticalOpti
   }
   const problems = sortProblems(read.problems);
   const first = read.workbooks[0];
-  if (read.unreadable.length === inputs.length || first === undefined) return failed(effective, problems);
+  if (read.unreadable.length === inputs.length || first === undefined) return { result: failed(effective, problems), workbooks: [] };
 
   const inError = politicalUnitsInError(read.workbooks, problems);
   const use = useByGrade(wording);
@@ -172,5 +213,5 @@ export async function political(paths: readonly string[], options: PoliticalOpti
   }
   await writer.finish();
   const exitCode = read.unreadable.length > 0 || units.some((u) => u.state === "error") || hasErrors(problems) ? 1 : 0;
-  return { exitCode, rules: effective, year: first.year, round: first.round, units, problems, outDir, written };
+  return { result: { exitCode, rules: effective, year: first.year, round: first.round, units, problems, outDir, written }, workbooks: read.workbooks };
 }

@@ -81,6 +81,35 @@ export interface FiledAnnual {
   stale: boolean;
 }
 
+/** A person's line of a current political round (political.md "With --db D"): P, A_k, flags, reasons. */
+export interface FiledPoliticalRound {
+  year: number;
+  /** 测评名称. */
+  round: string;
+  unitCode: string;
+  unitName: string;
+  /** ISO time of filing. */
+  filedAt: string;
+  id: string;
+  name: string;
+  post: string | null;
+  forms: number;
+  /** P (2 decimals as filed); null when not computed. */
+  positive: Exact | null;
+  /** A_k in the rules' aspect order. */
+  aspects: { aspect: string; score: Exact | null }[];
+  /** 好/较好/一般/较差 as filed, or null. */
+  band: string | null;
+  conclusion: string | null;
+  /** 待核实. */
+  pending: boolean;
+  /** Problem information by 核实情况 (counts only). */
+  problems: { confirmed: number; partly: number; checking: number; unfounded: number };
+  flagged: { code: string; text: string; forms: number; rate: Exact }[];
+  reasons: string[];
+  use: string | null;
+}
+
 export interface RecordYear {
   year: number;
   counts: Record<Grade, number>;
@@ -107,6 +136,8 @@ export interface GrowthRecord {
   changes: FiledChange[];
   /** Oldest first: each year with a filed quarter or an annual record. */
   years: RecordYear[];
+  /** The current political rounds, oldest first (none for most persons). */
+  political: FiledPoliticalRound[];
 }
 
 /** No 好/较好/一般/较差 yet. */
@@ -138,8 +169,9 @@ const byQuarterThenDate = <T extends QuarterKey & { date: string | null }>(a: T,
   compareQuarters(a, b) || (a.date ?? "").localeCompare(b.date ?? "");
 
 /**
- * The growth record of `id` from their current filings, events, changes and annual lines; null
- * when nothing is filed for them (an unknown ID).
+ * The growth record of `id` from their current filings, events, changes, annual lines and
+ * political rounds; null when nothing is filed for them (an unknown ID). A cadre filed only by
+ * political rounds has a record whose identity is that of their latest round.
  */
 export function growthRecord(
   id: string,
@@ -147,18 +179,23 @@ export function growthRecord(
   events: readonly FiledEvent[],
   changes: readonly FiledChange[],
   annuals: readonly FiledAnnual[],
+  politicalRounds: readonly FiledPoliticalRound[] = [],
 ): GrowthRecord | null {
   const quarters = rows.filter((r) => r.id === id).sort(compareQuarters);
+  const political = politicalRounds.filter((r) => r.id === id);
   const latest = quarters[quarters.length - 1];
-  if (!latest) return null;
+  const latestRound = political[political.length - 1];
+  const identity = latest
+    ? { name: latest.name, unitCode: latest.unitCode, unitName: latest.unitName, department: latest.department, post: latest.post }
+    : latestRound
+      ? { name: latestRound.name, unitCode: latestRound.unitCode, unitName: latestRound.unitName, department: "", post: latestRound.post }
+      : null;
+  if (identity === null) return null;
   const years = [...new Set([...quarters.map((q) => q.year), ...annuals.map((a) => a.year)])].sort((a, b) => a - b);
   return {
     id,
-    name: latest.name,
-    unitCode: latest.unitCode,
-    unitName: latest.unitName,
-    department: latest.department,
-    post: latest.post,
+    ...identity,
+    political,
     quarters,
     events: events.filter((e) => e.id === id).sort(byQuarterThenDate),
     changes: changes.filter((c) => c.id === id).sort(byQuarterThenDate),

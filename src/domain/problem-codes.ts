@@ -91,6 +91,7 @@ export const PROBLEM_CODES = {
   E_DUPLICATE_UNIT_RUN: { severity: "error", meaning: "同一单位代码出现在两个工作簿中" },
   // 干部成长档案（archive.md）
   E_ARCHIVE_FILED: { severity: "error", meaning: "该单位该季度已归档且内容不同；需更正时加 --replace --reason" },
+  E_ARCHIVE_POLITICAL_FILED: { severity: "error", meaning: "该单位该年度的政治素质测评已归档且内容不同；需更正时加 --replace --reason" },
   W_ARCHIVE_NAME: { severity: "warning", meaning: "人员编号在档案中登记的姓名与这次不同（以人员编号为准归档）" },
   E_ARCHIVE_PERSON_UNKNOWN: { severity: "error", meaning: "档案中没有这个人员编号" },
   E_PACKAGE_INVALID: { severity: "error", meaning: "文件不是 assess 导出的备案包（缺少工作表或列）" },

@@ -10,6 +10,7 @@ import { MIGRATIONS, type Migration } from "../../src/archive/schema.js";
 import { resolveArchiveTarget } from "../../src/archive/target.js";
 import { initArchive, migrateArchiveAt } from "../../src/commands/archive-schema.js";
 import { REPO_ROOT, runAssess, scratchFolder } from "../support/run-assess.js";
+import { currentContents } from "./support/filed.js";
 import { ARCHIVE_PLACES, archiveFactory, requireServer, SERVER_URL, serverUrl } from "./support/archive-places.js";
 
 // Each case runs the tool several times, and an embedded archive takes seconds to open on a busy machine.
@@ -17,14 +18,26 @@ vi.setConfig({ testTimeout: 300_000 });
 
 const env = { ...process.env, ASSESS_DB: "" };
 const V1 = MIGRATIONS[0]!;
+const LATEST = MIGRATIONS.length;
 
-/** A later version that only tests know: a column and a table added to v1. */
-const TEST_V2: Migration = {
-  version: 2,
+/** A later version that only tests know: a column and a table added to the latest schema. */
+const TEST_NEXT: Migration = {
+  version: LATEST + 1,
   sql: "ALTER TABLE filing ADD COLUMN test_note text;\nCREATE TABLE test_added (id integer PRIMARY KEY);\n",
 };
+const WITH_NEXT = [...MIGRATIONS, TEST_NEXT];
 /** A later version whose second statement fails: the first must not stay. */
 const BROKEN_V2: Migration = { version: 2, sql: "CREATE TABLE half_done (id integer);\nALTER TABLE no_such_table ADD COLUMN x text;\n" };
+
+/** Sets the recorded schema version without migrating (tests only: to file into an archive of an older version). */
+async function setVersion(db: string, migrations: readonly Migration[], version: number): Promise<void> {
+  const archive = await openArchive(resolveArchiveTarget(db), { migrations });
+  try {
+    await archive.write((q) => q.query("UPDATE archive_schema SET version = $1", [version]));
+  } finally {
+    await archive.close();
+  }
+}
 
 async function tableExists(db: string, migrations: readonly Migration[], table: string): Promise<boolean> {
   const archive = await openArchive(resolveArchiveTarget(db), { migrations });
@@ -53,7 +66,7 @@ describe.each(ARCHIVE_PLACES)("the archive's schema, $name", (place) => {
     const first = runAssess(["archive", "init", "--db", db], cwd, env);
     expect(first.status).toBe(0);
     expect(first.stderr).toContain("已建立考核档案");
-    expectOneLine(runAssess(["archive", "init", "--db", db], cwd, env), /已经建立（结构版本 1）/);
+    expectOneLine(runAssess(["archive", "init", "--db", db], cwd, env), new RegExp(`已经建立（结构版本 ${LATEST}）`));
     const migrate = runAssess(["archive", "migrate", "--db", db], cwd, env);
     expect(migrate.status).toBe(0);
     expect(migrate.stderr).toContain("无需升级");
@@ -62,32 +75,46 @@ describe.each(ARCHIVE_PLACES)("the archive's schema, $name", (place) => {
 
   it.runIf(place.runs)(`a newer schema is refused by every command (请升级), an older one asks for migrate${place.note}`, async () => {
     const db = await fresh(false);
-    await initArchive(resolveArchiveTarget(db), [V1, TEST_V2]);
-    expectOneLine(runAssess(["archive", "log", "--db", db], cwd, env), /结构版本为 2，比本工具所支持的版本 1 新。请升级 assess/);
+    await initArchive(resolveArchiveTarget(db), WITH_NEXT);
+    expectOneLine(runAssess(["archive", "log", "--db", db], cwd, env), new RegExp(`结构版本为 ${LATEST + 1}，比本工具所支持的版本 ${LATEST} 新。请升级 assess`));
     expectOneLine(runAssess(["archive", "migrate", "--db", db], cwd, env), /请升级 assess/);
     expectOneLine(runAssess(["archive", "add", "fixtures/demo/2026Q3.xlsx", "--db", db], REPO_ROOT, env), /请升级 assess/);
 
     const older = await fresh(false);
     await initArchive(resolveArchiveTarget(older), [V1]);
-    await expect(openArchive(resolveArchiveTarget(older), { migrations: [V1, TEST_V2] })).rejects.toThrow(/请先运行 assess archive migrate/);
+    await expect(openArchive(resolveArchiveTarget(older))).rejects.toThrow(/请先运行 assess archive migrate/);
+    expectOneLine(runAssess(["political", "fixtures/good/political.xlsx", "--db", older, "--out", join(cwd, "older-out")], REPO_ROOT, env), /请先运行 assess archive migrate/);
   });
 
   it.runIf(place.runs)(`migrate brings every earlier version up to the latest, keeping what was filed${place.note}`, async () => {
-    // Every earlier version of the real schema (none yet while it is at 1), then a test-only v2.
+    // Every earlier version of the real schema, each holding filings made at that version (archive
+    // add writes only v1's tables: the archive is marked latest while it files, then set back),
+    // brought to the latest with its filings kept; then the latest to a test-only next version.
     for (let k = 1; k < MIGRATIONS.length; k++) {
       const db = await fresh(false);
       await initArchive(resolveArchiveTarget(db), MIGRATIONS.slice(0, k));
-      expect(await migrateArchiveAt(resolveArchiveTarget(db))).toMatchObject({ from: k, to: MIGRATIONS.length });
+      await setVersion(db, MIGRATIONS.slice(0, k), LATEST);
+      expect(runAssess(["archive", "add", "fixtures/demo/2026Q3.xlsx", "--db", db], REPO_ROOT, env).status).toBe(0);
+      await setVersion(db, MIGRATIONS, k);
+      const before = await currentContents(db, MIGRATIONS.slice(0, k));
+      expect(before.map((f) => f.row.unit_code)).toEqual(["FGW", "TJJ"]);
+      expect(await migrateArchiveAt(resolveArchiveTarget(db))).toMatchObject({ from: k, to: LATEST });
+      expect(await currentContents(db)).toEqual(before);
+      expect(await tableExists(db, MIGRATIONS, "political_round")).toBe(true);
+      // The migrated archive takes a political round and still shows the quarters.
+      const political = runAssess(["political", "fixtures/good/political.xlsx", "--db", db, "--out", join(cwd, `migrated-${k}`), "--force"], REPO_ROOT, env);
+      expect(political.status).toBe(0);
+      expect(await currentContents(db)).toEqual(before);
     }
     const db = await fresh(false);
-    await initArchive(resolveArchiveTarget(db), [V1]);
+    await initArchive(resolveArchiveTarget(db));
     const added = runAssess(["archive", "add", "fixtures/demo/2026Q3.xlsx", "--db", db, "--json"], REPO_ROOT, env);
     expect(added.status).toBe(0);
-    expect(await migrateArchiveAt(resolveArchiveTarget(db), [V1, TEST_V2])).toMatchObject({ from: 1, to: 2 });
-    expect(await tableExists(db, [V1, TEST_V2], "test_added")).toBe(true);
-    const archive = await openArchive(resolveArchiveTarget(db), { migrations: [V1, TEST_V2] });
+    expect(await migrateArchiveAt(resolveArchiveTarget(db), WITH_NEXT)).toMatchObject({ from: LATEST, to: LATEST + 1 });
+    expect(await tableExists(db, WITH_NEXT, "test_added")).toBe(true);
+    const archive = await openArchive(resolveArchiveTarget(db), { migrations: WITH_NEXT });
     try {
-      expect(archive.version).toBe(2);
+      expect(archive.version).toBe(LATEST + 1);
       const rows = await archive.read((q) => q.query<{ unit_code: string; test_note: string | null }>(
           // A view's * was expanded when it was made: a later column is read from the table.
           "SELECT f.unit_code, f.test_note FROM current_filing c JOIN filing f ON f.id = c.id ORDER BY f.unit_code",
@@ -106,7 +133,7 @@ describe.each(ARCHIVE_PLACES)("the archive's schema, $name", (place) => {
     await initArchive(resolveArchiveTarget(db), [V1]);
     await expect(migrateArchiveAt(resolveArchiveTarget(db), [V1, BROKEN_V2])).rejects.toThrow();
     expect(await tableExists(db, [V1], "half_done")).toBe(false);
-    const archive = await openArchive(resolveArchiveTarget(db));
+    const archive = await openArchive(resolveArchiveTarget(db), { migrations: [V1] });
     expect(archive.version).toBe(1);
     await archive.close();
   });

@@ -1,7 +1,7 @@
 // The growth record (archive.md "The growth record") and the masked resident ID, by hand.
 
 import { describe, expect, it } from "vitest";
-import type { FiledAnnual, FiledChange, FiledEvent, FiledPersonQuarter } from "../../src/domain/archive-record.js";
+import type { FiledAnnual, FiledChange, FiledEvent, FiledPersonQuarter, FiledPoliticalRound } from "../../src/domain/archive-record.js";
 import { growthRecord, maskResidentId } from "../../src/domain/archive-record.js";
 import { parseQuarterKey } from "../../src/domain/archive-window.js";
 import { exact, fixed } from "../../src/domain/exact.js";
@@ -104,5 +104,46 @@ describe("growthRecord", () => {
 
   it("an ID with nothing filed: null (the command names it as a problem)", () => {
     expect(growthRecord("nobody", rows, events, changes, [])).toBeNull();
+  });
+});
+
+describe("growthRecord with political rounds (political.md \"With --db D\")", () => {
+  function round(id: string, year: number, extra: Partial<FiledPoliticalRound> = {}): FiledPoliticalRound {
+    return {
+      year,
+      round: `${year}年度领导班子和领导干部考核`,
+      unitCode: "XZ01",
+      unitName: "城关镇",
+      filedAt: `${year}-12-01T00:00:00.000Z`,
+      id,
+      name: "王强",
+      post: "镇长",
+      forms: 10,
+      positive: exact("91.5"),
+      aspects: [{ aspect: "政治忠诚", score: exact("92") }],
+      band: "好",
+      conclusion: "好",
+      pending: false,
+      problems: { confirmed: 0, partly: 0, checking: 0, unfounded: 0 },
+      flagged: [],
+      reasons: [],
+      use: null,
+      ...extra,
+    };
+  }
+
+  it("keeps only the person's rounds, beside their quarters; their identity stays that of the latest quarter", () => {
+    const rounds = [round(ID, 2025), round("other", 2025), round(ID, 2026, { name: "张三" })];
+    const record = growthRecord(ID, [quarter("2026Q1", "good", "91.5")], [], [], [], rounds)!;
+    expect(record.political.map((r) => r.year)).toEqual([2025, 2026]);
+    expect(record.unitName).toBe("财政局");
+    expect(growthRecord(ID, [quarter("2026Q1", "good", "91.5")], [], [], [])!.political).toEqual([]);
+  });
+
+  it("a cadre filed only by rounds has a record named from the latest round; nobody filed has none", () => {
+    const record = growthRecord("GB01", [], [], [], [], [round("GB01", 2025, { name: "王刚" }), round("GB01", 2026, { unitName: "城南镇", post: "党委书记" })])!;
+    expect(record).toMatchObject({ id: "GB01", name: "王强", unitName: "城南镇", post: "党委书记", department: "", quarters: [], years: [] });
+    expect(record.political).toHaveLength(2);
+    expect(growthRecord("GB02", [], [], [], [], [round("GB01", 2026)])).toBeNull();
   });
 });

@@ -131,4 +131,30 @@ describe("assess political", () => {
     expect(parsed.problems.map((p) => p.code)).toEqual(["E_NOT_POLITICAL"]);
     expect(parsed.problems[0]!.message).toContain("assess grade");
   });
+
+  it("--db: --replace only with --db and --reason; an archive that cannot be used stops the run before any output (exit 2)", () => {
+    const env = { ...process.env, ASSESS_DB: "" };
+    const noDb = runAssess(["political", FIXTURE, "--out", join(scratch, "no-db"), "--replace", "--reason", "更正"], scratch, env);
+    expect([noDb.status, noDb.stderr]).toEqual([2, expect.stringContaining("--replace 只和 --db 一起用")]);
+    const noReason = runAssess(["political", FIXTURE, "--out", join(scratch, "no-reason"), "--db", join(scratch, "a"), "--replace"], scratch, env);
+    expect([noReason.status, noReason.stderr]).toEqual([2, expect.stringContaining("须同时用 --reason")]);
+    const missing = runAssess(["political", FIXTURE, "--out", join(scratch, "missing"), "--db", join(scratch, "no-archive")], scratch, env);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("找不到档案");
+    expect(missing.stderr.trim().split("\n")).toHaveLength(1);
+    expect(existsSync(join(scratch, "missing"))).toBe(false);
+  });
+
+  it("--db: one line per unit filed on stderr, then 内容未变 on a second run", () => {
+    const env = { ...process.env, ASSESS_DB: "" };
+    const db = join(scratch, "archive");
+    expect(runAssess(["archive", "init", "--db", db], scratch, env).status).toBe(0);
+    const first = runAssess(["political", FIXTURE, "--out", join(scratch, "db-1"), "--db", db], scratch, env);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stderr).toContain("归档 单位 XZ01 2026年“2026年度领导班子和领导干部考核”：已归档\n");
+    expect(readdirSync(join(scratch, "db-1"))).toHaveLength(4);
+    const second = runAssess(["political", FIXTURE, "--out", join(scratch, "db-2"), "--db", db], scratch, env);
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stderr).toContain("：已归档，内容未变\n");
+  });
 });

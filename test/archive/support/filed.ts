@@ -5,6 +5,7 @@ import { currentFilings, type FilingRow, filingContentOf } from "../../../src/ar
 import type { FilingContent } from "../../../src/archive/filing-content.js";
 import { openArchive } from "../../../src/archive/open-archive.js";
 import { resolveArchiveTarget } from "../../../src/archive/target.js";
+import type { Migration } from "../../../src/archive/schema.js";
 
 export interface Filed {
   row: FilingRow;
@@ -12,8 +13,8 @@ export interface Filed {
 }
 
 /** Every current filing, by unit code then period. */
-export async function currentContents(db: string): Promise<Filed[]> {
-  const archive = await openArchive(resolveArchiveTarget(db));
+export async function currentContents(db: string, migrations?: readonly Migration[]): Promise<Filed[]> {
+  const archive = await openArchive(resolveArchiveTarget(db), migrations === undefined ? {} : { migrations });
   try {
     return await archive.read(async (q) => {
       const rows = await currentFilings(q, { from: null, to: null, units: [] });
