@@ -4,6 +4,7 @@
 // filing whose cells cannot be read or whose content does not match its digest (edited by hand)
 // is refused whole, with the cell or the reason, and nothing of it is imported.
 
+import { type Period, periodText } from "../domain/model.js";
 import type { ProblemCode } from "../domain/problem-codes.js";
 import type { CellValue, PlainSheet, PlainWorkbook } from "../ooxml/plain.js";
 import { cellAddress } from "../ooxml/plain.js";
@@ -193,7 +194,7 @@ export function readPackage(workbook: PlainWorkbook): PackageRead {
     const number = check.number;
     const head = check.record as { unit_code: string; year: number; quarter: number; digest: string };
     const refused = (problems: Problem[]): PackageFiling => ({ number, unitCode: head.unit_code, year: head.year, quarter: head.quarter, digest: head.digest, content: null, problems });
-    const label = `${head.unit_code} ${head.year}年第${head.quarter}季度（归档序号 ${number}）`;
+    const label = `${head.unit_code} ${periodText({ year: head.year, quarter: head.quarter as Period["quarter"] })}（归档序号 ${number}）`;
     const all = [FILING_SHEET, PERSON_SHEET, EVENT_SHEET, CHANGE_SHEET].flatMap((name) => rowsOf(name, number));
     const faults = all.filter((r) => r.fault !== null);
     if (faults.length > 0) {

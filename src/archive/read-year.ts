@@ -3,6 +3,7 @@
 // (domain/annual.ts AnnualQuarter): the same persons with the same kinds, statuses, totals and
 // grades, and the 否决 events of each quarter. Units in code order, persons in roster order.
 
+import { type Period, periodText } from "../domain/model.js";
 import type { AnnualQuarter } from "../domain/annual.js";
 import type { Quarter } from "../domain/archive-window.js";
 import type { Exact } from "../domain/exact.js";
@@ -96,7 +97,7 @@ export async function readFiledYear(db: Db, year: number): Promise<FiledYear> {
   for (const [quarter, ofQuarter] of groupBy(filings, (f) => f.quarter as Quarter)) {
     const units = ofQuarter.map((filing): GradedUnit => {
       // Where a clerk is pointed in a message about this person: the filing, not a cell.
-      const ref = { file: `档案 ${year}年第${quarter}季度 ${filing.unit_name}`, sheet: "人员", cell: "", header: "人员编号" };
+      const ref = { file: `档案 ${periodText({ year, quarter: quarter as Period["quarter"] })} ${filing.unit_name}`, sheet: "人员", cell: "", header: "人员编号" };
       return {
         unit: { code: filing.unit_code, name: filing.unit_name, parentCode: filing.parent_code, contact: null, phone: null, address: null, ref },
         poolCode: filing.pool_code,

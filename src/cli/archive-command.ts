@@ -2,6 +2,8 @@
 // flags into one call of src/commands and prints the result; where the archive is comes from
 // --db, else ASSESS_DB, else the folder 考核档案 (target.ts).
 
+import { filedAtText } from "../build/archive-stats.js";
+import { type Period, periodText } from "../domain/model.js";
 import type { Command } from "commander";
 import { resolveArchiveTarget, type ArchiveTarget } from "../archive/target.js";
 import { type AddResult, archiveAdd, type FilingReport } from "../commands/archive-add.js";
@@ -166,7 +168,7 @@ const STATE_TEXT: Record<FilingReport["state"], string> = {
 
 function filingLine(f: FilingReport): string {
   const why = f.reason && f.state !== "unchanged" && f.state !== "refused" ? `：${f.reason}` : "";
-  return `单位 ${f.unit} ${f.name} ${f.year}年第${f.quarter}季度：${STATE_TEXT[f.state]}${why}\n`;
+  return `单位 ${f.unit} ${f.name} ${periodText({ year: f.year, quarter: f.quarter as Period["quarter"] })}：${STATE_TEXT[f.state]}${why}\n`;
 }
 
 const ACTION_TEXT: Record<LogEntry["action"], string> = { filed: "归档", replaced: "替代", imported: "导入" };
@@ -175,7 +177,7 @@ function logLine(e: LogEntry): string {
   const state = e.supersededBy === null ? "现行" : `已被第 ${e.supersededBy} 号替代`;
   const replaced = e.supersedes === null ? "" : `，替代第 ${e.supersedes} 号（${e.reason ?? ""}）`;
   const from = e.packageFile ? `，来自备案包 ${e.packageFile}` : "";
-  return `第 ${e.id} 号  ${e.filedAt}  ${ACTION_TEXT[e.action]}  ${e.year}年第${e.quarter}季度  ${e.unit} ${e.name}  ${state}${replaced}${from}  文件 ${e.files.join("、")}  摘要 ${e.digest.slice(0, 12)}\n`;
+  return `第 ${e.id} 号  ${filedAtText(e.filedAt)}  ${ACTION_TEXT[e.action]}  ${periodText({ year: e.year, quarter: e.quarter as Period["quarter"] })}  ${e.unit} ${e.name}  ${state}${replaced}${from}  文件 ${e.files.join("、")}  摘要 ${e.digest.slice(0, 12)}\n`;
 }
 
 /** `2026Q3` → 20263 (year × 10 + quarter), the key read-filing.ts filters by; undefined → null. */

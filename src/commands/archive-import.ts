@@ -4,6 +4,7 @@
 // digest is a no-op, another digest for the same unit and quarter is a conflict unless replaced.
 // Returns the report (imported, unchanged, refused); never prints.
 
+import { type Period, periodText } from "../domain/model.js";
 import { basename } from "node:path";
 import { hasErrors, type Problem, sortProblems } from "../domain/problem.js";
 import { openArchive } from "../archive/open-archive.js";
@@ -65,7 +66,7 @@ export async function archiveImport(paths: readonly string[], options: ImportOpt
           if (outcome.state === "unchanged") reason = UNCHANGED_TEXT;
           if (outcome.state === "replaced") reason = options.replaceReason;
           if (outcome.state === "refused") {
-            reason = `${filing.unitCode} ${filing.year}年第${filing.quarter}季度在本档案中已有内容不同的记录${
+            reason = `${filing.unitCode} ${periodText({ year: filing.year, quarter: filing.quarter as Period["quarter"] })}在本档案中已有内容不同的记录${
               outcome.why === "filed" ? `（${outcome.current.filed_at} 归档，SHA-256 ${outcome.current.digest}）` : "（刚被另一个程序归档）"
             }，未导入。如确需以备案包为准，请加 --replace --reason "原因"。`;
             problems.push({ severity: "error", code: "E_ARCHIVE_FILED", file: pkg.file, sheet: "", cell: "", header: "", value: filing.unitCode, message: reason });
