@@ -19,8 +19,7 @@ import {
   TALKS_SHEET,
 } from "../domain/political-sheets.js";
 import { PARAMETERS_SHEET } from "../domain/sheets.js";
-import { fixZipTimestamps } from "../ooxml/fix-zip-timestamps.js";
-import { type TemplateColumn, type TemplateValue, addDataSheet, columnHelpRow, newTemplateWorkbook } from "./template-workbook.js";
+import { type TemplateColumn, type TemplateValue, addDataSheet, columnHelpRow, newTemplateWorkbook, templateBytes } from "./template-workbook.js";
 
 export interface PoliticalTemplateContent {
   year: number | null;
@@ -143,6 +142,5 @@ export async function writePoliticalTemplate(content: PoliticalTemplateContent):
   await addDataSheet(workbook, CLUES_SHEET.name, columns[CLUES_SHEET.name]!, [], 500, 2);
   await addDataSheet(workbook, OBSERVATIONS_SHEET.name, columns[OBSERVATIONS_SHEET.name]!, [], 500, 2);
   await addDataSheet(workbook, TALKS_SHEET.name, columns[TALKS_SHEET.name]!, [], 500, 2);
-  const bytes = await workbook.xlsx.writeBuffer();
-  return fixZipTimestamps(Buffer.from(bytes as ArrayBuffer));
+  return templateBytes(workbook);
 }

@@ -587,9 +587,16 @@ export async function writeTemplate(content: TemplateContent): Promise<Buffer> {
   await addDataSheet(workbook, EVENTS_SHEET.name, EVENTS_SHEET.columns, [], inputRows(EVENTS_SHEET, count), 2);
   await addDataSheet(workbook, DECISIONS_SHEET.name, DECISIONS_SHEET.columns, [], inputRows(DECISIONS_SHEET, count), 2);
 
+  return templateBytes(workbook);
+}
+
+/**
+ * A template workbook's bytes, the same for the same content. exceljs signs every note `Author`
+ * (its comments part names no other): the tool signs them, as it is the tool's help that they
+ * hold, and WPS shows the name atop each note.
+ */
+export async function templateBytes(workbook: ExcelJS.Workbook): Promise<Buffer> {
   const bytes = await workbook.xlsx.writeBuffer();
-  // exceljs signs every note `Author` (its comments part names no other): the tool signs them,
-  // as it is the tool's help that they hold, and WPS shows the name atop each note.
   return rewriteZipParts(Buffer.from(bytes as ArrayBuffer), (name, data) =>
     /^xl\/comments\d*\.xml$/.test(name) ? Buffer.from(data.toString("utf8").replace(/<author>Author<\/author>/g, `<author>${FIXED_AUTHOR}</author>`), "utf8") : data,
   );

@@ -52,6 +52,17 @@ describe("assess template --political", () => {
     expect(sheets.get("延伸考察")).toContain("&quot;支部,社区,家庭,一线&quot;");
   });
 
+  it("notes are signed by the tool, not exceljs's `Author`, as in the appraisal template", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const comments = Object.keys(zip.files).filter((name) => /^xl\/comments\d*\.xml$/.test(name));
+    expect(comments.length).toBeGreaterThan(0);
+    for (const name of comments) {
+      const xml = await zip.file(name)!.async("string");
+      expect(xml).toContain("<authors><author>assess</author></authors>");
+      expect(xml).not.toContain("Author");
+    }
+  });
+
   it("validates clean as written (a round without forms yet)", () => {
     const check = runAssess(["validate", out], scratch);
     expect(check.status).toBe(0);
