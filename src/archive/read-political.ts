@@ -3,30 +3,18 @@
 
 import type { FiledPoliticalRound } from "../domain/archive-record.js";
 import type { Db } from "./connection.js";
+import type { PoliticalCadreContent } from "./political-round.js";
 import { fromNumeric } from "./numeric.js";
 
-interface CadreRow {
+/** A political_cadre row joined with its round: the round's identity, then the cadre's columns. */
+type CadreRow = Omit<PoliticalCadreContent, "seq" | "aspects" | "flagged"> & {
   round_id: number;
   year: number;
   round: string;
   unit_code: string;
   unit_name: string;
   filed_at: string | Date;
-  person_id: string;
-  name: string;
-  post: string | null;
-  forms: number;
-  positive: string | null;
-  band: string | null;
-  conclusion: string | null;
-  pending: boolean;
-  confirmed: number;
-  partly: number;
-  checking: number;
-  unfounded: number;
-  reasons: string[];
-  use: string | null;
-}
+};
 
 /** Every current round of each of `ids`, oldest first (year, then filing). */
 export async function readPersonPolitical(db: Db, ids: readonly string[]): Promise<FiledPoliticalRound[]> {

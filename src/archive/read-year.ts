@@ -3,6 +3,7 @@
 // (domain/annual.ts AnnualQuarter): the same persons with the same kinds, statuses, totals and
 // grades, and the 否决 events of each quarter. Units in code order, persons in roster order.
 
+import type { FiledPerson } from "./filing-content.js";
 import { type Period, periodText } from "../domain/model.js";
 import type { AnnualQuarter } from "../domain/annual.js";
 import type { Quarter } from "../domain/archive-window.js";
@@ -44,27 +45,8 @@ function graded(text: string | null, column: string): Exact {
   return value;
 }
 
-interface PersonRow {
-  filing_id: number;
-  person_id: string;
-  name: string;
-  department: string;
-  post: string | null;
-  kind: string;
-  status: string;
-  status_reason: string | null;
-  window_post: boolean;
-  self_grade: string | null;
-  individual: string | null;
-  common: string | null;
-  bonus: string | null;
-  deduction: string | null;
-  score: string | null;
-  band: string | null;
-  computed: string | null;
-  grade: string | null;
-  rank: number | null;
-}
+/** A filed person as the year's linkage reads it: the columns of filing_person up to the rank. */
+type PersonRow = Omit<FiledPerson, "seq" | "reasons" | "comment" | "goal" | "work"> & { filing_id: number };
 
 export async function readFiledYear(db: Db, year: number): Promise<FiledYear> {
   const filings = await db.query<{
