@@ -118,8 +118,8 @@ export function listTable(input: ListWorkbookInput): ListTable {
   }
 }
 
-export function buildListWorkbook(input: ListWorkbookInput): WorkbookSpec {
-  const table = listTable(input);
+/** The list's workbook; `table` is listTable(input), when the caller has it already for the screen. */
+export function buildListWorkbook(input: ListWorkbookInput, table: ListTable = listTable(input)): WorkbookSpec {
   const name = LIST_LABEL[input.list.kind];
   const sheet: SheetSpec = {
     name,
