@@ -101,7 +101,8 @@ export async function freshArchive(place, work, pgUrl, name) {
 export async function fillArchive(db, units, quarters) {
   const { openArchive } = await dist("archive/open-archive.js");
   const { resolveArchiveTarget } = await dist("archive/target.js");
-  const { DEFAULT_RULES_FILE, canonicalJson } = await dist("domain/rules-file.js");
+  const { DEFAULT_RULES_FILE } = await dist("domain/rules-file-defaults.js");
+  const { canonicalJson } = await dist("domain/rules-file-merge.js");
   const archive = await openArchive(resolveArchiveTarget(db));
   const started = process.hrtime.bigint();
   try {

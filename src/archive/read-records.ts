@@ -259,7 +259,8 @@ const LIST_GRADES: Partial<Record<ListKind, string[]>> = {
  * The persons of the window who can be on the list, each summed up in the database
  * (domain/archive-lists.ts PersonWindow): those with at least `min` quarters with one of the
  * list's grades there (good, weak), or with a 否决/限好 event there (veto). The sum of S is
- * numeric, so exact; the latest quarter (then the highest unit code) gives name, unit and 科室.
+ * numeric, so exact; the latest quarter (then the higher unit code, as summariseWindow) gives
+ * name, unit and 科室.
  */
 export async function readListPersons(db: Db, kind: "good" | "weak" | "veto", window: ArchiveWindow, min: number): Promise<PersonWindow[]> {
   const params = windowParams(window);
@@ -270,49 +271,74 @@ export async function readListPersons(db: Db, kind: "good" | "weak" | "veto", wi
                           WHERE ${IN_WINDOW} AND e.kind = ANY($5::text[]))`
       : "TRUE";
   const having = kind === "veto" ? "" : "HAVING count(*) FILTER (WHERE p.grade = ANY($5::text[])) >= $6";
-  // No ordered aggregate (a sort per person) and no JSON per row, which cost seconds at a city's
-  // twenty quarters: the latest filing is the greatest text that begins with the quarter's running
-  // number (four digits) and the unit code, compared bytewise; the grades are one text. Fields
-  // are joined by U+FFFF, which no filed text holds (XML 1.0 cannot carry it from a workbook).
-  const rows = await db.query<{ person_id: string; latest: string; grades: string; score_sum: string | null; scored: number }>(
-    `SELECT p.person_id,
-            max(concat_ws(chr(65535), f.year * 4 + f.quarter - 1, f.unit_code, p.name, f.unit_name, coalesce(f.parent_code, ''), p.department) COLLATE "C") AS latest,
-            string_agg(concat_ws(chr(65535), f.year * 4 + f.quarter - 1, f.unit_code, coalesce(p.grade, '')), chr(65534)) AS grades,
-            sum(p.score)::text AS score_sum,
-            count(p.score)::integer AS scored
+  // At a city's twenty quarters (800,000 person-quarters) every value made per row costs: no
+  // ordered aggregate (a sort per person), no JSON and no text put together per row. A person's
+  // rows are carried as their filings' ids and grades, two arrays in the same order; the window's
+  // filings (a few thousand) say each id's quarter and unit; the name and 科室 are read afterwards
+  // for each person's latest filing only.
+  const filings = new Map<number, { index: number; unitCode: string; unitName: string; parentCode: string | null }>();
+  for (const row of await db.query<{ id: number; index: number; unit_code: string; unit_name: string; parent_code: string | null }>(
+    `SELECT f.id, f.year * 4 + f.quarter - 1 AS index, f.unit_code, f.unit_name, f.parent_code FROM current_filing f WHERE ${IN_WINDOW}`,
+    params,
+  )) {
+    filings.set(row.id, { index: row.index, unitCode: row.unit_code, unitName: row.unit_name, parentCode: row.parent_code });
+  }
+  const rows = await db.query<{ person_id: string; filing_ids: number[]; grades: (string | null)[]; score_sum: string | null; scored: number }>(
+    `SELECT p.person_id, array_agg(p.filing_id) AS filing_ids, array_agg(p.grade) AS grades,
+            sum(p.score)::text AS score_sum, count(p.score)::integer AS scored
        FROM filing_person p JOIN current_filing f ON f.id = p.filing_id
       WHERE ${IN_WINDOW} AND ${who}
       GROUP BY p.person_id ${having}`,
     kind === "veto" ? [...params, labels] : [...params, labels, min],
   );
   const start = quarterIndex(window.from);
-  return rows.map((row) => {
-    const [, unitCode = "", name = "", unitName = "", parentCode = "", department = ""] = row.latest.split(SEPARATOR);
+  const summed = rows.map((row) => {
     const grades: (Outcome | null)[] = window.quarters.map(() => null);
     const unitOf: string[] = [];
-    for (const entry of row.grades.split("\uFFFE")) {
-      const [index = "", unit = "", grade = ""] = entry.split(SEPARATOR);
+    let latestId = -1;
+    let latest: { index: number; unitCode: string } | null = null;
+    row.filing_ids.forEach((id, k) => {
+      const filing = filings.get(id);
+      if (filing === undefined) throw new Error(`archive filing ${id} of ${row.person_id} is not in the window`);
+      if (latest === null || filing.index > latest.index || (filing.index === latest.index && filing.unitCode > latest.unitCode)) {
+        latest = filing;
+        latestId = id;
+      }
       // Two filings of one person in one quarter (two units): the higher unit code's, as in summariseWindow.
-      const at = Number(index) - start;
-      if (unitOf[at] !== undefined && unitOf[at]! > unit) continue;
-      unitOf[at] = unit;
-      grades[at] = grade === "" ? null : idOf<Outcome>(OUTCOME_LABEL, grade, "filing_person.grade");
-    }
+      const at = filing.index - start;
+      if (unitOf[at] !== undefined && unitOf[at]! > filing.unitCode) return;
+      unitOf[at] = filing.unitCode;
+      const grade = row.grades[k] ?? null;
+      grades[at] = grade === null ? null : idOf<Outcome>(OUTCOME_LABEL, grade, "filing_person.grade");
+    });
+    return { row, grades, latestId };
+  });
+  const named = new Map<string, { name: string; department: string }>();
+  for (const row of await db.query<{ person_id: string; name: string; department: string }>(
+    `SELECT p.person_id, p.name, p.department
+       FROM unnest($1::integer[], $2::text[]) AS k(filing_id, person_id)
+       JOIN filing_person p ON p.filing_id = k.filing_id AND p.person_id = k.person_id`,
+    [summed.map((s) => s.latestId), summed.map((s) => s.row.person_id)],
+  )) {
+    named.set(row.person_id, { name: row.name, department: row.department });
+  }
+  return summed.map(({ row, grades, latestId }) => {
+    const filing = filings.get(latestId)!;
+    const person = named.get(row.person_id);
+    if (person === undefined) throw new Error(`archive person ${row.person_id} of filing ${latestId} not found`);
     return {
       id: row.person_id,
-      name,
-      unitCode,
-      unitName,
-      parentCode: parentCode === "" ? null : parentCode,
-      department,
+      name: person.name,
+      unitCode: filing.unitCode,
+      unitName: filing.unitName,
+      parentCode: filing.parentCode === "" ? null : filing.parentCode,
+      department: person.department,
       grades,
       scoreSum: fromNumeric(row.score_sum) ?? ZERO,
       scored: row.scored,
     };
   });
 }
-
-const SEPARATOR = "\uFFFF";
 
 /** The 否决 and 限好 events of the window. */
 export async function readWindowBarringEvents(db: Db, window: ArchiveWindow): Promise<FiledEvent[]> {

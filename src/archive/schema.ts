@@ -212,10 +212,19 @@ CREATE TABLE political_flag (
 );
 `;
 
+// Version 3: \`archive stats\` counts each filing's 不确定等次 and 不参加 persons (read-records.ts
+// readStatsInputs); without this index it reads every filed person (800,000 at a city's twenty
+// quarters, archive.md "Performance") to find the few. The labels are STATUS_LABEL's
+// (domain/labels.ts), as filed.
+const V3 = `
+CREATE INDEX filing_person_uncounted ON filing_person (filing_id) WHERE status IN ('不确定等次', '不参加');
+`;
+
 /** Every migration, oldest first; the last one's version is the schema this tool works with. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, sql: V1 },
   { version: 2, sql: V2 },
+  { version: 3, sql: V3 },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

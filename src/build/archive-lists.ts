@@ -6,9 +6,9 @@ import type { MissingListRow, PersonListRow, VetoListRow } from "../domain/archi
 import { LIST_LABEL, type ListKind } from "../domain/archive-lists.js";
 import type { ArchiveWindow } from "../domain/archive-window.js";
 import { quarterKeyText } from "../domain/archive-window.js";
-import { EVENT_KIND_LABEL, OUTCOME_LABEL } from "../domain/labels.js";
+import { EVENT_KIND_LABEL, OUTCOME_LABEL, type Outcome } from "../domain/labels.js";
 import type { SheetCell, SheetColumn, SheetSpec, WorkbookSpec } from "../ooxml/write-xlsx.js";
-import { integerCell, textCell } from "../ooxml/write-xlsx.js";
+import { BLANK, integerCell, textCell } from "../ooxml/write-xlsx.js";
 import { decimalCell } from "./exact-cells.js";
 import { periodText } from "../domain/model.js";
 
@@ -68,6 +68,9 @@ function personColumns(window: ArchiveWindow): SheetColumn[] {
   ];
 }
 
+/** One cell per grade, shared by every row: a city's list has some 600,000 grade cells. */
+const GRADE_CELL = Object.fromEntries(Object.entries(OUTCOME_LABEL).map(([outcome, label]) => [outcome, textCell(label)])) as Record<Outcome, SheetCell>;
+
 function personCells(row: PersonListRow, index: number): SheetCell[] {
   return [
     integerCell(index + 1),
@@ -75,7 +78,7 @@ function personCells(row: PersonListRow, index: number): SheetCell[] {
     textCell(row.name),
     textCell(row.unitName),
     textCell(row.department),
-    ...row.grades.map((g) => textCell(g === null ? null : OUTCOME_LABEL[g])),
+    ...row.grades.map((g) => (g === null ? BLANK : GRADE_CELL[g])),
     integerCell(row.counts.good),
     integerCell(row.counts.fairlyGood),
     integerCell(row.counts.average),
@@ -118,8 +121,8 @@ export function listTable(input: ListWorkbookInput): ListTable {
   }
 }
 
-export function buildListWorkbook(input: ListWorkbookInput): WorkbookSpec {
-  const table = listTable(input);
+/** The list's workbook; `table` is listTable(input), when the caller has it already for the screen. */
+export function buildListWorkbook(input: ListWorkbookInput, table: ListTable = listTable(input)): WorkbookSpec {
   const name = LIST_LABEL[input.list.kind];
   const sheet: SheetSpec = {
     name,

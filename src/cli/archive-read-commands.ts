@@ -10,11 +10,11 @@ import { LIST_KINDS, LIST_LABEL, type ListKind } from "../domain/archive-lists.j
 import type { QuarterKey } from "../domain/archive-window.js";
 import { parseQuarterKey, quarterKeyText } from "../domain/archive-window.js";
 import { fixed, mul, ratio } from "../domain/exact.js";
-import { cellText, listTable } from "../build/archive-lists.js";
+import { cellText } from "../build/archive-lists.js";
 import { UsageError } from "../domain/usage-error.js";
 import type { ArchiveTarget } from "../archive/target.js";
 import { listJson, personJson, statsJson } from "./archive-read-json.js";
-import { displayWidth, padToWidth } from "./display-width.js";
+import { displayWidth } from "./display-width.js";
 import { writeJson } from "./json-output.js";
 import { renderProblemTable } from "./problem-table.js";
 
@@ -45,10 +45,21 @@ function parseMin(text: string | undefined): number | null {
 
 /** Columns aligned by display width (Chinese characters take two), for stderr. */
 export function textTable(headers: readonly string[], rows: readonly string[][]): string {
-  const widths = headers.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ""))));
-  const line = (cells: readonly string[]): string =>
-    `${cells.map((c, i) => padToWidth(c, widths[i] ?? 0)).join("  ").trimEnd()}\n`;
-  return line(headers) + line(widths.map((w) => "-".repeat(w))) + rows.map(line).join("");
+  // Each cell's width is measured once and kept for its padding: a list of a city's twenty
+  // quarters is some 29,000 rows of 30 cells (archive.md "Performance").
+  const cellWidths = rows.map((r) => headers.map((_, i) => displayWidth(r[i] ?? "")));
+  const widths = headers.map((h, i) => cellWidths.reduce((widest, w) => Math.max(widest, w[i] ?? 0), displayWidth(h)));
+  const line = (cells: readonly string[], measured: readonly number[]): string => {
+    let text = "";
+    cells.forEach((c, i) => {
+      text += `${i > 0 ? "  " : ""}${c}${" ".repeat(Math.max(0, (widths[i] ?? 0) - (measured[i] ?? 0)))}`;
+    });
+    return `${text.trimEnd()}\n`;
+  };
+  const rules = widths.map((w) => "-".repeat(w));
+  const lines = [line(headers, headers.map(displayWidth)), line(rules, widths)];
+  rows.forEach((r, k) => lines.push(line(r, cellWidths[k] ?? [])));
+  return lines.join("");
 }
 
 interface PersonFlags {
@@ -132,8 +143,8 @@ export function registerArchiveReadCommands(archive: Command, db: DbOption): voi
         force: flags.force === true,
       });
       if (flags.json) writeJson(listJson(kind, result), result.problems);
-      else if (result.window !== null && result.list !== null) {
-        const table = listTable({ list: result.list, window: result.window, min: result.min, unit: flags.unit ?? null });
+      else if (result.window !== null && result.list !== null && result.table !== null) {
+        const table = result.table;
         process.stderr.write(`${LIST_LABEL[kind]}（${quarterKeyText(result.window.from)}至${quarterKeyText(result.window.to)}）：${result.list.rows.length}${kind === "missing" ? "个单位" : "人"}\n`);
         if (table.rows.length > 0) process.stderr.write(textTable(table.columns.map((c) => c.header), table.rows.map((r) => r.map(cellText).map((t) => t.replace(/\n/g, "；")))));
         process.stderr.write(`已写入 ${result.written.join("、")}\n`);

@@ -13,8 +13,8 @@ import type { ArchiveWindow, QuarterKey } from "../domain/archive-window.js";
 import { resolveWindow } from "../domain/archive-window.js";
 import type { Problem } from "../domain/problem.js";
 import { writeXlsx } from "../ooxml/write-xlsx.js";
-import type { ListRows } from "../build/archive-lists.js";
-import { buildListWorkbook, listFileName } from "../build/archive-lists.js";
+import type { ListRows, ListTable } from "../build/archive-lists.js";
+import { buildListWorkbook, listFileName, listTable } from "../build/archive-lists.js";
 import { loadRules } from "../read/load-rules.js";
 import { UsageError } from "../domain/usage-error.js";
 import { writeOutputs } from "../run/write-outputs.js";
@@ -41,6 +41,8 @@ export interface ArchiveListResult {
   exitCode: 0 | 2;
   window: ArchiveWindow | null;
   list: ListRows | null;
+  /** The list's table as its workbook has it, for the screen; null with the list. */
+  table: ListTable | null;
   min: number | null;
   problems: Problem[];
   written: string[];
@@ -61,7 +63,7 @@ export function outputPlace(out: string | null, name: string): { dir: string; na
 export async function archiveList(target: ArchiveTarget, options: ArchiveListOptions): Promise<ArchiveListResult> {
   const { kind, unit } = options;
   const loaded = await loadRules(options.rulesPath);
-  if (loaded.value === null) return { exitCode: 2, window: null, list: null, min: options.min, problems: loaded.problems, written: [] };
+  if (loaded.value === null) return { exitCode: 2, window: null, list: null, table: null, min: options.min, problems: loaded.problems, written: [] };
   const rules = loaded.value.rules;
   const min = kind === "good" ? (options.min ?? rules.archive.goodMin) : kind === "weak" ? (options.min ?? rules.archive.weakMin) : null;
   const archive = await openArchive(target);
@@ -89,7 +91,8 @@ export async function archiveList(target: ArchiveTarget, options: ArchiveListOpt
     await archive.close();
   }
   const place = outputPlace(options.out, listFileName(kind, found.window));
-  const bytes = await writeXlsx(buildListWorkbook({ list: found.list, window: found.window, min, unit }));
+  const table = listTable({ list: found.list, window: found.window, min, unit });
+  const bytes = await writeXlsx(buildListWorkbook({ list: found.list, window: found.window, min, unit }, table));
   const written = await writeOutputs(place.dir, [{ name: place.name, bytes }], { force: options.force });
-  return { exitCode: 0, window: found.window, list: found.list, min, problems: loaded.problems, written };
+  return { exitCode: 0, window: found.window, list: found.list, table, min, problems: loaded.problems, written };
 }

@@ -11,7 +11,7 @@
 import type { ChartSpec } from "./chart-xml.js";
 import { CHART_CONTENT_TYPE, CHART_NAMESPACE, CHART_RELATIONSHIP, chartXml } from "./chart-xml.js";
 import { FIXED_AUTHOR, FIXED_DATE } from "./fix-zip-timestamps.js";
-import { cellAddress } from "./plain.js";
+import { cellAddress, columnLetters } from "./plain.js";
 import { XML_DECLARATION, XML_INVALID, escapeXml } from "./xml-text.js";
 import type { PackagePart } from "./zip-writer.js";
 import { officePackage, RELATIONSHIPS_NAMESPACE, relationshipsXml } from "./zip-writer.js";
@@ -112,6 +112,9 @@ export function textWidth(text: string): number {
  */
 export function linesNeeded(text: string, columnWidth: number): number {
   const usable = Math.max(1, columnWidth - 1);
+  // No character is wider than two columns (nor than its two UTF-16 units): a short line is one,
+  // without measuring it (a list of a city's twenty quarters has some 600,000 text cells).
+  if (text.length * 2 <= usable && !text.includes("\n")) return 1;
   return text.split("\n").reduce((lines, line) => lines + Math.max(1, Math.ceil(textWidth(line) / usable)), 0);
 }
 
@@ -219,6 +222,20 @@ class SharedStrings {
   private readonly index = new Map<string, number>();
   private readonly strings: string[] = [];
   private uses = 0;
+  /** The id of each text as given, before cellText: most cells repeat a text seen before. */
+  private readonly given = new Map<string, number>();
+
+  /** The id of a cell's text as given (cleaned by cellText once per distinct text). */
+  idOfGiven(text: string): number {
+    const id = this.given.get(text);
+    if (id !== undefined) {
+      this.uses += 1;
+      return id;
+    }
+    const fresh = this.id(cellText(text));
+    this.given.set(text, fresh);
+    return fresh;
+  }
 
   id(text: string): number {
     this.uses += 1;
@@ -241,15 +258,18 @@ class SharedStrings {
   }
 }
 
+/** Column letters by column number, worked out once for every cell of a column. */
+const columnLetterCache: string[] = [];
+
 function cellXml(row: number, column: number, value: SheetCell, style: number, strings: SharedStrings): string {
-  const address = cellAddress(row, column);
+  const address = `${(columnLetterCache[column] ??= columnLetters(column))}${row}`;
   switch (value.kind) {
     case "blank":
       return `<c r="${address}" s="${style}"/>`;
     case "text":
       // A shared string is text: `=1+1` or `@SUM(A1)` stays visible text and never becomes a
       // formula (outputs.md "Safety of files").
-      return `<c r="${address}" s="${style}" t="s"><v>${strings.id(cellText(value.text))}</v></c>`;
+      return `<c r="${address}" s="${style}" t="s"><v>${strings.idOfGiven(value.text)}</v></c>`;
     case "decimal":
     case "integer":
     case "percent":
@@ -310,14 +330,17 @@ function sheetXml(spec: SheetSpec, draft: boolean, styles: StyleBook, strings: S
   const headerLines = Math.max(1, ...spec.columns.map((column) => linesNeeded(column.header, column.width)));
   rows.push(rowXml(headerRow, headerCells, headerLines > 1 ? headerLines * LINE_HEIGHT + 3 : undefined));
 
+  // A body cell's style follows from its row's bold and fill and its own kind: worked out once
+  // per kind and kind of row, not once per cell.
+  const bodyStyles = new Map<string, Map<SheetCell["kind"], number>>();
   spec.rows.forEach((rowSpec, r) => {
     if (rowSpec.cells.length > width) throw new Error(`row ${r + 1} of ${spec.name} has more cells than columns`);
     const row = headerRow + 1 + r;
     let lines = 1;
     let cells = "";
-    // A body cell's style follows from its row's bold and fill and its own kind: worked out once
-    // per kind in the row, not once per cell.
-    const rowStyles = new Map<SheetCell["kind"], number>();
+    const rowKey = `${rowSpec.bold === true}|${rowSpec.fill ?? ""}`;
+    let rowStyles = bodyStyles.get(rowKey);
+    if (rowStyles === undefined) bodyStyles.set(rowKey, (rowStyles = new Map()));
     const styleOf = (kind: SheetCell["kind"]): number => {
       let style = rowStyles.get(kind);
       if (style === undefined) {
