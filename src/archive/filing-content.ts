@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { basename } from "node:path";
 import type { GradedPerson, GradedPool, GradedUnit } from "../domain/graded.js";
-import { reasonText } from "../domain/graded.js";
+import { gradeCounts, reasonText } from "../domain/graded.js";
 import {
   DECISION_KIND_LABEL,
   EVENT_KIND_LABEL,
@@ -131,13 +131,6 @@ export function filingDigest(content: FilingContent): string {
   return createHash("sha256").update(canonicalJson(content), "utf8").digest("hex");
 }
 
-/** The unit's persons by grade, every grade of OUTCOME_LABEL (0 when none), as grade --json counts them. */
-export function filedCounts(unit: GradedUnit): Record<string, number> {
-  const tally: Record<string, number> = Object.fromEntries(Object.values(OUTCOME_LABEL).map((label) => [label, 0]));
-  for (const p of unit.persons) if (p.grade !== null) tally[OUTCOME_LABEL[p.grade]] = (tally[OUTCOME_LABEL[p.grade]] ?? 0) + 1;
-  return tally;
-}
-
 export interface FilingSource {
   unit: GradedUnit;
   pool: GradedPool;
@@ -226,7 +219,7 @@ export function filingContent(source: FilingSource): FilingContent {
     quarter: period.quarter,
     n: pool.n,
     quota: pool.quota,
-    counts: filedCounts(unit),
+    counts: gradeCounts(unit),
     rules_json: canonicalJson(rules.json),
     rules_sha256: rules.sha256,
     // The file's name only: where it lay on the clerk's machine is no part of the record.

@@ -5,7 +5,6 @@
 import { periodText } from "../domain/model.js";
 import type { FiledAnnual, FiledPersonQuarter, FiledPoliticalRound, GrowthRecord, RecordYear } from "../domain/archive-record.js";
 import { percentText } from "../domain/political-conclusion.js";
-import type { QuarterKey } from "../domain/archive-window.js";
 import { fixed } from "../domain/exact.js";
 import {
   ANNUAL_RESULT_LABEL,

@@ -4,7 +4,7 @@
 // name the run will write (checked against --out before the first is written). Pure: `grade`
 // builds and writes exactly this plan (run/write-unit-files.ts).
 
-import type { GradedPool, GradedUnit } from "../domain/graded.js";
+import type { GradedPool } from "../domain/graded.js";
 import type { RunGrades } from "../domain/grade-run.js";
 import type { AppraisalWorkbook, Period } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";

@@ -6,7 +6,8 @@
 import type { Command } from "commander";
 import type { GradedUnit } from "../domain/graded.js";
 import { type GradeResult, grade } from "../commands/grade.js";
-import { gradeCounts, gradeJson } from "./grade-json.js";
+import { gradeCounts } from "../domain/graded.js";
+import { gradeJson } from "./grade-json.js";
 import { JOBS_DEFAULT, parseJobs } from "./jobs-option.js";
 import { parseMaxSize, MAX_SIZE_DEFAULT_MIB } from "./max-size-option.js";
 import { onJsonFailure, writeJson } from "./json-output.js";

@@ -4,9 +4,9 @@
 
 import type { Exact } from "../domain/exact.js";
 import { toNumber } from "../domain/exact.js";
-import type { GradedPerson, GradedUnit } from "../domain/graded.js";
-import { countUnit, reasonText } from "../domain/graded.js";
-import { GRADE_LABEL, OUTCOME_LABEL, type Outcome, PERSON_KIND_LABEL, STATUS_LABEL } from "../domain/labels.js";
+import type { GradedPerson } from "../domain/graded.js";
+import { gradeCounts, reasonText } from "../domain/graded.js";
+import { GRADE_LABEL, OUTCOME_LABEL, PERSON_KIND_LABEL, STATUS_LABEL } from "../domain/labels.js";
 import { problemRecord } from "./problem-table.js";
 import type { GradeResult } from "../commands/grade.js";
 import { TOOL_NAME, TOOL_VERSION } from "../build/tool-version.js";
@@ -29,12 +29,6 @@ function personRecord(graded: GradedPerson): unknown {
     grade: graded.grade === null ? null : OUTCOME_LABEL[graded.grade],
     reasons: graded.reasons.map(reasonText),
   };
-}
-
-/** The unit's persons by grade, every grade of OUTCOME_LABEL in its order (0 when none). */
-export function gradeCounts(unit: GradedUnit): Record<string, number> {
-  const counts = countUnit(unit);
-  return Object.fromEntries((Object.keys(OUTCOME_LABEL) as Outcome[]).map((outcome) => [OUTCOME_LABEL[outcome], counts[outcome]]));
 }
 
 export function gradeJson(result: GradeResult): unknown {

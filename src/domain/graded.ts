@@ -153,3 +153,12 @@ export function countUnit(graded: GradedUnit): UnitCounts {
     leadership: persons.filter((p) => p.person.kind === "leadership").length,
   };
 }
+
+/**
+ * The unit's persons by grade, keyed by the Chinese word, every grade of OUTCOME_LABEL in its
+ * order (0 when none): what `grade --json` reports and what the archive files.
+ */
+export function gradeCounts(unit: GradedUnit): Record<string, number> {
+  const counts = countUnit(unit);
+  return Object.fromEntries((Object.keys(OUTCOME_LABEL) as Outcome[]).map((outcome) => [OUTCOME_LABEL[outcome], counts[outcome]]));
+}

@@ -10,7 +10,6 @@
 
 import type { ChartSpec } from "./chart-xml.js";
 import { CHART_CONTENT_TYPE, CHART_NAMESPACE, CHART_RELATIONSHIP, chartXml } from "./chart-xml.js";
-import { FIXED_AUTHOR, FIXED_DATE } from "./fix-zip-timestamps.js";
 import { cellAddress, columnLetters } from "./plain.js";
 import { XML_DECLARATION, XML_INVALID, escapeXml } from "./xml-text.js";
 import type { PackagePart } from "./zip-writer.js";

@@ -10,6 +10,7 @@ import { describe, expect, it, vi } from "vitest";
 import { REPO_ROOT, runAssess, scratchFolder } from "../support/run-assess.js";
 import { ARCHIVE_PLACES, archiveFactory } from "./support/archive-places.js";
 import { countRows, currentContents, type Filed } from "./support/filed.js";
+import type { GradeDocument } from "./support/grade-document.js";
 import {
   HOSTILE_DEPARTMENT,
   HOSTILE_NAMES,
@@ -23,37 +24,6 @@ import {
 vi.setConfig({ testTimeout: 300_000 });
 
 const env = { ...process.env, ASSESS_DB: "" };
-
-interface GradePerson {
-  id: string;
-  name: string;
-  department: string;
-  status: string;
-  individual: number | null;
-  common: number | null;
-  bonus: number | null;
-  deduction: number | null;
-  score: number | null;
-  band: string | null;
-  grade: string | null;
-  reasons: string[];
-}
-interface GradeUnit {
-  code: string;
-  name: string;
-  state: string;
-  pool: string;
-  n: number;
-  quota: number;
-  counts: Record<string, number>;
-  persons: GradePerson[];
-}
-interface GradeDocument {
-  year: number;
-  quarter: number;
-  rulesSha256: string;
-  units: GradeUnit[];
-}
 
 function gradeJson(paths: string[], out: string, extra: string[] = []): GradeDocument {
   const run = runAssess(["grade", ...paths, "--out", out, "--json", "--force", ...extra], REPO_ROOT, env);

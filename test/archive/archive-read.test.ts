@@ -13,6 +13,7 @@ import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { docxParagraphs, readXlsx, sheet, zipPart } from "../support/read-office.js";
 import { REPO_ROOT, runAssess, scratchFolder } from "../support/run-assess.js";
+import type { GradeDocument, GradePerson } from "./support/grade-document.js";
 import { ARCHIVE_PLACES, archiveFactory } from "./support/archive-places.js";
 
 const env = { ...process.env, ASSESS_DB: "" };
@@ -20,25 +21,6 @@ const FIXTURES = join(REPO_ROOT, "fixtures", "annual");
 const QUARTERS = ["2026Q1.xlsx", "2026Q2.xlsx", "2026Q3.xlsx"].map((f) => join(FIXTURES, f));
 const Q4 = ["2026Q4_财政局.xlsx", "2026Q4_商务局.xlsx"].map((f) => join(FIXTURES, f));
 
-interface GradePerson {
-  id: string;
-  name: string;
-  department: string;
-  status: string;
-  individual: number | null;
-  common: number | null;
-  bonus: number | null;
-  deduction: number | null;
-  score: number | null;
-  band: string | null;
-  grade: string | null;
-  reasons: string[];
-}
-interface GradeDocument {
-  year: number;
-  quarter: number;
-  units: { code: string; name: string; state: string; n: number; quota: number; counts: Record<string, number>; persons: GradePerson[] }[];
-}
 
 function run(args: readonly string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
   return runAssess(args, cwd, env);
