@@ -5,9 +5,11 @@
 // second and peak memory, beside the time exceljs's normal reader alone takes to load the same
 // workbooks (the floor of the former design) and the time its streaming reader takes. For grade,
 // "held MiB" is what the run holds rather than churns through: its main-thread heap after a full
-// collection, after reading / at most while building (bench/held-heap.mjs, one untimed run). By
-// default at 100 and at 1,000 units, to show how the cost grows; then it checks the targets of
-// issue 5.
+// collection, after reading / at most while building (bench/held-heap.mjs, one untimed run). Beside
+// exceljs, the peer a clerk-programmer would write instead: openpyxl's read-only load of the same
+// files (bench/openpyxl-load.py, with Debian's /usr/bin/python3 and python3-openpyxl; skipped with a
+// message where it is missing). By default at 100 and at 1,000 units, to show how the cost grows;
+// then it checks the targets of issues 5 and 15.
 //
 //   node bench/run.js [--units N] [--runs R] [--seed S] [--jobs J] [--pg URL] [--keep]
 //
@@ -15,7 +17,7 @@
 // temporary folder (its path is printed). Plain JavaScript: it runs the compiled tool (npm run
 // bench compiles it first).
 
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -28,12 +30,22 @@ import { archiveBench, printArchiveBench } from "./archive.mjs";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const ASSESS = join(root, "bin", "assess.js");
 const EXCELJS_LOAD = join(root, "bench", "exceljs-load.mjs");
+const OPENPYXL_LOAD = join(root, "bench", "openpyxl-load.py");
+/** Debian's python3, where python3-openpyxl is installed (`apt-get install python3-openpyxl`). */
+const PYTHON = "/usr/bin/python3";
 const HELD_HEAP = join(root, "bench", "held-heap.mjs");
 const REPORT_PEAK = pathToFileURL(join(root, "bench", "report-peak.mjs")).href;
 const MiB = 1024;
 
 /** Issue 5's targets on a 2-core machine. */
 const TARGET = { gradeSeconds: 60, peakMiB: 1024, validateOverFloor: 2, perPersonGrowth: 0.2 };
+/** Issue 15's: the 1,000-unit city, per input. */
+const QUARTER_END = {
+  gradeSeconds: 15,
+  gradeOverValidate: 1.5,
+  validateSeconds: { folder: 6, workbook: 8 },
+  gradePeakMiB: { folder: 300, workbook: 512 },
+};
 
 const { values: args } = parseArgs({
   options: {
@@ -93,6 +105,35 @@ function runNode(nodeArgs, script, scriptArgs, env = {}) {
   });
 }
 
+/** Why the openpyxl peer cannot run here, or null when it can. */
+function openpyxlMissing() {
+  const probe = spawnSync(PYTHON, ["-c", "import openpyxl"], { encoding: "utf8" });
+  if (probe.error) return `${PYTHON} not found`;
+  if (probe.status !== 0) return `${PYTHON} has no openpyxl (apt-get install python3-openpyxl)`;
+  return null;
+}
+
+/** openpyxl's read-only load of `path`, `runs` times: median wall time (spawn to exit) and the largest peak. */
+async function openpyxlLoad(path) {
+  const results = [];
+  for (let run = 0; run < runs; run++) {
+    const started = process.hrtime.bigint();
+    const child = await new Promise((resolveRun, reject) => {
+      const python = spawn(PYTHON, [OPENPYXL_LOAD, path], { stdio: ["ignore", "pipe", "pipe"] });
+      let stdout = "";
+      let stderr = "";
+      python.stdout.on("data", (chunk) => (stdout += chunk));
+      python.stderr.on("data", (chunk) => (stderr += chunk));
+      python.on("error", reject);
+      python.on("exit", (code) => resolveRun({ code, stdout, stderr }));
+    });
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    if (child.code !== 0) throw new Error(`openpyxl load of ${path} exited ${child.code}:\n${child.stderr.slice(-2000)}`);
+    results.push({ seconds, peakMiB: JSON.parse(child.stdout).maxRssKiB / MiB });
+  }
+  return { seconds: median(results.map((r) => r.seconds)), peakMiB: Math.max(...results.map((r) => r.peakMiB)) };
+}
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Runs a measurement `runs` times; the median time and the largest peak. */
@@ -112,6 +153,8 @@ async function repeat(label, script, scriptArgs, work, before = async () => {}) 
 
 // Other work on the machine slows every figure; the load is printed beside them.
 const loadBefore = loadavg()[0] ?? 0;
+const noOpenpyxl = openpyxlMissing();
+if (noOpenpyxl) process.stderr.write(`openpyxl peer skipped: ${noOpenpyxl}\n`);
 const work = await mkdtemp(join(tmpdir(), "assess-bench-"));
 const rows = [];
 let archive = null;
@@ -132,6 +175,7 @@ try {
       started = Date.now();
       const floor = await repeat(`exceljs load of ${input}`, EXCELJS_LOAD, [path], work);
       const stream = await repeat(`exceljs streaming load of ${input}`, EXCELJS_LOAD, [path, "--stream"], work);
+      const peer = noOpenpyxl ? null : await openpyxlLoad(path);
       const validate = await repeat(`validate ${input}`, ASSESS, ["validate", path, "--quiet", ...jobsArgs], work);
       const out = join(work, `out-${units}-${input}`);
       const grade = await repeat(`grade ${input}`, ASSESS, ["grade", path, "--out", out, "--quiet", ...jobsArgs], work, () => rm(out, { recursive: true, force: true }));
@@ -151,6 +195,7 @@ try {
           floorPeakMiB: floor.peakMiB,
           stream: stream.seconds,
           streamFailed: stream.failed,
+          peer,
           held: command === "grade" ? held : null,
         });
       }
@@ -178,8 +223,8 @@ try {
 }
 
 const pad = (text, width) => String(text).padStart(width);
-const header = ["units", "persons", "input", "command", "wall s", "persons/s", "peak MiB", "held MiB", "exceljs load s", "exceljs MiB", "wall/load", "stream load s"];
-const widths = [6, 8, 9, 9, 8, 10, 9, 10, 15, 12, 10, 24];
+const header = ["units", "persons", "input", "command", "wall s", "persons/s", "peak MiB", "held MiB", "exceljs load s", "exceljs MiB", "wall/load", "stream load s", "openpyxl s", "openpyxl MiB", "wall/openpyxl"];
+const widths = [6, 8, 9, 9, 8, 10, 9, 10, 15, 12, 10, 24, 11, 13, 14];
 const line = (cells) => cells.map((cell, i) => pad(cell, widths[i] ?? 8)).join(" ");
 console.log(
   `assess bench: median of ${runs} run(s), ${process.platform} ${process.arch}, ${availableParallelism()} cores, node ${process.version}, ` +
@@ -201,6 +246,9 @@ for (const row of rows) {
       Math.round(row.floorPeakMiB),
       (row.seconds / row.floor).toFixed(2),
       `${row.stream.toFixed(2)}${row.streamFailed > 0 ? ` (${row.streamFailed} failed)` : ""}`,
+      row.peer ? row.peer.seconds.toFixed(2) : "skipped",
+      row.peer ? Math.round(row.peer.peakMiB) : "",
+      row.peer ? (row.seconds / row.peer.seconds).toFixed(2) : "",
     ]),
   );
 }
@@ -246,6 +294,22 @@ for (const input of ["folder", "workbook"]) {
 if (archive) printArchiveBench(archive);
 console.log("targets (issue 5):");
 for (const [what, met] of checks) console.log(`  ${met ? "met    " : "MISSED "} ${what}`);
+
+// Issue 15: the quarter end in seconds, on each input of the largest city.
+const quarterEnd = [];
+for (const input of ["folder", "workbook"]) {
+  const validate = find(largest, input, "validate");
+  const grade = find(largest, input, "grade");
+  const ratio = grade.seconds / validate.seconds;
+  quarterEnd.push(
+    [`${input}: graded with all outputs in at most ${QUARTER_END.gradeSeconds} s (${grade.seconds.toFixed(2)} s)`, grade.seconds <= QUARTER_END.gradeSeconds],
+    [`${input}: grade at most ${QUARTER_END.gradeOverValidate}× validate (${ratio.toFixed(2)}×)`, ratio <= QUARTER_END.gradeOverValidate],
+    [`${input}: validate in at most ${QUARTER_END.validateSeconds[input]} s (${validate.seconds.toFixed(2)} s)`, validate.seconds <= QUARTER_END.validateSeconds[input]],
+    [`${input}: grade's peak at most ${QUARTER_END.gradePeakMiB[input]} MiB (${Math.round(grade.peakMiB)} MiB)`, grade.peakMiB <= QUARTER_END.gradePeakMiB[input]],
+  );
+}
+console.log(`targets (issue 15, ${largest} units):`);
+for (const [what, met] of quarterEnd) console.log(`  ${met ? "met    " : "MISSED "} ${what}`);
 
 // The county round of `assess political` (issue 13), after the city.
 const { benchCountyRound } = await import("./political-county.mjs");
