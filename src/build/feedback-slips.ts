@@ -229,7 +229,6 @@ function cell(lines: string[], width: number, options: { label?: boolean; span?:
     width: { size: width, type: "dxa" },
     ...(options.span ? { columnSpan: options.span } : {}),
     verticalAlign: "center",
-    margins: CELL_MARGIN,
     // A cell needs a paragraph even when it has nothing to say (a blank field).
     children: (lines.length > 0 ? lines : [""]).map(
       (line) => new Paragraph({ style: options.label ? STYLE.tableLabel : STYLE.tableText, children: [new TextRun({ text: line })] }),
@@ -241,6 +240,7 @@ function slipTable(rows: SlipRow[]): Table {
   return new Table({
     width: { size: 2 * (LABEL_WIDTH + VALUE_WIDTH), type: "dxa" },
     columnWidths: [LABEL_WIDTH, VALUE_WIDTH, LABEL_WIDTH, VALUE_WIDTH],
+    cellMargins: CELL_MARGIN,
     rows: rows.map(
       (row) =>
         new TableRow({

@@ -227,7 +227,6 @@ function tableCell(text: string, width: number, header: boolean): TableCell {
   return new TableCell({
     width: { size: width, type: "dxa" },
     verticalAlign: "center",
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
     children: [new Paragraph({ style: header ? STYLE.tableHeader : STYLE.tableText, children: [new TextRun({ text })] })],
   });
 }
@@ -250,6 +249,7 @@ function noticeTable(table: NoticeTable): Table {
   return new Table({
     width: { size: TEXT_WIDTH, type: "dxa" },
     columnWidths: widths,
+    cellMargins: { top: 40, bottom: 40, left: 80, right: 80 },
     rows: [
       // A long list breaks between rows, never inside one, and its header row repeats on each page.
       new TableRow({

@@ -78,12 +78,21 @@ export interface WidthOptions {
   type: "pct" | "dxa";
 }
 
+/** Twentieths of a point. */
+export interface CellMargins {
+  top?: number;
+  bottom?: number;
+  left?: number;
+  right?: number;
+}
+
 export interface TableCellOptions {
   children: readonly (Paragraph | Table)[];
   width?: WidthOptions;
   columnSpan?: number;
   verticalAlign?: "top" | "center" | "bottom";
-  margins?: { top?: number; bottom?: number; left?: number; right?: number };
+  /** This cell's margins, over the table's `cellMargins`. */
+  margins?: CellMargins;
 }
 
 export interface TableRowOptions {
@@ -97,6 +106,8 @@ export interface TableOptions {
   width?: WidthOptions;
   /** Twentieths of a point, one per grid column. */
   columnWidths?: readonly number[];
+  /** The margins of every cell that gives none of its own (`<w:tblCellMar>`, 17.4.42): said once, not per cell. */
+  cellMargins?: CellMargins;
 }
 
 export interface FooterOptions {
@@ -327,16 +338,18 @@ export class Paragraph extends Written {
   }
 }
 
+/** The sides of `<w:tcMar>` or `<w:tblCellMar>`, in the schema's order. */
+function marginsXml(margins: CellMargins): string {
+  const side = (name: string, value: number | undefined): string => (value === undefined ? "" : `<w:${name} w:type="dxa" w:w="${value}"/>`);
+  return `${side("top", margins.top)}${side("left", margins.left)}${side("bottom", margins.bottom)}${side("right", margins.right)}`;
+}
+
 const cellProperties = memo(
   (options: Omit<TableCellOptions, "children">): string => {
     let properties = "";
     if (options.width) properties += `<w:tcW w:type="${options.width.type}" w:w="${options.width.size}"/>`;
     if (options.columnSpan) properties += `<w:gridSpan w:val="${options.columnSpan}"/>`;
-    const margins = options.margins;
-    if (margins) {
-      const side = (name: string, value: number | undefined): string => (value === undefined ? "" : `<w:${name} w:type="dxa" w:w="${value}"/>`);
-      properties += `<w:tcMar>${side("top", margins.top)}${side("left", margins.left)}${side("bottom", margins.bottom)}${side("right", margins.right)}</w:tcMar>`;
-    }
+    if (options.margins) properties += `<w:tcMar>${marginsXml(options.margins)}</w:tcMar>`;
     if (options.verticalAlign) properties += `<w:vAlign w:val="${options.verticalAlign}"/>`;
     return properties ? `<w:tcPr>${properties}</w:tcPr>` : "";
   },
@@ -374,7 +387,8 @@ export class Table extends Written {
   constructor(options: TableOptions) {
     const width = options.width ? `<w:tblW w:type="${options.width.type}" w:w="${options.width.size}"/>` : "";
     const grid = (options.columnWidths ?? []).map((w) => `<w:gridCol w:w="${w}"/>`).join("");
-    super(`<w:tbl><w:tblPr>${width}<w:tblBorders>${TABLE_BORDERS}</w:tblBorders></w:tblPr><w:tblGrid>${grid}</w:tblGrid>`, options.rows, "</w:tbl>");
+    const margins = options.cellMargins ? `<w:tblCellMar>${marginsXml(options.cellMargins)}</w:tblCellMar>` : "";
+    super(`<w:tbl><w:tblPr>${width}<w:tblBorders>${TABLE_BORDERS}</w:tblBorders>${margins}</w:tblPr><w:tblGrid>${grid}</w:tblGrid>`, options.rows, "</w:tbl>");
   }
 }
 

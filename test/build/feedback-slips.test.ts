@@ -383,9 +383,11 @@ describe("writeFeedbackSlips: 反馈单.docx", () => {
     for (const id of new Set([...xml.matchAll(/<w:pStyle w:val="(\w+)"\/>/g)].map((m) => m[1]))) expect(named.map(([i]) => i)).toContain(id);
     // The table's labels are bold 小四 in the body font, by their style.
     expect(styles).toMatch(/w:styleId="SlipTableLabel">.*?<w:rFonts [^>]*w:eastAsia="仿宋_GB2312"[^>]*\/><w:b\/><w:bCs\/><w:sz w:val="24"\/>/);
-    // A person's slip, written out, stays under 17 KB of WordprocessingML (27 KB with every run's
-    // properties inline).
-    expect(Buffer.byteLength(xml) / 7).toBeLessThan(17_000);
+    // The cells' margins are the table's, said once.
+    expect(xml).not.toContain("<w:tcMar>");
+    // A person's slip, written out, stays under 11 KB of WordprocessingML (27 KB with every run's
+    // properties and every cell's margins inline).
+    expect(Buffer.byteLength(xml) / 7).toBeLessThan(11_000);
   });
 
   it("writes one page saying so when the unit has no graded person", async () => {
