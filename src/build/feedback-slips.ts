@@ -7,6 +7,7 @@
 import { Document, Header, Paragraph, Table, TableCell, TableRow, TextRun } from "../ooxml/docx-writer.js";
 import { A4_PAGE, TEXT_WIDTH, chineseRun, packDocx } from "../ooxml/docx-package.js";
 import type { DocumentFonts } from "../ooxml/docx-package.js";
+import type { StyleDefinition } from "../ooxml/docx-writer.js";
 import type { SlipContent, SlipRow } from "./slip-content.js";
 import { textWidth } from "./title-lines.js";
 import { cutAtSentence } from "./work-by-month.js";
@@ -182,28 +183,64 @@ function longestText(rows: readonly SlipRow[], floor: number): number {
   return best;
 }
 
-function cell(lines: string[], fonts: DocumentFonts, width: number, options: { label?: boolean; span?: number } = {}): TableCell {
+/**
+ * The slip's named styles: every paragraph of a slip takes one, and its runs carry nothing of
+ * their own (a slip repeats a dozen looks on every page; a city's quarter end prints thousands).
+ * The names are what a clerk finds in Word's or WPS's style list.
+ */
+const STYLE = {
+  title: "SlipTitle",
+  subtitle: "SlipSubtitle",
+  tableText: "SlipTableText",
+  tableLabel: "SlipTableLabel",
+  note: "SlipNote",
+  signature: "SlipSignature",
+  draftMark: "SlipDraftMark",
+} as const;
+
+function slipStyles(fonts: DocumentFonts): StyleDefinition[] {
+  const body = (pt: number, bold = false) => chineseRun(fonts.body, fonts.latin, pt, bold);
+  const note = { alignment: "left", spacing: { before: 160, line: NOTE_LINE, lineRule: "exact" } } as const;
+  return [
+    {
+      type: "paragraph",
+      id: STYLE.title,
+      name: "反馈单标题",
+      paragraph: { alignment: "center", spacing: { after: 120, line: TITLE_LINE, lineRule: "exact" } },
+      run: chineseRun(fonts.title, fonts.latin, TITLE_PT),
+    },
+    {
+      type: "paragraph",
+      id: STYLE.subtitle,
+      name: "反馈单副标题",
+      paragraph: { alignment: "center", spacing: { after: 200, line: SUBTITLE_LINE, lineRule: "exact" } },
+      run: body(SUBTITLE_PT),
+    },
+    { type: "paragraph", id: STYLE.tableText, name: "表格文字", paragraph: { alignment: "left", spacing: { line: TABLE_LINE, lineRule: "exact" } }, run: body(TABLE_PT) },
+    { type: "paragraph", id: STYLE.tableLabel, name: "表格栏目", paragraph: { alignment: "center", spacing: { line: TABLE_LINE, lineRule: "exact" } }, run: body(TABLE_PT, true) },
+    { type: "paragraph", id: STYLE.note, name: "说明文字", paragraph: note, run: body(TABLE_PT) },
+    { type: "paragraph", id: STYLE.signature, name: "落款", paragraph: note, run: body(TABLE_PT) },
+    { type: "paragraph", id: STYLE.draftMark, name: "草稿标记", paragraph: { alignment: "right" }, run: chineseRun(fonts.title, fonts.latin, 16, true) },
+  ];
+}
+
+function cell(lines: string[], width: number, options: { label?: boolean; span?: number } = {}): TableCell {
   return new TableCell({
     width: { size: width, type: "dxa" },
     ...(options.span ? { columnSpan: options.span } : {}),
     verticalAlign: "center",
-    margins: CELL_MARGIN,
     // A cell needs a paragraph even when it has nothing to say (a blank field).
     children: (lines.length > 0 ? lines : [""]).map(
-      (line) =>
-        new Paragraph({
-          alignment: options.label ? "center" : "left",
-          spacing: { line: TABLE_LINE, lineRule: "exact" },
-          children: [new TextRun({ text: line, ...chineseRun(fonts.body, fonts.latin, TABLE_PT, options.label === true) })],
-        }),
+      (line) => new Paragraph({ style: options.label ? STYLE.tableLabel : STYLE.tableText, children: [new TextRun({ text: line })] }),
     ),
   });
 }
 
-function slipTable(rows: SlipRow[], fonts: DocumentFonts): Table {
+function slipTable(rows: SlipRow[]): Table {
   return new Table({
     width: { size: 2 * (LABEL_WIDTH + VALUE_WIDTH), type: "dxa" },
     columnWidths: [LABEL_WIDTH, VALUE_WIDTH, LABEL_WIDTH, VALUE_WIDTH],
+    cellMargins: CELL_MARGIN,
     rows: rows.map(
       (row) =>
         new TableRow({
@@ -212,47 +249,33 @@ function slipTable(rows: SlipRow[], fonts: DocumentFonts): Table {
           children:
             row.kind === "pair"
               ? [
-                  cell([row.left[0]], fonts, LABEL_WIDTH, { label: true }),
-                  cell([row.left[1]], fonts, VALUE_WIDTH),
-                  cell([row.right[0]], fonts, LABEL_WIDTH, { label: true }),
-                  cell([row.right[1]], fonts, VALUE_WIDTH),
+                  cell([row.left[0]], LABEL_WIDTH, { label: true }),
+                  cell([row.left[1]], VALUE_WIDTH),
+                  cell([row.right[0]], LABEL_WIDTH, { label: true }),
+                  cell([row.right[1]], VALUE_WIDTH),
                 ]
-              : [cell([row.label], fonts, LABEL_WIDTH, { label: true }), cell(row.lines, fonts, WIDE_WIDTH, { span: 3 })],
+              : [cell([row.label], LABEL_WIDTH, { label: true }), cell(row.lines, WIDE_WIDTH, { span: 3 })],
         }),
     ),
   });
 }
 
-function slipChildren(slip: SlipContent, fonts: DocumentFonts): Array<Paragraph | Table> {
-  const line = (text: string, alignment: "left" | "right" = "left"): Paragraph =>
-    new Paragraph({
-      alignment,
-      spacing: { before: 160, line: NOTE_LINE, lineRule: "exact" },
-      children: [new TextRun({ text, ...chineseRun(fonts.body, fonts.latin, TABLE_PT) })],
-    });
+function slipChildren(slip: SlipContent): Array<Paragraph | Table> {
   return [
-    new Paragraph({
-      alignment: "center",
-      spacing: { after: 120, line: TITLE_LINE, lineRule: "exact" },
-      children: [new TextRun({ text: slip.title, ...chineseRun(fonts.title, fonts.latin, TITLE_PT) })],
-    }),
-    new Paragraph({
-      alignment: "center",
-      spacing: { after: 200, line: SUBTITLE_LINE, lineRule: "exact" },
-      children: [new TextRun({ text: slip.unitLine, ...chineseRun(fonts.body, fonts.latin, SUBTITLE_PT) })],
-    }),
-    slipTable(slip.rows, fonts),
-    ...slip.notes.map((note) => line(note)),
+    new Paragraph({ style: STYLE.title, children: [new TextRun({ text: slip.title })] }),
+    new Paragraph({ style: STYLE.subtitle, children: [new TextRun({ text: slip.unitLine })] }),
+    slipTable(slip.rows),
+    ...slip.notes.map((note) => new Paragraph({ style: STYLE.note, children: [new TextRun({ text: note })] })),
     // 反馈人 and 本人签收 at the left, 单位（盖章） toward the right, as a form is signed.
-    ...slip.signatures.map((text, i) => line(text, i === 1 ? "right" : "left")),
+    ...slip.signatures.map(
+      (text, i) => new Paragraph({ style: STYLE.signature, ...(i === 1 ? { alignment: "right" as const } : {}), children: [new TextRun({ text })] }),
+    ),
   ];
 }
 
 /** The page header of a draft's slips: 草稿 on every page (outputs.md). */
-function draftHeader(text: string, fonts: DocumentFonts): Header {
-  return new Header({
-    children: [new Paragraph({ alignment: "right", children: [new TextRun({ text, ...chineseRun(fonts.title, fonts.latin, 16, true) })] })],
-  });
+function draftHeader(text: string): Header {
+  return new Header({ children: [new Paragraph({ style: STYLE.draftMark, children: [new TextRun({ text })] })] });
 }
 
 /** 反馈单.docx bytes: a section, and so a new page, per slip, each fitted to its page. */
@@ -262,7 +285,7 @@ export async function writeFeedbackSlips(slips: readonly SlipContent[], wording:
   const headers = new Map<string, Header>();
   const headerOf = (text: string): Header => {
     let header = headers.get(text);
-    if (!header) headers.set(text, (header = draftHeader(text, fonts)));
+    if (!header) headers.set(text, (header = draftHeader(text)));
     return header;
   };
   const sections =
@@ -270,9 +293,9 @@ export async function writeFeedbackSlips(slips: readonly SlipContent[], wording:
       ? slips.map((slip) => ({
           properties: page,
           ...(slip.draft ? { headers: { default: headerOf(slip.draft) } } : {}),
-          children: slipChildren(fitSlip(slip), fonts),
+          children: slipChildren(fitSlip(slip)),
         }))
       : [{ properties: page, children: [new Paragraph({ children: [new TextRun({ text: wording.noPersons, ...chineseRun(fonts.body, fonts.latin, TABLE_PT) })] })] }];
   const title = slips[0]?.title ?? wording.noPersons;
-  return packDocx(new Document({ sections }), { title, fonts });
+  return packDocx(new Document({ sections }), { title, fonts, styles: slipStyles(fonts) });
 }

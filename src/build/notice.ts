@@ -13,6 +13,7 @@ import type { Period, WorkbookSettings } from "../domain/model.js";
 import { QUARTER_NUMERAL, isGraded } from "../domain/model.js";
 import type { Rules } from "../domain/rules.js";
 import { Document, Footer, Paragraph, Table, TableCell, TableRow, TextRun } from "../ooxml/docx-writer.js";
+import type { StyleDefinition } from "../ooxml/docx-writer.js";
 import { A4_PAGE, TEXT_WIDTH, chineseRun, packDocx } from "../ooxml/docx-package.js";
 import type { DocumentFonts } from "../ooxml/docx-package.js";
 import type { NoticePlaceholder, NoticeWording } from "./wording.js";
@@ -178,19 +179,40 @@ const TITLE_PT = 22;
 const BODY_PT = 16;
 const TABLE_PT = 14;
 const LINE = { line: 520, lineRule: "exact" as const };
+const TITLE_LINE = { after: 0, line: 600, lineRule: "exact" as const };
 /** Full-width characters of a title line at 二号 between the margins (8845 twips / 440). */
 const TITLE_CHARACTERS_PER_LINE = Math.floor(TEXT_WIDTH / (TITLE_PT * 20));
 const INDENT_TWO_CHARACTERS = BODY_PT * 20 * 2;
 
-function bodyParagraph(text: string, fonts: DocumentFonts, align: "justify" | "right" = "justify", keepNext = false): Paragraph {
-  return new Paragraph({
-    alignment: align === "right" ? "right" : "both",
-    keepNext,
-    spacing: LINE,
+/**
+ * The notice's named styles, which a clerk finds in Word's or WPS's style list: its paragraphs
+ * name them and their runs carry nothing of their own but what differs.
+ */
+const STYLE = {
+  title: "NoticeTitle",
+  body: "NoticeBody",
+  signature: "NoticeSignature",
+  tableText: "NoticeTableText",
+  tableHeader: "NoticeTableHeader",
+  pageNumber: "NoticePageNumber",
+} as const;
+
+function noticeStyles(fonts: DocumentFonts, tablePt: number): StyleDefinition[] {
+  const body = (pt: number, bold = false) => chineseRun(fonts.body, fonts.latin, pt, bold);
+  const table = { alignment: "center", spacing: TABLE_LINE } as const;
+  return [
+    { type: "paragraph", id: STYLE.title, name: "公示标题", paragraph: { alignment: "center", keepNext: true, spacing: TITLE_LINE }, run: chineseRun(fonts.title, fonts.latin, TITLE_PT) },
     // Body paragraphs start two characters in; the signature ends four characters from the right.
-    indent: align === "right" ? { right: INDENT_TWO_CHARACTERS * 2 } : { firstLine: INDENT_TWO_CHARACTERS },
-    children: [new TextRun({ text, ...chineseRun(fonts.body, fonts.latin, BODY_PT) })],
-  });
+    { type: "paragraph", id: STYLE.body, name: "公示正文", paragraph: { alignment: "both", spacing: LINE, indent: { firstLine: INDENT_TWO_CHARACTERS } }, run: body(BODY_PT) },
+    { type: "paragraph", id: STYLE.signature, name: "落款", paragraph: { alignment: "right", spacing: LINE, indent: { right: INDENT_TWO_CHARACTERS * 2 } }, run: body(BODY_PT) },
+    { type: "paragraph", id: STYLE.tableText, name: "表格文字", paragraph: table, run: body(tablePt) },
+    { type: "paragraph", id: STYLE.tableHeader, name: "表头", paragraph: table, run: body(tablePt, true) },
+    { type: "character", id: STYLE.pageNumber, name: "页码文字", run: body(14) },
+  ];
+}
+
+function bodyParagraph(text: string, align: "justify" | "right" = "justify", keepNext = false): Paragraph {
+  return new Paragraph({ style: align === "right" ? STYLE.signature : STYLE.body, ...(keepNext ? { keepNext } : {}), children: [new TextRun({ text })] });
 }
 
 function gap(keepNext: boolean): Paragraph {
@@ -201,18 +223,11 @@ function gap(keepNext: boolean): Paragraph {
 // the font's own line height: 14 pt text on an 18 pt line, 2 pt above and below.
 const TABLE_LINE = { line: 360, lineRule: "exact" as const };
 
-function tableCell(text: string, fonts: DocumentFonts, width: number, header: boolean, sizePt: number): TableCell {
+function tableCell(text: string, width: number, header: boolean): TableCell {
   return new TableCell({
     width: { size: width, type: "dxa" },
     verticalAlign: "center",
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    children: [
-      new Paragraph({
-        alignment: "center",
-        spacing: TABLE_LINE,
-        children: [new TextRun({ text, ...chineseRun(fonts.body, fonts.latin, sizePt, header) })],
-      }),
-    ],
+    children: [new Paragraph({ style: header ? STYLE.tableHeader : STYLE.tableText, children: [new TextRun({ text })] })],
   });
 }
 
@@ -222,37 +237,37 @@ const COLUMN_WEIGHT: Record<string, number> = { 序号: 10, 姓名: 16, 科室: 
 const REMARK_COLUMN_WEIGHT: Record<string, number> = { 序号: 10, 姓名: 14, 科室: 18, 职务职级: 22, 等次: 10, 综合得分: 16, 备注: 28 };
 const REMARK_TABLE_PT = 12;
 
-function noticeTable(table: NoticeTable, fonts: DocumentFonts): Table {
+function tablePt(table: NoticeTable | null): number {
+  return table?.headers.includes("备注") ? REMARK_TABLE_PT : TABLE_PT;
+}
+
+function noticeTable(table: NoticeTable): Table {
   const withRemarks = table.headers.includes("备注");
   const weights = table.headers.map((h) => (withRemarks ? REMARK_COLUMN_WEIGHT : COLUMN_WEIGHT)[h] ?? 15);
-  const sizePt = withRemarks ? REMARK_TABLE_PT : TABLE_PT;
   const total = weights.reduce((a, b) => a + b, 0);
   const widths = weights.map((w) => Math.floor((w * TEXT_WIDTH) / total));
   return new Table({
     width: { size: TEXT_WIDTH, type: "dxa" },
     columnWidths: widths,
+    cellMargins: { top: 40, bottom: 40, left: 80, right: 80 },
     rows: [
       // A long list breaks between rows, never inside one, and its header row repeats on each page.
       new TableRow({
         tableHeader: true,
         cantSplit: true,
-        children: table.headers.map((h, i) => tableCell(h, fonts, widths[i] ?? 0, true, sizePt)),
+        children: table.headers.map((h, i) => tableCell(h, widths[i] ?? 0, true)),
       }),
       ...table.rows.map(
-        (row) => new TableRow({ cantSplit: true, children: row.map((cell, i) => tableCell(cell, fonts, widths[i] ?? 0, false, sizePt)) }),
+        (row) => new TableRow({ cantSplit: true, children: row.map((cell, i) => tableCell(cell, widths[i] ?? 0, false)) }),
       ),
     ],
   });
 }
 
-export function pageNumberFooter(fonts: DocumentFonts): Footer {
+/** `— 1 —` centred at the foot of each page, in the character style 页码文字 (四号 of the body font). */
+export function pageNumberFooter(): Footer {
   return new Footer({
-    children: [
-      new Paragraph({
-        alignment: "center",
-        children: [new TextRun({ children: ["— ", "CURRENT", " —"], ...chineseRun(fonts.body, fonts.latin, 14) })],
-      }),
-    ],
+    children: [new Paragraph({ alignment: "center", children: [new TextRun({ children: ["— ", "CURRENT", " —"], style: STYLE.pageNumber })] })],
   });
 }
 
@@ -275,30 +290,31 @@ export async function writeNotice(content: NoticeContent, wording: Pick<NoticeWo
     ...content.titleLines.map(
       (line, i) =>
         new Paragraph({
-          alignment: "center",
-          keepNext: true,
-          spacing: { line: 600, lineRule: "exact", after: i === content.titleLines.length - 1 ? 160 : 0 },
-          children: [new TextRun({ text: line, ...chineseRun(fonts.title, fonts.latin, TITLE_PT) })],
+          style: STYLE.title,
+          // The last line keeps a little space before the text; the spacing is given whole, so
+          // that no reader need merge it with the style's.
+          ...(i === content.titleLines.length - 1 ? { spacing: { ...TITLE_LINE, after: 160 } } : {}),
+          children: [new TextRun({ text: line })],
         }),
     ),
     // A correction says first what changed, then the notice reads as before (`现将…公示如下：`).
-    ...(content.correction ? [bodyParagraph(content.correction, fonts)] : []),
-    bodyParagraph(content.intro, fonts),
+    ...(content.correction ? [bodyParagraph(content.correction)] : []),
+    bodyParagraph(content.intro),
   ];
-  if (content.table) children.push(noticeTable(content.table, fonts), gap(false));
+  if (content.table) children.push(noticeTable(content.table), gap(false));
   // The period, the objection, the contact lines, the unit and the date keep together (keepNext
   // on every line before the date): a long list may push them to the next page, but the signature
   // never stands there alone.
   children.push(
-    bodyParagraph(content.period, fonts, "justify", true),
-    bodyParagraph(content.objection, fonts, "justify", true),
-    ...contactLines(content.contacts).map((line) => bodyParagraph(line, fonts, "justify", true)),
+    bodyParagraph(content.period, "justify", true),
+    bodyParagraph(content.objection, "justify", true),
+    ...contactLines(content.contacts).map((line) => bodyParagraph(line, "justify", true)),
     gap(true),
-    bodyParagraph(content.signature, fonts, "right", true),
-    bodyParagraph(content.dateLine, fonts, "right"),
+    bodyParagraph(content.signature, "right", true),
+    bodyParagraph(content.dateLine, "right"),
   );
   const document = new Document({
-    sections: [{ properties: { page: A4_PAGE }, footers: { default: pageNumberFooter(fonts) }, children }],
+    sections: [{ properties: { page: A4_PAGE }, footers: { default: pageNumberFooter() }, children }],
   });
-  return packDocx(document, { title: content.title, fonts });
+  return packDocx(document, { title: content.title, fonts, styles: noticeStyles(fonts, tablePt(content.table)) });
 }

@@ -4,7 +4,7 @@
 // clock in the file: docx-writer.ts writes fixed core properties and zip entry dates (outputs.md
 // "No clock time"; STYLE.md habit 8).
 
-import type { Document, RunOptions } from "./docx-writer.js";
+import type { Document, RunOptions, RunProperties, StyleDefinition } from "./docx-writer.js";
 import { writeDocx } from "./docx-writer.js";
 
 /** A4 in twentieths of a point, and GB/T 9704 margins: top 37 mm, bottom 35 mm, left 28 mm, right 26 mm. */
@@ -21,14 +21,15 @@ export interface DocumentFonts {
   latin: string;
 }
 
-/** Run options naming the East Asian font and language, so that Chinese never falls to a Latin font. */
+/** The East Asian font and language of text, so that Chinese never falls to a Latin font. */
+export function chineseFont(eastAsia: string, latin: string): RunProperties {
+  return { font: { ascii: latin, hAnsi: latin, cs: latin, eastAsia, hint: "eastAsia" }, language: { value: "en-US", eastAsia: "zh-CN" } };
+}
+
+/** Run options naming the East Asian font and language, the size and the weight: for a run or a style. */
 export function chineseRun(eastAsia: string, latin: string, sizePt: number, bold = false): RunOptions {
-  return {
-    font: { ascii: latin, hAnsi: latin, cs: latin, eastAsia, hint: "eastAsia" },
-    size: sizePt * 2,
-    bold,
-    language: { value: "en-US", eastAsia: "zh-CN" },
-  };
+  const { font, language } = chineseFont(eastAsia, latin);
+  return { font, size: sizePt * 2, bold, language };
 }
 
 /**
@@ -44,8 +45,16 @@ const ALTERNATE_FONT: Record<string, string> = {
 /** charset 86 is GB2312, which tells Word the font is Chinese. */
 const GB2312 = "86";
 
-/** The .docx bytes of `document`; the same document always gives the same bytes. */
-export function packDocx(document: Document, { title, fonts }: { title: string; fonts: DocumentFonts }): Buffer {
+/**
+ * The .docx bytes of `document`; the same document always gives the same bytes. With `styles`,
+ * the document's text defaults to the body font (docDefaults), so that a paragraph a clerk adds
+ * in Word or WPS is Chinese in the document's font whatever style it takes.
+ */
+export function packDocx(document: Document, { title, fonts, styles }: { title: string; fonts: DocumentFonts; styles?: readonly StyleDefinition[] }): Buffer {
   const declared = [...new Set([fonts.title, fonts.body])].map((name) => ({ name, altName: ALTERNATE_FONT[name], charset: GB2312 }));
-  return writeDocx(document, { title, fonts: declared });
+  return writeDocx(document, {
+    title,
+    fonts: declared,
+    ...(styles ? { styles: { defaults: { run: chineseFont(fonts.body, fonts.latin) }, styles } } : {}),
+  });
 }

@@ -202,17 +202,42 @@ describe("writeNotice: 公示.docx", () => {
     const bytes = await write();
     const xml = await zipPart(bytes, "word/document.xml");
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
-    expect(xml).toContain('w:eastAsia="方正小标宋简体"');
-    expect(xml).toContain('w:eastAsia="仿宋_GB2312"');
-    expect(xml).toContain('w:eastAsia="zh-CN"');
+    // The fonts are in the notice's named styles, which its paragraphs name.
+    const styles = await zipPart(bytes, "word/styles.xml");
+    expect(styles).toContain('w:eastAsia="方正小标宋简体"');
+    expect(styles).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(styles).toContain('w:eastAsia="zh-CN"');
     expect(xml).toContain("<w:tblHeader/>"); // the list's header row repeats on each page
     // Every row of the list is whole on a page, and the lines before the date keep with it.
     expect(xml.match(/<w:trPr>[^]*?<\/w:trPr>/g)?.every((props) => props.includes("<w:cantSplit/>"))).toBe(true);
     const paragraphs = xml.split("<w:p>").slice(1);
-    const signatureAt = paragraphs.findIndex((p) => p.includes(">某市某某局</w:t>") && p.includes('w:jc w:val="right"'));
+    expect(styles).toMatch(/w:styleId="NoticeSignature"><w:name w:val="落款"\/><w:qFormat\/><w:pPr>[^]*?<w:jc w:val="right"\/>/);
+    const signatureAt = paragraphs.findIndex((p) => p.includes(">某市某某局</w:t>") && p.includes('<w:pStyle w:val="NoticeSignature"/>'));
+    expect(signatureAt).toBeGreaterThan(4);
     for (const p of paragraphs.slice(signatureAt - 4, signatureAt + 1)) expect(p).toContain("<w:keepNext/>");
     const fonts = await zipPart(bytes, "word/fontTable.xml");
     expect(fonts).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/><w:charset w:val="86"/>');
+  });
+
+  it("takes the look of its text from named styles: its runs carry no properties, the page number a character style", async () => {
+    const styleOf = (styles: string, id: string): string => styles.match(new RegExp(`<w:style [^>]*w:styleId="${id}">.*?</w:style>`))?.[0] ?? "";
+    for (const [rules, tableSize] of [
+      [demoRules(), "28"],
+      // With 备注 the table is set in 小四 (12 pt): its styles say so.
+      [demoRules({ notice: { days: 5, list: "all", showScores: true, reviewDays: 5 } }), "24"],
+    ] as const) {
+      const bytes = await write(input({ rules }));
+      const xml = await zipPart(bytes, "word/document.xml");
+      expect(xml).not.toContain("<w:rPr>");
+      expect(xml).not.toContain("<w:rFonts");
+      const styles = await zipPart(bytes, "word/styles.xml");
+      expect(styleOf(styles, "NoticeTableText")).toContain(`<w:sz w:val="${tableSize}"/>`);
+      expect(styleOf(styles, "NoticeTableHeader")).toMatch(new RegExp(`<w:b/><w:bCs/><w:sz w:val="${tableSize}"/>`));
+      expect(styleOf(styles, "NoticeBody")).toMatch(/<w:name w:val="公示正文"\/>.*<w:ind w:firstLine="640"\/><w:jc w:val="both"\/>.*<w:sz w:val="32"\/>/);
+      for (const id of new Set([...xml.matchAll(/<w:pStyle w:val="(\w+)"\/>/g)].map((m) => m[1]))) expect(styleOf(styles, id!), id).not.toBe("");
+      expect(await zipPart(bytes, "word/footer1.xml")).toContain('<w:r><w:rPr><w:rStyle w:val="NoticePageNumber"/></w:rPr>');
+      expect(styleOf(styles, "NoticePageNumber")).toMatch(/^<w:style w:type="character" .*<w:sz w:val="28"\/>/);
+    }
   });
 
   it("has no clock in it: fixed core properties and the same bytes twice", async () => {

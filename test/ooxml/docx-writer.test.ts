@@ -6,7 +6,8 @@
 
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { Document, Footer, Header, Paragraph, Table, TableCell, TableRow, TextRun, writeDocx } from "../../src/ooxml/docx-writer.js";
+import { Document, Footer, Header, Paragraph, Table, TableCell, TableRow, TextRun, stylesXml, writeDocx } from "../../src/ooxml/docx-writer.js";
+import type { DocumentStyles } from "../../src/ooxml/docx-writer.js";
 import { writeFeedbackSlips } from "../../src/build/feedback-slips.js";
 import { slipContents } from "../../src/build/slip-content.js";
 import { noticeContent, writeNotice } from "../../src/build/notice.js";
@@ -174,5 +175,88 @@ describe("elements", () => {
 
   it("refuses an element it did not make (a bug)", () => {
     expect(() => new Paragraph({ children: [{} as never] })).toThrow(/docx-writer/);
+  });
+
+  it("a table's cell margins said once, for every cell that gives none", async () => {
+    const cell = (text: string) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text })] })] });
+    const table = new Table({ cellMargins: { top: 40, bottom: 40, left: 80, right: 80 }, rows: [new TableRow({ children: [cell("甲"), cell("乙")] })] });
+    const xml = await zipPart(pack([table]), "word/document.xml");
+    expect(xml).toContain('</w:tblBorders><w:tblCellMar><w:top w:type="dxa" w:w="40"/><w:left w:type="dxa" w:w="80"/><w:bottom w:type="dxa" w:w="40"/><w:right w:type="dxa" w:w="80"/></w:tblCellMar></w:tblPr>');
+    expect(xml).not.toContain("<w:tcMar>");
+    expect(xml.match(/<w:tc>/g)).toHaveLength(2);
+  });
+});
+
+describe("named styles (styles.xml)", () => {
+  const FONT = { ascii: "Times New Roman", hAnsi: "Times New Roman", cs: "Times New Roman", eastAsia: "仿宋_GB2312", hint: "eastAsia" };
+  const STYLES: DocumentStyles = {
+    defaults: { run: { font: FONT, language: { value: "en-US", eastAsia: "zh-CN" } } },
+    styles: [
+      { type: "paragraph", id: "Body", name: "正文段落", paragraph: { alignment: "both", spacing: { line: 520, lineRule: "exact" }, indent: { firstLine: 640 } }, run: { size: 32 } },
+      { type: "paragraph", id: "BodyBold", name: "正文加粗", basedOn: "Body", run: { bold: true } },
+      { type: "character", id: "Mark", name: "页码文字&<标记>", run: { size: 28, bold: true } },
+    ],
+  };
+
+  function styled(children: Paragraph[]): Buffer {
+    return writeDocx(new Document({ sections: [{ properties: { page: PAGE }, children }] }), { title: "", fonts: [], styles: STYLES });
+  }
+
+  it("each style is defined once in styles.xml and named by id from the paragraphs and runs that take it", async () => {
+    const bytes = styled([
+      new Paragraph({ style: "Body", children: [new TextRun({ text: "一" })] }),
+      new Paragraph({ style: "Body", children: [new TextRun({ text: "二" }), new TextRun({ text: "3", style: "Mark" })] }),
+      new Paragraph({ style: "BodyBold", children: [new TextRun({ text: "四" })] }),
+    ]);
+    const styles = await zipPart(bytes, "word/styles.xml");
+    expect(styles.match(/<w:style /g)).toHaveLength(3);
+    expect(styles.match(/w:styleId="Body"/g)).toHaveLength(1);
+    expect(styles).toContain(
+      '<w:style w:type="paragraph" w:customStyle="1" w:styleId="Body"><w:name w:val="正文段落"/><w:qFormat/>' +
+        '<w:pPr><w:spacing w:line="520" w:lineRule="exact"/><w:ind w:firstLine="640"/><w:jc w:val="both"/></w:pPr>' +
+        '<w:rPr><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr></w:style>',
+    );
+    expect(styles).toContain('<w:style w:type="paragraph" w:customStyle="1" w:styleId="BodyBold"><w:name w:val="正文加粗"/><w:basedOn w:val="Body"/><w:qFormat/><w:rPr><w:b/><w:bCs/></w:rPr></w:style>');
+    expect(styles).toContain('<w:style w:type="character" w:customStyle="1" w:styleId="Mark"><w:name w:val="页码文字&amp;&lt;标记&gt;"/>');
+    // The document's body font, under every style.
+    expect(styles).toContain(
+      '<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="仿宋_GB2312" w:hAnsi="Times New Roman" w:hint="eastAsia"/>' +
+        '<w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault><w:pPrDefault/></w:docDefaults>',
+    );
+    const xml = await zipPart(bytes, "word/document.xml");
+    expect(xml.match(/<w:pStyle w:val="Body"\/>/g)).toHaveLength(2);
+    expect(xml).toContain('<w:r><w:rPr><w:rStyle w:val="Mark"/></w:rPr><w:t xml:space="preserve">3</w:t></w:r>');
+    expect(await docxParagraphs(bytes)).toEqual(["一", "二3", "四"]);
+  });
+
+  it("a run whose paragraph's style covers its look carries no properties; what differs is set over the style", async () => {
+    const xml = await zipPart(
+      styled([new Paragraph({ style: "Body", keepNext: true, children: [new TextRun({ text: "甲" }), new TextRun({ text: "乙", size: 24 })] })]),
+      "word/document.xml",
+    );
+    expect(xml).toContain(
+      '<w:p><w:pPr><w:pStyle w:val="Body"/><w:keepNext/></w:pPr><w:r><w:t xml:space="preserve">甲</w:t></w:r>' +
+        '<w:r><w:rPr><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr><w:t xml:space="preserve">乙</w:t></w:r></w:p>',
+    );
+    expect(xml).not.toContain("<w:rFonts");
+  });
+
+  it("every part is well-formed XML with styles, and styles.xml is declared and related", async () => {
+    const all = await parts(styled([new Paragraph({ style: "Body", children: [new TextRun({ text: "一", style: "Mark" })] })]));
+    for (const [name, xml] of all) expect(wellFormed(xml), name).toBe(true);
+    expect(all.get("[Content_Types].xml")).toContain('PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"');
+    expect(all.get("word/_rels/document.xml.rels")).toMatch(/Type="[^"]*\/styles" Target="styles.xml"/);
+  });
+
+  it("without styles, styles.xml has empty defaults and nothing else, as before", () => {
+    expect(stylesXml()).toBe(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault/><w:pPrDefault/></w:docDefaults></w:styles>',
+    );
+  });
+
+  it("refuses a style defined twice, or based on one not defined before it (bugs of a document's description)", () => {
+    const body = { type: "paragraph", id: "Body", name: "正文段落" } as const;
+    expect(() => stylesXml({ styles: [body, { ...body, name: "又一个" }] })).toThrow(/Body is defined twice/);
+    expect(() => stylesXml({ styles: [{ ...body, basedOn: "Missing" }] })).toThrow(/based on Missing/);
   });
 });
