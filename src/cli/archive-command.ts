@@ -97,7 +97,7 @@ export function registerArchiveCommand(program: Command): Command {
 
   archive
     .command("export")
-    .description("把所选的现行归档记录导出为一个备案包（.xlsx，可打开查看，附每条记录的 SHA-256 校验）")
+    .description("把所选的现行归档记录和政治测评导出为一个备案包（.xlsx，可打开查看，附每条记录的 SHA-256 校验）")
     .option("--from <quarter>", "起始季度，如 2025Q1（含）")
     .option("--to <quarter>", "截止季度，如 2026Q4（含）")
     .option("--unit <codes...>", "只导出这些单位（或以其为主管单位的单位）")
@@ -113,15 +113,15 @@ export function registerArchiveCommand(program: Command): Command {
       });
       process.stderr.write(
         result.written === null
-          ? `档案“${result.label}”中没有符合条件的现行记录，未写出备案包。\n`
-          : `已把 ${result.filings.length} 条归档记录写入备案包 ${result.written}。\n`,
+          ? `档案“${result.label}”中没有符合条件的现行记录或政治测评，未写出备案包。\n`
+          : `已把 ${result.filings.length} 条归档记录${result.rounds.length === 0 ? "" : `和 ${result.rounds.length} 个政治测评`}写入备案包 ${result.written}。\n`,
       );
       process.exitCode = result.exitCode;
     });
 
   archive
     .command("import")
-    .description("把备案包中的归档记录导入本档案（逐条核对 SHA-256，不符的不导入）")
+    .description("把备案包中的归档记录和政治测评导入本档案（逐条核对 SHA-256，不符的不导入）")
     .argument("<files...>", "备案包（.xlsx）或其所在文件夹")
     .option("--replace", "本档案已有内容不同的记录时，以备案包为准替代（原记录保留为已被替代）；须同时给 --reason")
     .option("--reason <text>", "替代的原因，记入档案")
@@ -136,12 +136,17 @@ export function registerArchiveCommand(program: Command): Command {
         now: () => new Date(),
       });
       if (flags.json) {
-        writeJson({ tool: TOOL_NAME, version: TOOL_VERSION, filings: result.filings.map(filingJson), problems: result.problems.map(problemRecord) }, result.problems);
+        // A round is a "filings" entry with "round" (its 测评名称) where a quarter's has "quarter", as `political --db` reports it.
+        const filings = [...result.filings.map(filingJson), ...result.rounds.map((r) => ({ unit: r.unit, year: r.year, round: r.round, state: r.state, digest: r.digest, reason: r.reason }))];
+        writeJson({ tool: TOOL_NAME, version: TOOL_VERSION, filings, problems: result.problems.map(problemRecord) }, result.problems);
       } else {
         process.stderr.write(result.filings.map((f) => `${f.file}：${filingLine(f)}`).join(""));
+        process.stderr.write(result.rounds.map((r) => `${r.file}：单位 ${r.unit} ${r.name} ${r.year}年“${r.round}”：${STATE_TEXT[r.state]}${r.state === "replaced" && r.reason ? `：${r.reason}` : ""}\n`).join(""));
         process.stderr.write(renderProblemTable(result.problems, stderrColor()));
-        const count = (state: FilingReport["state"]): number => result.filings.filter((f) => f.state === state).length;
-        process.stderr.write(`档案“${result.label}”：导入 ${count("filed") + count("replaced")} 条（其中替代 ${count("replaced")} 条），内容未变 ${count("unchanged")} 条，拒绝 ${count("refused")} 条。\n`);
+        const all = [...result.filings, ...result.rounds];
+        const count = (state: FilingReport["state"]): number => all.filter((f) => f.state === state).length;
+        const rounds = result.rounds.length === 0 ? "" : `（其中政治测评 ${result.rounds.length} 条）`;
+        process.stderr.write(`档案“${result.label}”${rounds}：导入 ${count("filed") + count("replaced")} 条（其中替代 ${count("replaced")} 条），内容未变 ${count("unchanged")} 条，拒绝 ${count("refused")} 条。\n`);
       }
       process.exitCode = result.exitCode;
     });
