@@ -119,3 +119,55 @@ export const CHECK_COLUMNS: readonly PackageColumn[] = [
   n("季度", "quarter", "integer", 6),
   n("内容SHA-256", "digest", "string", 70),
 ];
+
+// The political rounds (political.md "With --db D"), in a package that holds any: one row per
+// round, one per cadre, and per round a digest in the 校验 sheet, right of the filings' (a spacer
+// column between), so that a package without rounds is laid out as before. A cadre's aspects and
+// flagged items are JSON lists in their cell, in their filed order.
+export const ROUND_NUMBER = "测评序号";
+
+export const ROUND_SHEET = "政治测评";
+export const ROUND_COLUMNS: readonly PackageColumn[] = [
+  n(ROUND_NUMBER, "number", "integer", 8),
+  n("单位代码", "unit_code", "string"),
+  n("单位名称", "unit_name", "string", 28),
+  n("年度", "year", "integer", 8),
+  n("测评名称", "round", "string", 24),
+  n("规则SHA-256", "rules_sha256", "string", 30),
+  n("输入文件", "inputs", "json", 40),
+  n("工具版本", "tool_version", "string", 10),
+  n("归档时间", "filed_at", "text", 24),
+];
+
+export const ROUND_CADRE_SHEET = "政治测评明细";
+export const ROUND_CADRE_COLUMNS: readonly PackageColumn[] = [
+  n(ROUND_NUMBER, "number", "integer", 8),
+  n("序号", "seq", "integer", 6),
+  n("人员编号", "person_id", "string", 20),
+  n("姓名", "name", "string", 10),
+  n("职务", "post", "text", 14),
+  n("测评表数", "forms", "integer", 8),
+  n("正向测评得分", "positive", "decimal", 10),
+  n("各方面得分", "aspects", "json", 50),
+  n("分数档", "band", "text", 7),
+  n("测评结论", "conclusion", "text", 8),
+  n("待核实", "pending", "yesNo", 7),
+  n("属实", "confirmed", "integer", 6),
+  n("部分属实", "partly", "integer", 8),
+  n("核实中", "checking", "integer", 7),
+  n("不属实", "unfounded", "integer", 7),
+  n("突出问题", "flagged", "json", 40),
+  n("说明", "reasons", "json", 30),
+  n("结果运用", "use", "text", 20),
+];
+
+/** The 校验 sheet's columns for rounds, after CHECK_COLUMNS and one empty column. */
+export const ROUND_CHECK_COLUMNS: readonly PackageColumn[] = [
+  n(ROUND_NUMBER, "number", "integer", 8),
+  n("单位代码", "unit_code", "string"),
+  n("年度", "year", "integer", 8),
+  n("测评名称", "round", "string", 24),
+  n("内容SHA-256", "digest", "string", 70),
+];
+/** The 1-based column of the 校验 sheet where ROUND_CHECK_COLUMNS begin. */
+export const ROUND_CHECK_FIRST_COLUMN = CHECK_COLUMNS.length + 2;

@@ -2,7 +2,9 @@
 // package-layout.ts found with its columns, each filing's content rebuilt from its rows, and its
 // SHA-256 checked against the 校验 sheet. A workbook that is not a package is one problem; a
 // filing whose cells cannot be read or whose content does not match its digest (edited by hand)
-// is refused whole, with the cell or the reason, and nothing of it is imported.
+// is refused whole, with the cell or the reason, and nothing of it is imported. The political
+// rounds likewise, from their sheets when the package has them (a package written before they
+// were carried has none, and is read as it always was).
 
 import { type Period, periodText } from "../domain/model.js";
 import type { ProblemCode } from "../domain/problem-codes.js";
@@ -11,6 +13,7 @@ import { cellAddress } from "../ooxml/plain.js";
 import { fixed, parseDecimal } from "../domain/exact.js";
 import { type Problem } from "../domain/problem.js";
 import { type FiledChange, type FiledEvent, type FiledPerson, type FilingContent, filingDigest } from "./filing-content.js";
+import { type PoliticalCadreContent, type PoliticalRoundContent, politicalDigest } from "./political-round.js";
 import {
   CHANGE_COLUMNS,
   CHANGE_SHEET,
@@ -24,6 +27,13 @@ import {
   type PackageColumn,
   PERSON_COLUMNS,
   PERSON_SHEET,
+  ROUND_CADRE_COLUMNS,
+  ROUND_CADRE_SHEET,
+  ROUND_CHECK_COLUMNS,
+  ROUND_CHECK_FIRST_COLUMN,
+  ROUND_COLUMNS,
+  ROUND_NUMBER,
+  ROUND_SHEET,
   RULES_COLUMNS,
   RULES_SHEET,
 } from "./package-layout.js";
@@ -42,7 +52,22 @@ export interface PackageFiling {
   problems: Problem[];
 }
 
-export type PackageRead = { kind: "package"; filings: PackageFiling[] } | { kind: "notPackage"; problem: Problem };
+/** A political round of the package, as PackageFiling is a filing. */
+export interface PackageRound {
+  /** The round's number in the package (测评序号). */
+  number: number;
+  unitCode: string;
+  year: number;
+  round: string;
+  /** The digest the 校验 sheet gives: the round's digest as filed (politicalDigest). */
+  digest: string;
+  content: PoliticalRoundContent | null;
+  /** The version of the tool that filed it first (工具版本), kept when it is imported. */
+  toolVersion: string;
+  problems: Problem[];
+}
+
+export type PackageRead = { kind: "package"; filings: PackageFiling[]; rounds: PackageRound[] } | { kind: "notPackage"; problem: Problem };
 
 type Row = Record<string, unknown> & { number?: number };
 
@@ -125,11 +150,14 @@ interface SheetRows {
   rows: { row: number; record: Row | null; fault: CellFault | null; number: number | null }[];
 }
 
-/** The sheet's data rows (below its header row, which must hold the layout's headers in order). */
-function readSheet(sheet: PlainSheet, columns: readonly PackageColumn[]): SheetRows | null {
+/**
+ * The sheet's data rows (below its header row, which must hold the layout's headers in order),
+ * of the table whose first column is `first` (the 校验 sheet's rounds are right of its filings).
+ */
+function readSheet(sheet: PlainSheet, columns: readonly PackageColumn[], first = 1): SheetRows | null {
   let header = 0;
   for (let r = 1; r <= Math.min(5, sheet.rowCount); r++) {
-    if (columns.every((c, i) => cellText(sheet.cell(r, i + 1)).trim() === c.header)) {
+    if (columns.every((c, i) => cellText(sheet.cell(r, first + i)).trim() === c.header)) {
       header = r;
       break;
     }
@@ -138,12 +166,12 @@ function readSheet(sheet: PlainSheet, columns: readonly PackageColumn[]): SheetR
   const numberColumn = columns.findIndex((c) => c.key === "number");
   const rows: SheetRows["rows"] = [];
   for (let r = header + 1; r <= sheet.rowCount; r++) {
-    if (columns.every((_, i) => sheet.cell(r, i + 1).kind === "blank")) continue;
-    const numberCell = numberColumn >= 0 ? sheet.cell(r, numberColumn + 1) : null;
+    if (columns.every((_, i) => sheet.cell(r, first + i).kind === "blank")) continue;
+    const numberCell = numberColumn >= 0 ? sheet.cell(r, first + numberColumn) : null;
     const number = numberCell?.kind === "number" && Number.isSafeInteger(numberCell.value) ? numberCell.value : null;
     try {
       const record: Row = {};
-      columns.forEach((column, i) => setAt(record, column.key, readCell(sheet, r, i + 1, column)));
+      columns.forEach((column, i) => setAt(record, column.key, readCell(sheet, r, first + i, column)));
       rows.push({ row: r, record, fault: null, number });
     } catch (error) {
       if (!(error instanceof CellFault)) throw error;
@@ -246,5 +274,92 @@ export function readPackage(workbook: PlainWorkbook): PackageRead {
     }
     filings.push({ number, unitCode: head.unit_code, year: head.year, quarter: head.quarter, digest: head.digest, content, problems: [] });
   }
-  return { kind: "package", filings };
+  const rounds = readRounds(workbook, rules);
+  if (!Array.isArray(rounds)) return notPackage(rounds.why);
+  return { kind: "package", filings, rounds };
+}
+
+function cellProblem(file: string, fault: CellFault, label: string): Problem {
+  return problem(file, fault.sheet, fault.cell, fault.header, fault.value, "E_PACKAGE_VALUE", `${fault.sheet}!${fault.cell}「${fault.header}」的“${fault.value}”不是备案包应有的值，${label}未导入。`);
+}
+
+/** A list of the JSON cell put back in its filed order: seq is each item's place (package-write.ts). */
+function withSeq(value: unknown): unknown {
+  return Array.isArray(value) ? value.map((item: unknown, i) => (typeof item === "object" && item !== null ? { seq: i + 1, ...item } : item)) : value;
+}
+
+function isInputList(value: unknown): value is { file: string; sha256: string }[] {
+  return Array.isArray(value) && value.every((i: unknown) => typeof i === "object" && i !== null && typeof (i as { file?: unknown }).file === "string" && typeof (i as { sha256?: unknown }).sha256 === "string");
+}
+
+/**
+ * The package's political rounds, each checked against its digest; none in a package without
+ * their sheets; or why the package is not one (some of the rounds' sheets or columns but not all).
+ */
+function readRounds(workbook: PlainWorkbook, rules: ReadonlyMap<string, string>): PackageRound[] | { why: string } {
+  const file = workbook.file;
+  const find = (name: string): PlainSheet | undefined => workbook.sheets.find((s) => s.name.trim() === name);
+  const roundSheet = find(ROUND_SHEET);
+  const cadreSheet = find(ROUND_CADRE_SHEET);
+  const checks = readSheet(find(CHECK_SHEET)!, ROUND_CHECK_COLUMNS, ROUND_CHECK_FIRST_COLUMN);
+  if (!roundSheet && !cadreSheet && !checks) return [];
+  if (!roundSheet || !cadreSheet) return { why: `有“${roundSheet ? ROUND_SHEET : ROUND_CADRE_SHEET}”工作表，却没有“${roundSheet ? ROUND_CADRE_SHEET : ROUND_SHEET}”工作表` };
+  if (!checks) return { why: `“${CHECK_SHEET}”工作表中没有政治测评的校验列（“${ROUND_NUMBER}”起）` };
+  const heads = readSheet(roundSheet, ROUND_COLUMNS);
+  const cadres = readSheet(cadreSheet, ROUND_CADRE_COLUMNS);
+  if (!heads) return { why: `“${ROUND_SHEET}”工作表的列标题不对` };
+  if (!cadres) return { why: `“${ROUND_CADRE_SHEET}”工作表的列标题不对` };
+
+  const rounds: PackageRound[] = [];
+  for (const check of checks.rows) {
+    if (!check.record || check.number === null) {
+      const f = check.fault;
+      return { why: `“${CHECK_SHEET}”工作表${f ? `${f.cell}「${f.header}」` : `第 ${check.row} 行`}的政治测评校验无法读取` };
+    }
+    const number = check.number;
+    const head = check.record as { unit_code: string; year: number; round: string; digest: string };
+    const label = `${head.unit_code} ${head.year}年“${head.round}”（${ROUND_NUMBER} ${number}）`;
+    const headRows = heads.rows.filter((r) => r.number === number);
+    const cadreRows = cadres.rows.filter((r) => r.number === number);
+    const refused = (problems: Problem[]): PackageRound => ({ number, unitCode: head.unit_code, year: head.year, round: head.round, digest: head.digest, content: null, toolVersion: "", problems });
+    const faults = [...headRows, ...cadreRows].filter((r) => r.fault !== null);
+    if (faults.length > 0) {
+      rounds.push(refused(faults.map(({ fault }) => cellProblem(file, fault!, label))));
+      continue;
+    }
+    const ruleText = headRows.length === 1 ? rules.get(String(headRows[0]!.record!.rules_sha256)) : undefined;
+    if (headRows.length !== 1 || ruleText === undefined) {
+      rounds.push(refused([problem(file, ROUND_SHEET, "", "", "", "E_PACKAGE_DIGEST", `${label}在“${ROUND_SHEET}”或“${RULES_SHEET}”中缺行或重复，与校验不符，未导入。`)]));
+      continue;
+    }
+    const { number: _n, filed_at: _t, tool_version: toolVersion, inputs, ...rest } = headRows[0]!.record! as Row & { filed_at?: unknown; tool_version: string; inputs: unknown };
+    // The inputs are outside a round's digest (political-round.ts): their shape is checked here instead.
+    if (!isInputList(inputs)) {
+      const at = headRows[0]!.row;
+      const col = ROUND_COLUMNS.findIndex((c) => c.key === "inputs") + 1;
+      rounds.push(refused([cellProblem(file, new CellFault(ROUND_SHEET, cellAddress(at, col), "输入文件", JSON.stringify(inputs)), label)]));
+      continue;
+    }
+    const content = {
+      ...(rest as unknown as Omit<PoliticalRoundContent, "cadres" | "rules_json" | "inputs">),
+      rules_json: ruleText,
+      inputs: inputs.map((i) => ({ file: i.file, sha256: i.sha256 })),
+      cadres: cadreRows
+        .map((r) => {
+          const { number: _x, aspects, flagged, ...cadre } = r.record!;
+          return { ...cadre, aspects: withSeq(aspects), flagged: withSeq(flagged) } as unknown as PoliticalCadreContent;
+        })
+        .sort((a, b) => a.seq - b.seq),
+    } as PoliticalRoundContent;
+    if (politicalDigest(content) !== head.digest || content.unit_code !== head.unit_code || content.year !== head.year || content.round !== head.round) {
+      rounds.push(
+        refused([
+          problem(file, CHECK_SHEET, "", "", head.digest, "E_PACKAGE_DIGEST", `${label}的内容与“${CHECK_SHEET}”中的 SHA-256 不符（备案包导出后被改动过），该测评未导入。请向报送单位索取原始备案包。`),
+        ]),
+      );
+      continue;
+    }
+    rounds.push({ number, unitCode: head.unit_code, year: head.year, round: head.round, digest: head.digest, content, toolVersion, problems: [] });
+  }
+  return rounds;
 }

@@ -133,7 +133,8 @@ async function insertRound(db: Db, content: PoliticalRoundContent, digest: strin
       content.round,
       content.rules_json,
       content.rules_sha256,
-      JSON.stringify(content.inputs),
+      // No column says where a round came from (schema v2): an imported round's inputs name its package.
+      JSON.stringify(act.packageFile === null ? content.inputs : content.inputs.map((i) => ({ ...i, package: act.packageFile }))),
       act.toolVersion,
       act.filedAt,
       digest,
@@ -169,6 +170,8 @@ async function insertRound(db: Db, content: PoliticalRoundContent, digest: strin
 export interface PoliticalFilingAct {
   filedAt: string;
   toolVersion: string;
+  /** The 备案 package's file name for `archive import`; null for `political --db`. */
+  packageFile: string | null;
   /** --replace --reason TEXT; null without --replace. */
   replaceReason: string | null;
 }

@@ -1,5 +1,6 @@
 // The archive's history (archive.md `archive log`): every filing, supersession and import, oldest
-// first, each with whether it is still current and what superseded it.
+// first, each with whether it is still current and what superseded it; the political rounds
+// (political.md "With --db D") likewise, apart, since their numbers are their own table's.
 
 import type { Db } from "./connection.js";
 
@@ -70,4 +71,52 @@ export async function readLog(db: Db, filter: LogFilter): Promise<LogEntry[]> {
     reason: r.replace_reason,
     supersededBy: r.superseded_by,
   }));
+}
+
+/** A political round's filing, supersession or import (political.md "With --db D"), as a LogEntry with its 测评名称 for the quarter. */
+export interface RoundLogEntry extends Omit<LogEntry, "quarter"> {
+  round: string;
+}
+
+interface RoundLogRow extends Omit<LogRow, "quarter" | "origin" | "package_file" | "inputs"> {
+  round: string;
+  inputs: RoundInput[];
+}
+
+/** An input of a round; an imported round's inputs also name the 备案 package it came from (political-round.ts). */
+interface RoundInput {
+  file: string;
+  package?: string;
+}
+
+/** Every political round, oldest first; `person` keeps the rounds that person is in. */
+export async function readRoundLog(db: Db, filter: LogFilter): Promise<RoundLogEntry[]> {
+  const rows = await db.query<RoundLogRow>(
+    `SELECT r.id, r.filed_at, r.unit_code, r.unit_name, r.year, r.round, r.digest, r.rules_sha256, r.inputs,
+            r.supersedes, r.replace_reason, s.id AS superseded_by
+       FROM political_round r LEFT JOIN political_round s ON s.supersedes = r.id
+      WHERE ($1::text IS NULL OR r.unit_code = $1)
+        AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM political_cadre c WHERE c.round_id = r.id AND c.person_id = $2))
+      ORDER BY r.id`,
+    [filter.unit ?? null, filter.person ?? null],
+  );
+  return rows.map((r) => {
+    const packageFile = r.inputs.find((i) => typeof i.package === "string")?.package ?? null;
+    return {
+      id: r.id,
+      filedAt: r.filed_at,
+      action: packageFile !== null ? "imported" : r.supersedes === null ? "filed" : "replaced",
+      unit: r.unit_code,
+      name: r.unit_name,
+      year: r.year,
+      round: r.round,
+      digest: r.digest,
+      rulesSha256: r.rules_sha256,
+      files: r.inputs.map((i) => i.file),
+      packageFile,
+      supersedes: r.supersedes,
+      reason: r.replace_reason,
+      supersededBy: r.superseded_by,
+    };
+  });
 }

@@ -9,13 +9,16 @@ import { resolveArchiveTarget, type ArchiveTarget } from "../archive/target.js";
 import { type AddResult, archiveAdd, type FilingReport } from "../commands/archive-add.js";
 import { archiveExport } from "../commands/archive-export.js";
 import { archiveImport } from "../commands/archive-import.js";
-import { archiveLog } from "../commands/archive-log.js";
+import { archiveLog, type LogResult } from "../commands/archive-log.js";
 import { initArchive, migrateArchiveAt } from "../commands/archive-schema.js";
-import type { LogEntry } from "../archive/read-log.js";
+import type { LogEntry, RoundLogEntry } from "../archive/read-log.js";
+import { LIST_KINDS } from "../domain/archive-lists.js";
+import type { Problem } from "../domain/problem.js";
 import { UsageError } from "../domain/usage-error.js";
 import { TOOL_NAME, TOOL_VERSION } from "../build/tool-version.js";
 import { JOBS_DEFAULT, parseJobs } from "./jobs-option.js";
 import { registerArchiveReadCommands } from "./archive-read-commands.js";
+import { listJson, personJson, statsJson } from "./archive-read-json.js";
 import { onJsonFailure, writeJson } from "./json-output.js";
 import { MAX_SIZE_DEFAULT_MIB, parseMaxSize } from "./max-size-option.js";
 import { problemRecord, renderProblemTable, stderrColor } from "./problem-table.js";
@@ -29,7 +32,7 @@ export function archiveTarget(db: string | undefined): ArchiveTarget {
 }
 
 export function registerArchiveCommand(program: Command): Command {
-  onJsonFailure("archive", (problem) => ({ tool: TOOL_NAME, version: TOOL_VERSION, filings: [], problems: [problemRecord(problem)] }));
+  onJsonFailure("archive", (problem, _flags, args) => failedJson(args, problem));
   const archive = program
     .command("archive")
     .description("干部成长档案：逐季归档考核结果，查阅个人历年记录、名单和统计，备案导出导入")
@@ -85,16 +88,16 @@ export function registerArchiveCommand(program: Command): Command {
     .action(async (flags: { unit?: string; person?: string; db?: string; json?: boolean }) => {
       const result = await archiveLog(archiveTarget(flags.db), { unit: flags.unit, person: flags.person });
       if (flags.json) {
-        writeJson({ tool: TOOL_NAME, version: TOOL_VERSION, entries: result.entries, problems: [] }, []);
+        writeJson(logJson(result, []), []);
       } else {
-        process.stderr.write(result.entries.length === 0 ? `档案“${result.label}”中没有符合条件的记录。\n` : result.entries.map(logLine).join(""));
+        process.stderr.write(result.entries.length + result.rounds.length === 0 ? `档案“${result.label}”中没有符合条件的记录。\n` : logLines(result));
       }
       process.exitCode = 0;
     });
 
   archive
     .command("export")
-    .description("把所选的现行归档记录导出为一个备案包（.xlsx，可打开查看，附每条记录的 SHA-256 校验）")
+    .description("把所选的现行归档记录和政治测评导出为一个备案包（.xlsx，可打开查看，附每条记录的 SHA-256 校验）")
     .option("--from <quarter>", "起始季度，如 2025Q1（含）")
     .option("--to <quarter>", "截止季度，如 2026Q4（含）")
     .option("--unit <codes...>", "只导出这些单位（或以其为主管单位的单位）")
@@ -110,15 +113,15 @@ export function registerArchiveCommand(program: Command): Command {
       });
       process.stderr.write(
         result.written === null
-          ? `档案“${result.label}”中没有符合条件的现行记录，未写出备案包。\n`
-          : `已把 ${result.filings.length} 条归档记录写入备案包 ${result.written}。\n`,
+          ? `档案“${result.label}”中没有符合条件的现行记录或政治测评，未写出备案包。\n`
+          : `已把 ${result.filings.length} 条归档记录${result.rounds.length === 0 ? "" : `和 ${result.rounds.length} 个政治测评`}写入备案包 ${result.written}。\n`,
       );
       process.exitCode = result.exitCode;
     });
 
   archive
     .command("import")
-    .description("把备案包中的归档记录导入本档案（逐条核对 SHA-256，不符的不导入）")
+    .description("把备案包中的归档记录和政治测评导入本档案（逐条核对 SHA-256，不符的不导入）")
     .argument("<files...>", "备案包（.xlsx）或其所在文件夹")
     .option("--replace", "本档案已有内容不同的记录时，以备案包为准替代（原记录保留为已被替代）；须同时给 --reason")
     .option("--reason <text>", "替代的原因，记入档案")
@@ -133,12 +136,17 @@ export function registerArchiveCommand(program: Command): Command {
         now: () => new Date(),
       });
       if (flags.json) {
-        writeJson({ tool: TOOL_NAME, version: TOOL_VERSION, filings: result.filings.map(filingJson), problems: result.problems.map(problemRecord) }, result.problems);
+        // A round is a "filings" entry with "round" (its 测评名称) where a quarter's has "quarter", as `political --db` reports it.
+        const filings = [...result.filings.map(filingJson), ...result.rounds.map((r) => ({ unit: r.unit, year: r.year, round: r.round, state: r.state, digest: r.digest, reason: r.reason }))];
+        writeJson({ tool: TOOL_NAME, version: TOOL_VERSION, filings, problems: result.problems.map(problemRecord) }, result.problems);
       } else {
         process.stderr.write(result.filings.map((f) => `${f.file}：${filingLine(f)}`).join(""));
+        process.stderr.write(result.rounds.map((r) => `${r.file}：单位 ${r.unit} ${r.name} ${r.year}年“${r.round}”：${STATE_TEXT[r.state]}${r.state === "replaced" && r.reason ? `：${r.reason}` : ""}\n`).join(""));
         process.stderr.write(renderProblemTable(result.problems, stderrColor()));
-        const count = (state: FilingReport["state"]): number => result.filings.filter((f) => f.state === state).length;
-        process.stderr.write(`档案“${result.label}”：导入 ${count("filed") + count("replaced")} 条（其中替代 ${count("replaced")} 条），内容未变 ${count("unchanged")} 条，拒绝 ${count("refused")} 条。\n`);
+        const all = [...result.filings, ...result.rounds];
+        const count = (state: FilingReport["state"]): number => all.filter((f) => f.state === state).length;
+        const rounds = result.rounds.length === 0 ? "" : `（其中政治测评 ${result.rounds.length} 条）`;
+        process.stderr.write(`档案“${result.label}”${rounds}：导入 ${count("filed") + count("replaced")} 条（其中替代 ${count("replaced")} 条），内容未变 ${count("unchanged")} 条，拒绝 ${count("refused")} 条。\n`);
       }
       process.exitCode = result.exitCode;
     });
@@ -173,11 +181,57 @@ function filingLine(f: FilingReport): string {
 
 const ACTION_TEXT: Record<LogEntry["action"], string> = { filed: "归档", replaced: "替代", imported: "导入" };
 
-function logLine(e: LogEntry): string {
-  const state = e.supersededBy === null ? "现行" : `已被第 ${e.supersededBy} 号替代`;
-  const replaced = e.supersedes === null ? "" : `，替代第 ${e.supersedes} 号（${e.reason ?? ""}）`;
+function logLine(e: LogEntry | RoundLogEntry): string {
+  // A round's numbers are political_round's, not filing's: 政治测评第 N 号 keeps the two apart.
+  const no = "round" in e ? "政治测评第" : "第";
+  const state = e.supersededBy === null ? "现行" : `已被${no} ${e.supersededBy} 号替代`;
+  const replaced = e.supersedes === null ? "" : `，替代${no} ${e.supersedes} 号（${e.reason ?? ""}）`;
   const from = e.packageFile ? `，来自备案包 ${e.packageFile}` : "";
-  return `第 ${e.id} 号  ${filedAtText(e.filedAt)}  ${ACTION_TEXT[e.action]}  ${periodText({ year: e.year, quarter: e.quarter as Period["quarter"] })}  ${e.unit} ${e.name}  ${state}${replaced}${from}  文件 ${e.files.join("、")}  摘要 ${e.digest.slice(0, 12)}\n`;
+  const what = "round" in e ? `${e.year}年“${e.round}”` : periodText({ year: e.year, quarter: e.quarter as Period["quarter"] });
+  const rules = "round" in e ? `  规则 ${e.rulesSha256.slice(0, 12)}` : "";
+  return `${no} ${e.id} 号  ${filedAtText(e.filedAt)}  ${ACTION_TEXT[e.action]}  ${what}  ${e.unit} ${e.name}  ${state}${replaced}${from}  文件 ${e.files.join("、")}  摘要 ${e.digest.slice(0, 12)}${rules}\n`;
+}
+
+/** Quarters and rounds in one history, oldest first; at the same time (one command), quarters first. */
+function logLines(result: LogResult): string {
+  const all = [...result.entries.map((e) => ({ e, order: 0 })), ...result.rounds.map((e) => ({ e, order: 1 }))];
+  all.sort((a, b) => (a.e.filedAt < b.e.filedAt ? -1 : a.e.filedAt > b.e.filedAt ? 1 : a.order - b.order || a.e.id - b.e.id));
+  return all.map((x) => logLine(x.e)).join("");
+}
+
+/**
+ * `archive log --json`: "entries" the quarters' filings as before, "rounds" the political rounds'
+ * with "round" (测评名称) for "quarter". Apart rather than mixed: each array's numbers are its own
+ * table's (supersedes and supersededBy point within it), and a reader of "entries" keeps finding a
+ * quarter in every entry.
+ */
+function logJson(result: Pick<LogResult, "entries" | "rounds">, problems: readonly Problem[]): unknown {
+  return { tool: TOOL_NAME, version: TOOL_VERSION, entries: result.entries, rounds: result.rounds, problems: problems.map(problemRecord) };
+}
+
+/**
+ * The --json document of an archive command that could not run (a usage error, an archive that
+ * cannot be opened): the command's own document with nothing in it (archive.md "--json").
+ */
+function failedJson(args: readonly string[], problem: Problem): unknown {
+  const [command, kind] = args.filter((arg) => !arg.startsWith("-"));
+  const problems = [problem];
+  switch (command) {
+    case "add":
+      return { tool: TOOL_NAME, version: TOOL_VERSION, rulesSha256: null, filings: [], problems: problems.map(problemRecord) };
+    case "import":
+      return { tool: TOOL_NAME, version: TOOL_VERSION, filings: [], problems: problems.map(problemRecord) };
+    case "log":
+      return logJson({ entries: [], rounds: [] }, problems);
+    case "person":
+      return personJson({ exitCode: 1, records: [], problems, written: [] });
+    case "list":
+      return listJson(LIST_KINDS.find((k) => k === kind?.trim()) ?? null, { exitCode: 2, window: null, list: null, table: null, min: null, problems, written: [] });
+    case "stats":
+      return statsJson({ exitCode: 2, window: null, quarters: [], problems, written: [] });
+    default:
+      return { tool: TOOL_NAME, version: TOOL_VERSION, problems: problems.map(problemRecord) };
+  }
 }
 
 /** `2026Q3` → 20263 (year × 10 + quarter), the key read-filing.ts filters by; undefined → null. */

@@ -114,7 +114,7 @@ function missingListRow(row: MissingListRow): unknown {
   return { unit: row.unitCode, name: row.unitName, quarters: row.quarters.map(quarterKeyText) };
 }
 
-export function listJson(kind: string, result: ArchiveListResult): unknown {
+export function listJson(kind: string | null, result: ArchiveListResult): unknown {
   const { window, list } = result;
   const rows =
     window === null || list === null

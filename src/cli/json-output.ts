@@ -6,8 +6,11 @@ import type { Command } from "commander";
 import { type Problem, problemAt } from "../domain/problem.js";
 import { problemCountLine } from "./problem-table.js";
 
-/** The document of a run that could not start, from its one problem and the flags read so far. */
-type FailedDocument = (problem: Problem, flags: Record<string, unknown>) => unknown;
+/**
+ * The document of a run that could not start, from its one problem, the flags read so far and the
+ * arguments after the command's name (a subcommand's name: `archive list` fails as a list).
+ */
+type FailedDocument = (problem: Problem, flags: Record<string, unknown>, args: readonly string[]) => unknown;
 
 const failedDocuments = new Map<string, FailedDocument>();
 
@@ -33,8 +36,8 @@ export function writeJsonFailure(program: Command, argv: readonly string[], mess
   const args = argv.slice(2);
   const name = args.find((arg) => !arg.startsWith("-"));
   const document = name === undefined ? undefined : failedDocuments.get(name);
-  if (document === undefined || !args.includes("--json")) return;
+  if (name === undefined || document === undefined || !args.includes("--json")) return;
   const flags = program.commands.find((c) => c.name() === name)?.opts() ?? {};
   const problem = problemAt({ file: "", sheet: "", cell: "", header: "" }, "error", "E_USAGE", "", message);
-  printDocument(document(problem, flags));
+  printDocument(document(problem, flags, args.slice(args.indexOf(name) + 1)));
 }

@@ -53,7 +53,7 @@ export async function filePoliticalRun(archive: Archive, run: PoliticalRunToFile
     else if (workbook.forms.length === 0) reports.set(unit, line(unit, "not-evaluated", NOT_FILED.noForms));
     else toFile.push({ unit, workbook });
   }
-  const act = { filedAt: run.filedAt, toolVersion: TOOL_VERSION, replaceReason: run.replaceReason };
+  const act = { filedAt: run.filedAt, toolVersion: TOOL_VERSION, packageFile: null, replaceReason: run.replaceReason };
   const outcomes = await archive.write(async (db) => {
     const done = [];
     for (const item of toFile) {

@@ -37,6 +37,7 @@ interface CadreJson {
 interface PoliticalJson {
   year: number;
   round: string;
+  rulesSha256: string;
   units: { code: string; state: string; cadres: CadreJson[] }[];
   filings?: { unit: string; year: number; round: string; state: string; reason: string | null }[];
   problems: { code: string; message: string }[];
@@ -54,6 +55,31 @@ function political(args: readonly string[], status: number): PoliticalJson {
   const done = runAssess(["political", ...args, "--json", "--force"], REPO_ROOT, env);
   expect(done.status, done.stderr).toBe(status);
   return JSON.parse(done.stdout) as PoliticalJson;
+}
+
+interface LogJson {
+  entries: { unit: string }[];
+  rounds: {
+    id: number;
+    filedAt: string;
+    action: string;
+    unit: string;
+    year: number;
+    round: string;
+    digest: string;
+    rulesSha256: string;
+    files: string[];
+    packageFile: string | null;
+    supersedes: number | null;
+    reason: string | null;
+    supersededBy: number | null;
+  }[];
+}
+
+function archiveLog(db: string, args: readonly string[]): LogJson {
+  const done = runAssess(["archive", "log", "--db", db, ...args, "--json"], REPO_ROOT, env);
+  expect(done.status, done.stderr).toBe(0);
+  return JSON.parse(done.stdout) as LogJson;
 }
 
 function person(db: string, id: string, out: string): PersonJson {
@@ -164,6 +190,29 @@ describe.each(ARCHIVE_PLACES)("political --db, $name", (place) => {
     const newCadre = replaced.units[0]!.cadres[0]!;
     expect(person(db, newCadre.id, join(dir, "person")).persons[0]!.political).toEqual([expectedRound(replaced, unit.code, newCadre)]);
     expect(await currentContents(db)).toEqual(quartersBefore);
+
+    // archive log: the round's filing and its supersession, beside the quarters' filings.
+    const log = archiveLog(db, []);
+    expect(log.entries.map((e) => e.unit)).toEqual(quartersBefore.map((f) => f.row.unit_code));
+    const [old, now] = log.rounds;
+    expect(log.rounds.map((r) => [r.action, r.unit, r.year, r.round, r.files, r.rulesSha256, r.supersedes, r.supersededBy, r.reason, r.packageFile])).toEqual([
+      ["filed", unit.code, first.year, first.round, ["political.xlsx"], first.rulesSha256, null, now!.id, null, null],
+      ["replaced", unit.code, first.year, first.round, ["political.xlsx"], replaced.rulesSha256, old!.id, null, "复核后更正分数档", null],
+    ]);
+    expect(old!.rulesSha256).not.toBe(now!.rulesSha256);
+    expect(old!.digest).not.toBe(now!.digest);
+    expect(Date.parse(old!.filedAt)).toBeLessThanOrEqual(Date.parse(now!.filedAt));
+    // --person: the rounds the person is in; --unit: that unit's.
+    expect(archiveLog(db, ["--person", newCadre.id]).rounds.map((r) => r.id)).toEqual([old!.id, now!.id]);
+    expect(archiveLog(db, ["--person", "FG001"]).rounds).toEqual([]);
+    expect(archiveLog(db, ["--unit", unit.code])).toMatchObject({ entries: [], rounds: log.rounds });
+    // The text: the quarters first (filed first), then the round and its replacement with the reason.
+    const logText = runAssess(["archive", "log", "--db", db], REPO_ROOT, env);
+    expect(logText.status, logText.stderr).toBe(0);
+    const lines = logText.stderr.trim().split("\n");
+    expect(lines).toHaveLength(log.entries.length + 2);
+    expect(lines[lines.length - 2]).toMatch(new RegExp(`^政治测评第 ${old!.id} 号 .*归档  ${first.year}年“${first.round}”  ${unit.code} .*已被政治测评第 ${now!.id} 号替代.*规则 ${first.rulesSha256.slice(0, 12)}`));
+    expect(lines[lines.length - 1]).toMatch(new RegExp(`^政治测评第 ${now!.id} 号 .*替代  .*现行，替代政治测评第 ${old!.id} 号（复核后更正分数档）  文件 political.xlsx  摘要 ${now!.digest.slice(0, 12)}`));
   });
 
   it.runIf(place.runs)(`a unit in error, or without forms, is not filed and is listed, the others are; exit 1${place.note}`, async () => {
