@@ -96,13 +96,15 @@ export async function freshArchive(place, work, pgUrl, name) {
  * `quarters` quarters (ending 2026Q4) of `units` units of 40 persons filed by SQL in bulk: one
  * leading member and 39 graded persons a unit, scores spread over 60-99.99 by a hash of person
  * and quarter, grades from the default bands, a 否决 event for one person-quarter in 500. The
- * same person keeps the same unit throughout.
+ * same person keeps the same unit throughout. The current person-quarters that filing keeps
+ * (schema v4) are filled after them by the migration's own statement.
  */
 export async function fillArchive(db, units, quarters) {
   const { openArchive } = await dist("archive/open-archive.js");
   const { resolveArchiveTarget } = await dist("archive/target.js");
   const { DEFAULT_RULES_FILE } = await dist("domain/rules-file-defaults.js");
   const { canonicalJson } = await dist("domain/rules-file-merge.js");
+  const { CURRENT_PERSON_QUARTER_FILL } = await dist("archive/schema.js");
   const archive = await openArchive(resolveArchiveTarget(db));
   const started = process.hrtime.bigint();
   try {
@@ -142,6 +144,9 @@ export async function fillArchive(db, units, quarters) {
          SELECT p.filing_id, p.seq, p.person_id, '否决', NULL, '违反工作纪律', NULL
            FROM filing_person p WHERE p.seq > 1 AND (hashtext(p.person_id || p.filing_id) & 511) = 0`,
       );
+      // The derived current person-quarters (schema v4), filled by the statement the tool's own
+      // migration fills them with.
+      await q.query(CURRENT_PERSON_QUARTER_FILL);
     });
   } finally {
     await archive.close();

@@ -21,7 +21,7 @@ import {
   STATUS_LABEL,
   fromLabel,
 } from "../domain/labels.js";
-import type { Db } from "./connection.js";
+import type { Db, SqlValue } from "./connection.js";
 import { fromNumeric } from "./numeric.js";
 
 /** A label the tool itself filed; anything else means the archive was written by something else. */
@@ -264,16 +264,22 @@ const LIST_GRADES: Partial<Record<ListKind, string[]>> = {
  */
 export async function readListPersons(db: Db, kind: "good" | "weak" | "veto", window: ArchiveWindow, min: number): Promise<PersonWindow[]> {
   const params = windowParams(window);
-  const labels = kind === "veto" ? [EVENT_KIND_LABEL.veto, EVENT_KIND_LABEL.barGood] : (LIST_GRADES[kind] ?? []);
-  const who =
+  const [, , start, end] = params;
+  // Who can be on the list: a good or weak list keeps the persons with at least `min` quarters of
+  // its grades, the veto list those with a 否决/限好 event of the window ($1..$2: its quarters).
+  const [who, having, listParams]: [string, string, SqlValue[]] =
     kind === "veto"
-      ? `p.person_id IN (SELECT e.person_id FROM filing_event e JOIN current_filing f ON f.id = e.filing_id
-                          WHERE ${IN_WINDOW} AND e.kind = ANY($5::text[]))`
-      : "TRUE";
-  const having = kind === "veto" ? "" : "HAVING count(*) FILTER (WHERE p.grade = ANY($5::text[])) >= $6";
+      ? [
+          `c.person_id IN (SELECT e.person_id FROM filing_event e JOIN current_filing f ON f.id = e.filing_id
+                            WHERE f.year * 4 + f.quarter - 1 BETWEEN $1 AND $2 AND e.kind = ANY($3::text[]))`,
+          "",
+          [start, end, [EVENT_KIND_LABEL.veto, EVENT_KIND_LABEL.barGood]],
+        ]
+      : ["TRUE", "HAVING count(*) FILTER (WHERE c.grade = ANY($3::text[])) >= $4", [start, end, LIST_GRADES[kind] ?? [], min]];
   // At a city's twenty quarters (800,000 person-quarters) every value made per row costs: no
-  // ordered aggregate (a sort per person), no JSON and no text put together per row. A person's
-  // rows are carried as their filings' ids and grades, two arrays in the same order; the window's
+  // ordered aggregate (a sort per person), no JSON and no text put together per row. The rows are
+  // the current person-quarters (schema.ts v4), read in the order of their index by person. A
+  // person's rows are carried as their filings' ids and grades, two arrays in the same order; the window's
   // filings (a few thousand) say each id's quarter and unit; the name and 科室 are read afterwards
   // for each person's latest filing only.
   const filings = new Map<number, { index: number; unitCode: string; unitName: string; parentCode: string | null }>();
@@ -284,14 +290,13 @@ export async function readListPersons(db: Db, kind: "good" | "weak" | "veto", wi
     filings.set(row.id, { index: row.index, unitCode: row.unit_code, unitName: row.unit_name, parentCode: row.parent_code });
   }
   const rows = await db.query<{ person_id: string; filing_ids: number[]; grades: (string | null)[]; score_sum: string | null; scored: number }>(
-    `SELECT p.person_id, array_agg(p.filing_id) AS filing_ids, array_agg(p.grade) AS grades,
-            sum(p.score)::text AS score_sum, count(p.score)::integer AS scored
-       FROM filing_person p JOIN current_filing f ON f.id = p.filing_id
-      WHERE ${IN_WINDOW} AND ${who}
-      GROUP BY p.person_id ${having}`,
-    kind === "veto" ? [...params, labels] : [...params, labels, min],
+    `SELECT c.person_id, array_agg(c.filing_id) AS filing_ids, array_agg(c.grade) AS grades,
+            sum(c.score)::text AS score_sum, count(c.score)::integer AS scored
+       FROM current_person_quarter c
+      WHERE c.period BETWEEN $1 AND $2 AND ${who}
+      GROUP BY c.person_id ${having}`,
+    listParams,
   );
-  const start = quarterIndex(window.from);
   const summed = rows.map((row) => {
     const grades: (Outcome | null)[] = window.quarters.map(() => null);
     const unitOf: string[] = [];

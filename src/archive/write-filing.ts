@@ -7,6 +7,7 @@
 
 import type { Db } from "./connection.js";
 import { FILING_HEAD_COLUMNS, type FilingContent, filingDigest } from "./filing-content.js";
+import { CURRENT_PERSON_QUARTER_FILL } from "./schema.js";
 
 export type FilingState = "filed" | "unchanged" | "replaced" | "refused" | "not-final";
 
@@ -92,6 +93,10 @@ async function insertFiling(db: Db, content: FilingContent, digest: string, act:
       [id, JSON.stringify(content.changes)],
     );
   }
+  // The derived current person-quarters (schema.ts v4) follow in the same transaction: the
+  // replaced filing's persons are no longer current, the new filing's are.
+  if (supersedes !== null) await db.query("DELETE FROM current_person_quarter WHERE filing_id = $1", [supersedes]);
+  await db.query(`${CURRENT_PERSON_QUARTER_FILL} WHERE f.id = $1`, [id]);
   return id;
 }
 

@@ -10,7 +10,7 @@ import { MIGRATIONS, type Migration } from "../../src/archive/schema.js";
 import { resolveArchiveTarget } from "../../src/archive/target.js";
 import { initArchive, migrateArchiveAt } from "../../src/commands/archive-schema.js";
 import { REPO_ROOT, runAssess, scratchFolder } from "../support/run-assess.js";
-import { currentContents } from "./support/filed.js";
+import { currentContents, currentPersonQuarters } from "./support/filed.js";
 import { ARCHIVE_PLACES, archiveFactory, requireServer, SERVER_URL, serverUrl } from "./support/archive-places.js";
 
 // Each case runs the tool several times, and an embedded archive takes seconds to open on a busy machine.
@@ -34,6 +34,16 @@ async function setVersion(db: string, migrations: readonly Migration[], version:
   const archive = await openArchive(resolveArchiveTarget(db), { migrations });
   try {
     await archive.write((q) => q.query("UPDATE archive_schema SET version = $1", [version]));
+  } finally {
+    await archive.close();
+  }
+}
+
+/** Drops `table` (a name from this test file, never from data): a table a later version adds. */
+async function dropTable(db: string, migrations: readonly Migration[], table: "current_person_quarter"): Promise<void> {
+  const archive = await openArchive(resolveArchiveTarget(db), { migrations });
+  try {
+    await archive.write((q) => q.query(`DROP TABLE ${table}`));
   } finally {
     await archive.close();
   }
@@ -88,18 +98,27 @@ describe.each(ARCHIVE_PLACES)("the archive's schema, $name", (place) => {
 
   it.runIf(place.runs)(`migrate brings every earlier version up to the latest, keeping what was filed${place.note}`, async () => {
     // Every earlier version of the real schema, each holding filings made at that version (archive
-    // add writes only v1's tables: the archive is marked latest while it files, then set back),
-    // brought to the latest with its filings kept; then the latest to a test-only next version.
+    // add writes v1's tables and v4's derived current person-quarters: the archive is given v4's
+    // table and marked latest while it files, then set back without it), brought to the latest
+    // with its filings kept and v4's table filled from them; then the latest to a test-only next
+    // version.
+    const V4 = MIGRATIONS.find((m) => m.version === 4)!;
     for (let k = 1; k < MIGRATIONS.length; k++) {
       const db = await fresh(false);
       await initArchive(resolveArchiveTarget(db), MIGRATIONS.slice(0, k));
-      await setVersion(db, MIGRATIONS.slice(0, k), LATEST);
+      if (k < 4) await migrateArchiveAt(resolveArchiveTarget(db), [...MIGRATIONS.slice(0, k), V4]);
+      await setVersion(db, [...MIGRATIONS.slice(0, k), V4], LATEST);
       expect(runAssess(["archive", "add", "fixtures/demo/2026Q3.xlsx", "--db", db], REPO_ROOT, env).status).toBe(0);
       await setVersion(db, MIGRATIONS, k);
+      if (k < 4) await dropTable(db, MIGRATIONS.slice(0, k), "current_person_quarter");
+      expect(await tableExists(db, MIGRATIONS.slice(0, k), "current_person_quarter")).toBe(k >= 4);
       const before = await currentContents(db, MIGRATIONS.slice(0, k));
       expect(before.map((f) => f.row.unit_code)).toEqual(["FGW", "TJJ"]);
       expect(await migrateArchiveAt(resolveArchiveTarget(db))).toMatchObject({ from: k, to: LATEST });
       expect(await currentContents(db)).toEqual(before);
+      const { derived, joined } = await currentPersonQuarters(db);
+      expect(derived.length).toBeGreaterThan(0);
+      expect(derived).toEqual(joined);
       expect(await tableExists(db, MIGRATIONS, "political_round")).toBe(true);
       // The migrated archive takes a political round and still shows the quarters.
       const political = runAssess(["political", "fixtures/good/political.xlsx", "--db", db, "--out", join(cwd, `migrated-${k}`), "--force"], REPO_ROOT, env);

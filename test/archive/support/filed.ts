@@ -50,3 +50,34 @@ export async function filingCounts(db: string): Promise<{ filings: number; perso
     await archive.close();
   }
 }
+
+export interface PersonQuarterRow {
+  filing_id: number;
+  person_id: string;
+  period: number;
+  grade: string | null;
+  score: string | null;
+}
+
+/**
+ * The derived current person-quarters (schema.ts v4) as the archive holds them, and as the current
+ * filings' persons give them (the joins the table stands in for), both in one order.
+ */
+export async function currentPersonQuarters(db: string): Promise<{ derived: PersonQuarterRow[]; joined: PersonQuarterRow[] }> {
+  const archive = await openArchive(resolveArchiveTarget(db));
+  try {
+    return await archive.read(async (q) => ({
+      derived: await q.query<PersonQuarterRow>(
+        "SELECT filing_id, person_id, period, grade, score FROM current_person_quarter ORDER BY filing_id, person_id",
+      ),
+      joined: await q.query<PersonQuarterRow>(
+        `SELECT p.filing_id, p.person_id, f.year * 4 + f.quarter - 1 AS period, p.grade, p.score
+           FROM filing_person p JOIN filing f ON f.id = p.filing_id
+          WHERE NOT EXISTS (SELECT 1 FROM filing s WHERE s.supersedes = f.id)
+          ORDER BY p.filing_id, p.person_id`,
+      ),
+    }));
+  } finally {
+    await archive.close();
+  }
+}
