@@ -7,7 +7,7 @@
 // A city's quarter end is a thousand workbooks: files are read and units built by worker threads
 // (run/worker-pool.ts), their results taken in input order so that outputs never depend on timing,
 // and each unit's files written as soon as they are built, after every name was checked
-// (run/write-outputs.ts). What of each workbook is kept, and read again, is run/memory.ts's.
+// (run/write-outputs.ts). What of each workbook is kept, and checked again, is run/memory.ts's.
 
 import { buildRunSummary } from "../build/run-summary.js";
 import { defaultOutDir, quarterOutFolder, runSummaryName } from "../build/output-names.js";
@@ -15,7 +15,7 @@ import { planUnitFiles, type UnitFilesPlan } from "../build/plan-unit-files.js";
 import { readNoticeWording, readSlipWording } from "../build/wording-templates.js";
 import type { GradedPool, GradedUnit } from "../domain/graded.js";
 import type { RunGrades } from "../domain/grade-run.js";
-import type { Period } from "../domain/model.js";
+import type { AppraisalWorkbook, Period } from "../domain/model.js";
 import type { Problem } from "../domain/problem.js";
 import { sortProblems } from "../domain/problem.js";
 import type { EffectiveRules } from "../domain/rules.js";
@@ -105,7 +105,7 @@ async function gradeWith(
   // Write: each unit's files as they are built, then 汇总 with the units as they ended.
   const after =
     plan.names.length > 0
-      ? await writeRun(plan, outDir, { runner, keep, inputs, period, graded, problems, options })
+      ? await writeRun(plan, outDir, { runner, keep, inputs, printed: read.printed, period, graded, problems, options })
       : { units: graded.units, problems, written: [] };
 
   const exitCode = runExitCode(after.units, read.unreadable.length, after.problems);
@@ -125,6 +125,7 @@ interface RunToWrite {
   runner: TaskRunner;
   keep: ReadKeep;
   inputs: readonly InputFile[];
+  printed: Map<AppraisalWorkbook, Uint8Array>;
   period: Period;
   graded: RunGrades;
   problems: Problem[];
@@ -146,7 +147,7 @@ async function writeRun(
   const writer = writeInTurn(await openOutputs(outDir, plan.names, { force: options.force }), WRITES_IN_FLIGHT);
   const changed = await writeUnitFiles(plan, {
     runner,
-    sharesOf: sharesSource(run.keep, run.inputs, (input, sha256) => runner.run({ kind: "shares", input, sha256 })),
+    sharesOf: sharesSource(run.keep, run.inputs, run.printed),
     write: writer.write,
     filesStarted: writer.started,
     onProgress: options.onProgress,

@@ -1,17 +1,21 @@
-// What a run keeps of each workbook, and what it reads again: the one place of the memory work
+// What a run keeps of each workbook, and what it checks again: the one place of the memory work
 // that lets `grade` take a city's thousand workbooks (issue 5).
 //
 // - Keep: of each workbook read, a run keeps what its command needs (`ReadKeep`): `validate` the
 //   identities, a `grade` of many workbooks what grading needs, with each graded person's I and C
 //   worked out where the file is read (`personBases`), so that the 共性测评 rows go with the file.
-// - Read again: when a unit's files are built, the rows they print (工作清单, 个人小结, 个性评分) are read
-//   again from the file (`readUnitShares`), only if its SHA-256 is still the one that was graded;
-//   otherwise the file's units get no files (`notBuilt`) and the file an error (`changedFile`,
-//   E_FILE_CHANGED). A run of one workbook keeps those rows instead (`keepFor`): reading a city in
-//   one workbook twice would cost more than holding them.
+// - Printed rows: the rows a unit's files print (工作清单, 个人小结, 个性评分, 加减分) are kept, where the
+//   file is read, as each unit's share serialized (`FileRead.printed`, some 20 KB a unit outside
+//   the heap): parsing every workbook a second time cost a city's run more than a second of both
+//   cores (issue 15). When a unit's files are built, the file is hashed again: only if its SHA-256
+//   is still the one that was graded are its units built; otherwise they get no files
+//   (`notBuilt`) and the file an error (`changedFile`, E_FILE_CHANGED). A run of one workbook
+//   keeps those rows as they are (`keepFor`).
 // - Release: a full garbage collection between reading a run and building its outputs
 //   (`releaseMemory`).
 
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import v8 from "node:v8";
 import vm from "node:vm";
 import type { UnitShare } from "../build/unit-files.js";
@@ -22,8 +26,6 @@ import { type GradingWorkbook, gradingWorkbook, type PersonBase, personBases } f
 import type { AppraisalWorkbook } from "../domain/model.js";
 import { type Problem, sortProblems } from "../domain/problem.js";
 import type { Rules } from "../domain/rules.js";
-import { COMMON_SHEET, DECISIONS_SHEET } from "../domain/sheets.js";
-import { sheetNameOf } from "../read/find-header-row.js";
 import { readWorkbookFile } from "../read/read-xlsx.js";
 import { SharedValues } from "../read/share-values.js";
 import { parseWorkbook } from "../read/workbook.js";
@@ -35,14 +37,14 @@ import type { InputFile } from "./input-files.js";
  *   period), for `validate`, which grades nothing;
  * - `grading`: that, the events and decisions, and each graded person's I and C (`bases`), for a
  *   run that grades many workbooks: it holds about a quarter of a workbook (the 共性测评 rows are
- *   most of one), and the rows its units print are read again when their files are built;
+ *   most of one), and the rows its units print serialized (`FileRead.printed`);
  * - `building`: that and the rows its units print (工作清单, 个人小结, 个性评分), for a run of one workbook,
  *   which is not read twice;
  * - `all`: everything.
  */
 export type ReadKeep = "all" | "building" | "grading" | "identities";
 
-/** What `grade` keeps: one workbook keeps its printed rows; several are read again for them. */
+/** What `grade` keeps: one workbook keeps its printed rows; several keep them serialized. */
 export function keepFor(inputs: readonly InputFile[]): ReadKeep {
   return inputs.length > 1 ? "grading" : "building";
 }
@@ -72,6 +74,8 @@ export interface FileRead {
   parents: ParentLink[];
   /** With keep `grading` or `building`: the bases worked out from the rows that were not kept. */
   bases: PersonBases | null;
+  /** With keep `grading`: each unit's share (`unitShares`), serialized by v8, for its files. */
+  printed: Uint8Array | null;
 }
 
 export interface ReadOptions {
@@ -84,7 +88,7 @@ export interface ReadOptions {
 /** One file read, parsed and checked on its own, of which `options.keep` is kept. */
 export async function readOneFile(input: InputFile, rules: Rules, options: ReadOptions): Promise<FileRead> {
   const read = await readWorkbookFile(input.path, input.file, { maxInflatedBytes: options.maxInflatedBytes });
-  if (read.value === null) return { file: input.file, unreadable: true, member: null, problems: read.problems, parents: [], bases: null };
+  if (read.value === null) return { file: input.file, unreadable: true, member: null, problems: read.problems, parents: [], bases: null, printed: null };
   // One SharedValues for the file: the rating parts shared as they were parsed are not shared again.
   const shared = new SharedValues();
   const parsed = parseWorkbook(read.value, rules, shared);
@@ -95,7 +99,8 @@ export async function readOneFile(input: InputFile, rules: Rules, options: ReadO
   const workbook = kept ? shared.workbook(kept) : null;
   const member = workbook && year && quarter ? { workbook, places: { year, quarter } } : null;
   const bases = member && whole && (keep === "grading" || keep === "building") ? personBases(whole, rules) : null;
-  return { file: input.file, unreadable: false, member, problems: parsed.problems, parents: parsed.parents, bases };
+  const printed = member && whole && keep === "grading" ? v8.serialize(unitShares(whole)) : null;
+  return { file: input.file, unreadable: false, member, problems: parsed.problems, parents: parsed.parents, bases, printed };
 }
 
 /**
@@ -140,48 +145,39 @@ export function unitShares(workbook: AppraisalWorkbook): Map<string, UnitShare> 
   return shares;
 }
 
-/** The sheets a unit's share does not come from, left unread when a workbook is read again. */
-// 加减分 is read again: the slips print each event with its 事由.
-const NOT_IN_SHARES = new Set([COMMON_SHEET.name, DECISIONS_SHEET.name]);
-
-/**
- * A workbook read with keep `grading`, read again when its units' files are built: each unit's
- * share, or null when the file is no longer the one that was graded (changed, moved or unreadable
- * since; told by its SHA-256). Its problems were reported by the first reading; the sheets the
- * shares do not come from are not read (共性测评 is most of a workbook), as findSheet names them.
- */
-export async function readUnitShares(
-  input: InputFile,
-  sha256: string,
-  rules: Rules,
-  options: Pick<ReadOptions, "maxInflatedBytes">,
-): Promise<UnitShares> {
-  const sheets = (name: string): boolean => !NOT_IN_SHARES.has(sheetNameOf(name));
-  const read = await readWorkbookFile(input.path, input.file, { ...options, sheets });
-  if (read.value === null || read.value.sha256 !== sha256) return null;
-  const parsed = parseWorkbook(read.value, rules);
-  return parsed.workbook ? unitShares(parsed.workbook) : null;
+/** Whether the file at `input` is still the one graded: its bytes have the SHA-256 read then. */
+export async function isFileGraded(input: InputFile, sha256: string): Promise<boolean> {
+  try {
+    return createHash("sha256").update(await readFile(input.path)).digest("hex") === sha256;
+  } catch {
+    // Moved, deleted or locked since: not the file graded.
+    return false;
+  }
 }
 
 /**
  * Where a workbook's shares come from when its units are built: the workbook itself when it was
- * kept with its rows (`building`), else its file read again by `readAgain` (a task of the run).
+ * kept with its rows (`building`), else the shares kept where its file was read (`printed`),
+ * once the file is found to be still the one graded; null when it is not. Each workbook's
+ * printed shares are let go once taken.
  */
 export function sharesSource(
   keep: ReadKeep,
   inputs: readonly InputFile[],
-  readAgain: (input: InputFile, sha256: string) => Promise<UnitShares>,
+  printed: Map<AppraisalWorkbook, Uint8Array>,
 ): (workbook: AppraisalWorkbook) => Promise<UnitShares> {
   const inputOf = new Map<string, InputFile>(inputs.map((input) => [input.file, input]));
   return async (workbook) => {
     if (keep === "building") return unitShares(workbook);
     const input = inputOf.get(workbook.file);
-    if (!input) throw new Error(`workbook ${workbook.file} is not an input of the run`);
-    return readAgain(input, workbook.sha256);
+    const kept = printed.get(workbook);
+    if (!input || !kept) throw new Error(`workbook ${workbook.file} is not an input of the run read with its printed rows`);
+    printed.delete(workbook);
+    return (await isFileGraded(input, workbook.sha256)) ? (v8.deserialize(kept) as Map<string, UnitShare>) : null;
   };
 }
 
-/** A file read again for its units' files that is no longer the file that was graded. */
+/** A file hashed again for its units' files that is no longer the file that was graded. */
 export function changedFile(file: string): Problem {
   return {
     severity: "error",
@@ -195,7 +191,7 @@ export function changedFile(file: string): Problem {
   };
 }
 
-/** A file read again that is no longer the file graded, and its units, now not built. */
+/** A file hashed again that is no longer the file graded, and its units, now not built. */
 export interface ChangedFile {
   file: string;
   units: GradedUnit[];

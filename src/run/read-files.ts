@@ -30,6 +30,8 @@ export interface ReadResult {
   unreadable: string[];
   /** The bases of the workbooks read with keep `grading` or `building` (whose ratings were not kept). */
   bases: ReadonlyMap<AppraisalWorkbook, PersonBases>;
+  /** The printed rows of the workbooks read with keep `grading` (memory.ts `FileRead.printed`). */
+  printed: Map<AppraisalWorkbook, Uint8Array>;
 }
 
 /** The checks across the files of one run (one period), after each file was read on its own. */
@@ -37,7 +39,11 @@ export function checkRun(reads: readonly FileRead[], rules: Pick<Rules, "poolSma
   const members = reads.flatMap((r) => (r.member ? [r.member] : []));
   const workbooks = members.map((m) => m.workbook);
   const bases = new Map<AppraisalWorkbook, PersonBases>();
-  for (const read of reads) if (read.member && read.bases) bases.set(read.member.workbook, read.bases);
+  const printed = new Map<AppraisalWorkbook, Uint8Array>();
+  for (const read of reads) {
+    if (read.member && read.bases) bases.set(read.member.workbook, read.bases);
+    if (read.member && read.printed) printed.set(read.member.workbook, read.printed);
+  }
   const runUnits = new Set(workbooks.flatMap((w) => w.units.map((u) => u.code)));
   // An unknown 主管单位 is an error only where pooling needs the parent (workbook.md).
   const graded = new Map<string, number>();
@@ -48,7 +54,7 @@ export function checkRun(reads: readonly FileRead[], rules: Pick<Rules, "poolSma
     ...checkRunIdentities(workbooks),
     ...checkParentLinks(reads.flatMap((r) => r.parents), runUnits, joinsParentPool(graded, rules.poolSmallUnitsBelow)),
   ];
-  return { files: reads.map((r) => r.file), workbooks, problems, unreadable: reads.filter((r) => r.unreadable).map((r) => r.file), bases };
+  return { files: reads.map((r) => r.file), workbooks, problems, unreadable: reads.filter((r) => r.unreadable).map((r) => r.file), bases, printed };
 }
 
 /** How the files of a run are read: one file at a time by `read`, `capacity` in flight. */

@@ -1,5 +1,5 @@
 // The work a run hands out, one piece per message: read one input file (read, parse and check it
-// on its own), read a graded file again for its units' shares, or build one unit's output files.
+// on its own), or build one unit's output files.
 // The same function runs a task in a worker thread (worker-entry.ts) and in this thread
 // (`--jobs 1`), so both give the same results byte for byte. Who runs the tasks is a `TaskRunner`
 // (worker-pool.ts).
@@ -8,7 +8,7 @@ import type { NoticeWording, SlipWording } from "../build/wording.js";
 import type { EffectiveRules } from "../domain/rules.js";
 import type { UnitBuild } from "../build/unit-files.js";
 import type { InputFile } from "./input-files.js";
-import { type FileRead, type ReadKeep, readOneFile, readUnitShares, type UnitShares } from "./memory.js";
+import { type FileRead, type ReadKeep, readOneFile } from "./memory.js";
 import type { FileReader } from "./read-files.js";
 import type { PlannedFile } from "../build/output-names.js";
 
@@ -22,12 +22,10 @@ export interface TaskSetup {
 
 export type Task =
   | { kind: "read"; input: InputFile; keep: ReadKeep }
-  | { kind: "shares"; input: InputFile; sha256: string }
   | { kind: "build"; unit: UnitBuild };
 
 export interface TaskResults {
   read: FileRead;
-  shares: UnitShares;
   build: PlannedFile[];
 }
 
@@ -48,7 +46,6 @@ async function run(task: Task, setup: TaskSetup): Promise<TaskResults[Task["kind
   if (task.kind === "read") {
     return readOneFile(task.input, setup.rules.rules, { maxInflatedBytes: setup.maxInflatedBytes, keep: task.keep });
   }
-  if (task.kind === "shares") return readUnitShares(task.input, task.sha256, setup.rules.rules, { maxInflatedBytes: setup.maxInflatedBytes });
   if (setup.wording === null) throw new Error("a build task needs the wording of the notice and the slips");
   // Loaded on the first build: a worker that only reads (validate) need not load the writers.
   const { buildUnitFiles } = await import("../build/unit-files.js");

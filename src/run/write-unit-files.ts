@@ -1,5 +1,5 @@
 // A run's unit files built and written, as planned (build/plan-unit-files.ts): each workbook's
-// shares are read a few workbooks ahead of the builds (memory.ts), each unit built as a task of
+// shares are taken a few workbooks ahead of the builds (memory.ts), each unit built as a task of
 // the runner, its files written as soon as they are built, in run order. Only the workbooks and
 // units in flight are held; each workbook's shares go once its units are handed to their builds.
 

@@ -1,7 +1,7 @@
 // Reading the workbooks of a run (outputs.md "Commands": files or folders, not descending, `~$`
 // lock files skipped) and the checks across them (workbook.md "Checks across sheets").
 
-import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,7 +12,7 @@ import type { Rules } from "../../src/domain/rules.js";
 import { gradeRun, personBases } from "../../src/domain/grade-run.js";
 import { unitsInError } from "../../src/domain/problem.js";
 import { expandPaths } from "../../src/run/input-files.js";
-import { gradingWorkbooks, type ReadOptions, readOneFile, readUnitShares, unitShares } from "../../src/run/memory.js";
+import { gradingWorkbooks, type ReadOptions, readOneFile, sharesSource, unitShares } from "../../src/run/memory.js";
 import { checkRun, readFiles } from "../../src/run/read-files.js";
 import { UsageError } from "../../src/domain/usage-error.js";
 import { appendRows, baseWorkbook, renamedUnit, replaceText, setCell } from "../support/workbook-data.mjs";
@@ -229,14 +229,30 @@ describe("what a run keeps of a workbook (keep `grading`, `building`) and reads 
     expect(await graded("building")).toEqual(fromRows);
   });
 
-  it("reads each unit's share again from the very file that was graded, and nothing from another", async () => {
-    const whole = await readOneFile(demo, rules, { ...LIMITS, keep: "all" });
-    const { sha256 } = whole.member!.workbook;
-    const again = await readUnitShares(demo, sha256, rules, LIMITS);
-    expect(again).toEqual(unitShares(whole.member!.workbook));
-    expect([...again!.keys()]).toEqual(["FGW", "TJJ"]);
-    expect(again!.get("TJJ")!.workItems.length).toBeGreaterThan(0);
-    expect(await readUnitShares(demo, "0".repeat(64), rules, LIMITS)).toBeNull();
-    expect(await readUnitShares({ path: join(folder, "gone.xlsx"), file: "gone.xlsx" }, sha256, rules, LIMITS)).toBeNull();
+  it("keeps each unit's share where the file is read (keep `grading`), and gives it only while the file is the one graded", async () => {
+    const whole = (await readOneFile(demo, rules, { ...LIMITS, keep: "all" })).member!.workbook;
+    const kept = await readOneFile(demo, rules, { ...LIMITS, keep: "grading" });
+    expect(kept.printed).not.toBeNull();
+    expect((await readOneFile(demo, rules, { ...LIMITS, keep: "building" })).printed).toBeNull();
+    const read = checkRun([kept], rules);
+    const lean = read.workbooks[0]!;
+    const shares = await sharesSource("grading", [demo], read.printed)(lean);
+    expect(shares).toEqual(unitShares(whole));
+    expect([...shares!.keys()]).toEqual(["FGW", "TJJ"]);
+    expect(shares!.get("TJJ")!.workItems.length).toBeGreaterThan(0);
+    // Taken once: the run lets each workbook's shares go when its units are built.
+    expect(read.printed.size).toBe(0);
+
+    // A copy of the file changed after grading, or gone: its units get no shares.
+    const copy = { path: join(folder, "changed-after-grading.xlsx"), file: "changed-after-grading.xlsx" };
+    await writeFile(copy.path, await readFile(demo.path));
+    const copyRead = checkRun([await readOneFile(copy, rules, { ...LIMITS, keep: "grading" })], rules);
+    const source = sharesSource("grading", [copy], new Map(copyRead.printed));
+    const copyWhole = (await readOneFile(copy, rules, { ...LIMITS, keep: "all" })).member!.workbook;
+    expect(await source(copyRead.workbooks[0]!)).toEqual(unitShares(copyWhole));
+    await writeFile(copy.path, Buffer.concat([await readFile(demo.path), Buffer.from([0])]));
+    expect(await sharesSource("grading", [copy], new Map(copyRead.printed))(copyRead.workbooks[0]!)).toBeNull();
+    await rm(copy.path);
+    expect(await sharesSource("grading", [copy], new Map(copyRead.printed))(copyRead.workbooks[0]!)).toBeNull();
   });
 });
