@@ -172,9 +172,12 @@ export function entryData(bytes: Buffer, entry: ZipEntry): Buffer | ZipDamage {
 
 let crcTable: Uint32Array | undefined;
 
-/** CRC-32 as zip uses it; Node's own from 20.15 on, a table for older Node 20 releases. */
-export function crc32(data: Buffer): number {
-  if (typeof zlib.crc32 === "function") return zlib.crc32(data);
+/**
+ * CRC-32 as zip uses it; Node's own from 20.15 on, a table for older Node 20 releases. `previous`
+ * is the CRC of the bytes before `data`, so that a part can be checked chunk by chunk.
+ */
+export function crc32(data: Buffer, previous = 0): number {
+  if (typeof zlib.crc32 === "function") return zlib.crc32(data, previous);
   if (crcTable === undefined) {
     crcTable = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -183,7 +186,7 @@ export function crc32(data: Buffer): number {
       crcTable[n] = c >>> 0;
     }
   }
-  let crc = 0xffffffff;
+  let crc = (previous ^ 0xffffffff) >>> 0;
   for (const byte of data) crc = (crcTable[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }

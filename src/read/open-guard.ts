@@ -2,9 +2,11 @@
 // an empty file, an old .xls, a password-protected workbook, something that is not a zip, a
 // cut-off download, or a zip bomb is refused with one problem naming the file and what to do.
 // What passes is handed on as its parts, each inflated and checked here, so that the reader never
-// inflates anything this guard has not measured. The reader has a part inflated again when it
-// reads it: holding every inflated part until the last sheet is parsed would add some 180 MB to
-// the peak of a city in one workbook.
+// inflates anything this guard has not measured. A part of a few MiB (every part of a unit's
+// workbook) is handed on as the guard inflated it; a larger one (the 共性测评 of a city in one
+// workbook inflates to 140 MB) is checked chunk by chunk, without keeping it, and inflated again
+// when the reader reads it: holding every inflated part until the last sheet is parsed would add
+// some 180 MB to the peak of a city in one workbook.
 
 import { createInflateRaw, inflateRawSync } from "node:zlib";
 import { type Checked, checked, refused } from "../domain/problem.js";
@@ -103,6 +105,9 @@ export function mergesTooLarge(file: string, largest: string, limit: number): Ch
       `为安全起见不予读取。请取消过大的合并后另存；确需读取时用 --max-size 提高上限。`,
   );
 }
+/** Parts up to this size are handed on inflated; larger ones are inflated again when read. */
+const KEPT_PART_BYTES = 4 * 1024 * 1024;
+const INFLATE_CHUNK = 1024 * 1024;
 /** More parts than any workbook has: beyond this an archive is refused as too large. */
 const MAX_PARTS = 0xffff;
 
@@ -170,6 +175,30 @@ function measureInflated(data: Buffer, limit: number): Promise<number | "damaged
   });
 }
 
+/**
+ * What a deflated part inflates to, checked without keeping it: its CRC-32 and size, or
+ * "overflow" once past `size` (the caller then measures how far), or "damaged".
+ */
+function checkInflated(data: Buffer, size: number): Promise<{ crc: number; length: number } | "overflow" | "damaged"> {
+  return new Promise((resolve) => {
+    const inflate = createInflateRaw({ chunkSize: INFLATE_CHUNK });
+    let length = 0;
+    let crc = 0;
+    inflate.on("data", (chunk: Buffer) => {
+      length += chunk.length;
+      if (length > size) {
+        inflate.destroy();
+        resolve("overflow");
+        return;
+      }
+      crc = crc32(chunk, crc);
+    });
+    inflate.on("error", () => resolve("damaged"));
+    inflate.on("end", () => resolve({ crc, length }));
+    inflate.end(data);
+  });
+}
+
 function isBufferTooLarge(error: unknown): boolean {
   return error instanceof RangeError && (error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE";
 }
@@ -230,6 +259,22 @@ export async function guardXlsxBytes(
   for (const entry of entries) {
     const data = entryData(bytes, entry);
     if (isDamage(data)) return corrupt(file, data.damage);
+    const name = entry.name.toLowerCase();
+    if (entry.method !== 0 && entry.size > KEPT_PART_BYTES) {
+      // The same checks as below, in the same order, on the part as it streams past.
+      const inflated = await checkInflated(data, entry.size);
+      if (inflated === "damaged") return corrupt(file, `部件 ${entry.name} 的压缩数据损坏`);
+      if (inflated === "overflow") {
+        const budget = limit - (declared - entry.size);
+        const real = await measureInflated(data, budget);
+        if (real !== "damaged" && real > budget) return tooLarge(file, limit, "解压后");
+        return corrupt(file, `部件 ${entry.name} 的大小与目录不符`);
+      }
+      if (inflated.length !== entry.size) return corrupt(file, `部件 ${entry.name} 的大小与目录不符`);
+      if (inflated.crc !== entry.crc32) return corrupt(file, `部件 ${entry.name} 的校验和不符`);
+      parts.set(name, () => inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) }));
+      continue;
+    }
     let content: Buffer;
     if (entry.method === 0) {
       if (data.length !== entry.size) return corrupt(file, `部件 ${entry.name} 的大小与目录不符`);
@@ -257,7 +302,8 @@ export async function guardXlsxBytes(
     }
     if (crc32(content) !== entry.crc32) return corrupt(file, `部件 ${entry.name} 的校验和不符`);
 
-    parts.set(entry.name.toLowerCase(), entry.method === 0 ? () => data : () => inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) }));
+    const checkedContent = content;
+    parts.set(name, () => checkedContent);
   }
   return checked({ get: (name: string) => parts.get(name)?.() });
 }

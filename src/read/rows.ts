@@ -45,6 +45,7 @@ type Requirement = { code: ProblemCode; expected: string } | null;
 /** One data row of a sheet; reads push their problems here until the row is finished. */
 export class RowReader {
   readonly problems: Problem[] = [];
+  private readonly refs: CellRef[] = [];
 
   constructor(
     readonly file: string,
@@ -62,14 +63,22 @@ export class RowReader {
     return column === undefined ? BLANK : this.layout.sheet.cell(this.row, column);
   }
 
+  /**
+   * The cell under `header`, one object per cell of the row however often it is asked for: a
+   * rating's reference, presence and rating name the same cell, and a city in one workbook has
+   * 400,000 of them. Nobody changes a CellRef once made (share-values.ts only shares its strings).
+   */
   ref(header: string): CellRef {
+    for (const ref of this.refs) if (ref.header === header) return ref;
     const column = this.layout.columns.get(header);
-    return {
+    const ref: CellRef = {
       file: this.file,
       sheet: this.layout.sheetName,
       cell: column === undefined ? "" : cellAddress(this.row, column),
       header,
     };
+    this.refs.push(ref);
+    return ref;
   }
 
   /** A problem at the cell under `header`. */

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { guardXlsxBytes } from "../../src/read/open-guard.js";
 import { readWorkbookFile } from "../../src/read/read-xlsx.js";
 import { runNode } from "../support/run-assess.js";
-import { DEFAULT_LIMIT, MiB, bombOf, deflatedZeros, tempDir, withPart, writeXlsx, zipOf } from "../support/read-fixtures.js";
+import { DEFAULT_LIMIT, MiB, type ZipPart, bombOf, deflatedZeros, tempDir, withPart, writeXlsx, zipOf } from "../support/read-fixtures.js";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -239,9 +239,52 @@ describe("the parts a guarded workbook hands on", () => {
     const result = await guardXlsxBytes(bytes, "x.xlsx", DEFAULT_LIMIT);
     if (result.value === null) throw new Error(result.problems[0]?.message);
     expect(result.value.get("xl/workbook.xml")?.equals(xml)).toBe(true);
-    // Each asking inflates afresh: nothing the reader has let go of is held by the parts.
-    expect(result.value.get("xl/workbook.xml")).not.toBe(result.value.get("xl/workbook.xml"));
+    // A small part is handed on as the guard inflated it, not inflated again.
+    expect(result.value.get("xl/workbook.xml")).toBe(result.value.get("xl/workbook.xml"));
     expect(result.value.get("xl/empty.xml")?.length).toBe(0);
     expect(result.value.get("xl/missing.xml")).toBeUndefined();
   });
+
+  it("a part of more than 4 MiB is checked as it streams past and inflated afresh each time it is asked for", async () => {
+    const sheet = Buffer.from(`<worksheet>${"<row><c><v>1</v></c></row>".repeat(200_000)}</worksheet>`);
+    expect(sheet.length).toBeGreaterThan(4 * MiB);
+    const bytes = zipOf([
+      { name: "xl/workbook.xml", content: Buffer.from("<workbook/>") },
+      { name: "xl/worksheets/sheet1.xml", content: sheet },
+    ]);
+    const result = await guardXlsxBytes(bytes, "x.xlsx", DEFAULT_LIMIT);
+    if (result.value === null) throw new Error(result.problems[0]?.message);
+    const first = result.value.get("xl/worksheets/sheet1.xml");
+    expect(first?.equals(sheet)).toBe(true);
+    // Nothing the reader has let go of is held by the parts.
+    // (compared as identities: vitest's not.toBe compares two equal 5 MB buffers byte by byte)
+    expect(result.value.get("xl/worksheets/sheet1.xml") === first).toBe(false);
+  });
+
+  // The same refusal whether the part is kept (small) or checked as it streams (over 4 MiB).
+  const damaged: [what: string, part: (content: Buffer) => ZipPart, says: string][] = [
+    ["a wrong checksum", (content) => ({ name: "xl/worksheets/sheet1.xml", content, crc: 12345 }), "部件 xl/worksheets/sheet1.xml 的校验和不符"],
+    ["a declared size too large", (content) => ({ name: "xl/worksheets/sheet1.xml", content, size: content.length + 1 }), "部件 xl/worksheets/sheet1.xml 的大小与目录不符"],
+    ["a declared size too small", (content) => ({ name: "xl/worksheets/sheet1.xml", content, size: content.length - 1 }), "部件 xl/worksheets/sheet1.xml 的大小与目录不符"],
+    [
+      "deflate data cut short",
+      (content) => {
+        const deflated = deflateRawSync(content);
+        return { name: "xl/worksheets/sheet1.xml", deflated: deflated.subarray(0, deflated.length - 8), size: content.length, crc: 0 };
+      },
+      "部件 xl/worksheets/sheet1.xml 的压缩数据损坏",
+    ],
+  ];
+  for (const [what, part, says] of damaged) {
+    for (const size of [1000, 5 * MiB]) {
+      it(`a part of ${size} bytes with ${what} is refused as damaged, naming the part`, async () => {
+        const content = Buffer.from("<worksheet/>".padEnd(size, " "));
+        const bytes = zipOf([{ name: "xl/workbook.xml", content: Buffer.from("<workbook/>") }, part(content)]);
+        const result = await guardXlsxBytes(bytes, "x.xlsx", DEFAULT_LIMIT);
+        expect(result.value).toBeNull();
+        expect(result.problems).toMatchObject([{ code: "E_FILE_CORRUPT" }]);
+        expect(result.problems[0]?.message).toContain(says);
+      });
+    }
+  }
 });
