@@ -485,8 +485,10 @@ export function stylesXml(styles: DocumentStyles = {}): string {
   const paragraphDefault = wrapped("pPr", paragraphPropertiesXml(defaults.paragraph ?? {}));
   const ids = new Set<string>();
   const named = (styles.styles ?? []).map((style) => {
-    // A second style of one id, or a style based on one not defined before it, is a bug of the
-    // document's description: Word would take either silently.
+    // An id that is not plain ASCII (Word and WPS match ids, and show the name), a second style of
+    // one id, or a style based on one not defined before it, is a bug of the document's
+    // description: Word would take each silently.
+    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(style.id)) throw new Error(`style id ${style.id} is not ASCII letters and digits`);
     if (ids.has(style.id)) throw new Error(`style ${style.id} is defined twice`);
     if (style.basedOn !== undefined && !ids.has(style.basedOn)) throw new Error(`style ${style.id} is based on ${style.basedOn}, not defined before it`);
     ids.add(style.id);
