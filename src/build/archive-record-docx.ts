@@ -11,6 +11,7 @@ import { DECISION_KIND_LABEL, EVENT_KIND_LABEL, GRADE_LABEL, OUTCOME_LABEL } fro
 import type { DocumentFonts } from "../ooxml/docx-package.js";
 import { A4_PAGE, TEXT_WIDTH, chineseRun, packDocx } from "../ooxml/docx-package.js";
 import { ChartRun, Document, Header, Paragraph, Table, TableCell, TableRow, TextRun } from "../ooxml/docx-writer.js";
+import type { StyleDefinition } from "../ooxml/docx-writer.js";
 import { scoreChart } from "./archive-charts.js";
 import { annualText, politicalConclusionText, politicalFlagsText, quarterGradeText, staleText, yearSummaryText } from "./archive-record.js";
 import { periodText } from "../domain/model.js";
@@ -24,25 +25,49 @@ const HEADING_PT = 14;
 const BODY_PT = 12;
 const TABLE_PT = 9;
 
-function run(text: string, sizePt: number, options: { bold?: boolean; font?: string } = {}): TextRun {
-  return new TextRun({ text, ...chineseRun(options.font ?? FONTS.body, FONTS.latin, sizePt, options.bold === true) });
+/** The record's named styles (what a clerk finds in Word's or WPS's style list); its runs carry none of their own. */
+const STYLE = {
+  title: "RecordTitle",
+  heading: "RecordHeading",
+  body: "RecordBody",
+  tableText: "RecordTableText",
+  tableHeader: "RecordTableHeader",
+  strong: "RecordStrong",
+} as const;
+
+const RECORD_STYLES: StyleDefinition[] = [
+  { type: "paragraph", id: STYLE.title, name: "档案标题", paragraph: { alignment: "center", spacing: { before: 120, after: 360 } }, run: chineseRun(FONTS.title, FONTS.latin, TITLE_PT) },
+  { type: "paragraph", id: STYLE.heading, name: "小标题", paragraph: { keepNext: true, spacing: { before: 240, after: 120 } }, run: chineseRun(FONTS.body, FONTS.latin, HEADING_PT, true) },
+  { type: "paragraph", id: STYLE.body, name: "正文文字", paragraph: { spacing: { line: 320 } }, run: chineseRun(FONTS.body, FONTS.latin, BODY_PT) },
+  { type: "paragraph", id: STYLE.tableText, name: "表格文字", paragraph: { alignment: "center" }, run: chineseRun(FONTS.body, FONTS.latin, TABLE_PT) },
+  { type: "paragraph", id: STYLE.tableHeader, name: "表头", paragraph: { alignment: "center" }, run: chineseRun(FONTS.body, FONTS.latin, TABLE_PT, true) },
+  // Bold body text in a paragraph laid out on its own: a quarter's name, 政治素质测评, the page header's mark.
+  { type: "character", id: STYLE.strong, name: "加粗文字", run: chineseRun(FONTS.body, FONTS.latin, BODY_PT, true) },
+];
+
+function strong(text: string): TextRun {
+  return new TextRun({ text, style: STYLE.strong });
 }
 
 function heading(text: string): Paragraph {
-  return new Paragraph({ spacing: { before: 240, after: 120 }, keepNext: true, children: [run(text, HEADING_PT, { bold: true })] });
+  return new Paragraph({ style: STYLE.heading, children: [new TextRun({ text })] });
 }
 
 function line(text: string): Paragraph {
-  return new Paragraph({ spacing: { line: 320 }, children: [run(text, BODY_PT)] });
+  return new Paragraph({ style: STYLE.body, children: [new TextRun({ text })] });
 }
 
 function cell(text: string, width: number, options: { bold?: boolean; align?: "left" | "center" } = {}): TableCell {
   return new TableCell({
     width: { size: width, type: "dxa" },
     verticalAlign: "center",
-    margins: { top: 40, bottom: 40, left: 40, right: 40 },
     children: text.split("\n").map(
-      (part) => new Paragraph({ alignment: options.align ?? "center", children: [run(part, TABLE_PT, { bold: options.bold === true })] }),
+      (part) =>
+        new Paragraph({
+          style: options.bold === true ? STYLE.tableHeader : STYLE.tableText,
+          ...(options.align === "left" ? { alignment: "left" as const } : {}),
+          children: [new TextRun({ text: part })],
+        }),
     ),
   });
 }
@@ -54,6 +79,7 @@ function table(headers: readonly string[], rows: readonly string[][], shares: re
   return new Table({
     width: { size: widths.reduce((a, b) => a + b, 0), type: "dxa" },
     columnWidths: widths,
+    cellMargins: { top: 40, bottom: 40, left: 40, right: 40 },
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => cell(h, widths[i] ?? 0, { bold: true })) }),
       ...rows.map(
@@ -135,7 +161,7 @@ export function recordDocxChildren(input: RecordDocxInput): Array<Paragraph | Ta
   );
   const notes = record.quarters.filter((q) => q.comment !== null || q.goal !== null);
   return [
-    new Paragraph({ alignment: "center", spacing: { before: 120, after: 360 }, children: [run("干部成长档案", TITLE_PT, { font: FONTS.title })] }),
+    new Paragraph({ style: STYLE.title, children: [new TextRun({ text: "干部成长档案" })] }),
     identity,
     heading("一、季度考核结果"),
     // A cadre filed only by political rounds has no quarter and no year to show.
@@ -143,7 +169,7 @@ export function recordDocxChildren(input: RecordDocxInput): Array<Paragraph | Ta
     heading("二、年度情况"),
     ...(record.years.length > 0 ? [years] : record.political.length > 0 ? [] : [line("无记录。")]),
     ...(record.political.length > 0
-      ? [new Paragraph({ spacing: { before: 240, after: 120 }, keepNext: true, children: [run("政治素质测评", BODY_PT, { bold: true })] }), political]
+      ? [new Paragraph({ spacing: { before: 240, after: 120 }, keepNext: true, children: [strong("政治素质测评")] }), political]
       : []),
     heading("三、加减分、否决和限好事项"),
     ...(record.events.length > 0 ? [events] : [line("无记录。")]),
@@ -152,7 +178,7 @@ export function recordDocxChildren(input: RecordDocxInput): Array<Paragraph | Ta
     heading("五、评鉴意见和改进目标"),
     ...(notes.length > 0
       ? notes.flatMap((q) => [
-          new Paragraph({ spacing: { before: 120 }, keepNext: true, children: [run(periodText(q), BODY_PT, { bold: true })] }),
+          new Paragraph({ spacing: { before: 120 }, keepNext: true, children: [strong(periodText(q))] }),
           ...(q.comment !== null ? [line(`评鉴意见：${q.comment}`)] : []),
           ...(q.goal !== null ? [line(`改进目标：${q.goal}`)] : []),
         ])
@@ -163,9 +189,9 @@ export function recordDocxChildren(input: RecordDocxInput): Array<Paragraph | Ta
 /** The .docx bytes of one record. */
 export function writeRecordDocx(input: RecordDocxInput): Buffer {
   // The marking heads every page (a page header), as on any document for internal use.
-  const header = new Header({ children: [new Paragraph({ children: [run(CONFIDENTIAL_MARK, BODY_PT, { bold: true })] })] });
+  const header = new Header({ children: [new Paragraph({ children: [strong(CONFIDENTIAL_MARK)] })] });
   const document = new Document({
     sections: [{ properties: { page: A4_PAGE }, headers: { default: header }, children: recordDocxChildren(input) }],
   });
-  return packDocx(document, { title: `${input.record.name}干部成长档案`, fonts: FONTS });
+  return packDocx(document, { title: `${input.record.name}干部成长档案`, fonts: FONTS, styles: RECORD_STYLES });
 }

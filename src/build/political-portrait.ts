@@ -12,7 +12,7 @@ import { CADRE_KIND_LABEL, SCENE_LABEL, TALK_MODE_LABEL, VERDICT_LABEL, VERIFICA
 import type { PoliticalRules } from "../domain/political-rules.js";
 import { Document, Header, type Paragraph, type Table } from "../ooxml/docx-writer.js";
 import { A4_PAGE, TEXT_WIDTH, packDocx } from "../ooxml/docx-package.js";
-import { bodyLine, confidentialMark, ruledTable, titleLine, widthsOf } from "./political-docx.js";
+import { bodyLine, confidentialMark, politicalStyles, ruledTable, titleLine, widthsOf } from "./political-docx.js";
 import type { PoliticalWording } from "./political-wording.js";
 
 export interface PortraitContent {
@@ -64,7 +64,6 @@ export function portraitContent(unit: PoliticalUnitResult, c: CadreResult, rules
 const BODY_PT = 10.5;
 
 function portraitChildren(content: PortraitContent, round: string, wording: PoliticalWording, chart: Paragraph | null): Array<Paragraph | Table> {
-  const fonts = wording.fonts;
   const factRows: string[][] = [];
   for (let i = 0; i < content.facts.length; i += 2) {
     const [a, b] = [content.facts[i], content.facts[i + 1]];
@@ -73,9 +72,9 @@ function portraitChildren(content: PortraitContent, round: string, wording: Poli
   const lines = (items: readonly string[]): string => (items.length === 0 ? "无" : items.join("\n"));
   const aspectShares = [1.6, ...content.aspects.map(() => 1)];
   return [
-    titleLine(wording.portraitTitle, fonts, 18, 40),
-    titleLine(round, fonts, 12, 100),
-    ruledTable(null, factRows, widthsOf(TEXT_WIDTH, [1.2, 3, 1.2, 3]), fonts, BODY_PT, [0, 2]),
+    titleLine(wording.portraitTitle, 18, 40),
+    titleLine(round, 12, 100),
+    ruledTable(null, factRows, widthsOf(TEXT_WIDTH, [1.2, 3, 1.2, 3]), BODY_PT, [0, 2]),
     ...(chart ? [chart] : []),
     ruledTable(
       ["方面", ...content.aspects.map((a) => a[0])],
@@ -84,11 +83,10 @@ function portraitChildren(content: PortraitContent, round: string, wording: Poli
         ["本单位平均", ...content.aspects.map((a) => a[2])],
       ],
       widthsOf(TEXT_WIDTH, aspectShares),
-      fonts,
       BODY_PT,
       [0],
     ),
-    bodyLine("", fonts, 6),
+    bodyLine("", 6),
     ruledTable(
       null,
       [
@@ -101,7 +99,6 @@ function portraitChildren(content: PortraitContent, round: string, wording: Poli
         ["结果运用", content.use],
       ],
       widthsOf(TEXT_WIDTH, [1.6, 6.4]),
-      fonts,
       BODY_PT,
       [0],
     ),
@@ -117,11 +114,12 @@ export function writePortraits(
 ): Buffer {
   const page = { page: A4_PAGE };
   // The mark heads every page (political.md: portraits carry 内部资料 注意保密).
-  const headers = { default: new Header({ children: [confidentialMark(wording.confidential, wording.fonts)] }) };
+  const headers = { default: new Header({ children: [confidentialMark(wording.confidential)] }) };
   const sections = contents.map((content) => ({ properties: page, headers, children: portraitChildren(content, round, wording, chart(content)) }));
   const title = `${wording.portraitTitle}（${wording.confidential}）`;
-  return packDocx(new Document({ sections: sections.length > 0 ? sections : [{ properties: page, children: [bodyLine("无。", wording.fonts)] }] }), {
+  return packDocx(new Document({ sections: sections.length > 0 ? sections : [{ properties: page, children: [bodyLine("无。")] }] }), {
     title,
     fonts: wording.fonts,
+    styles: politicalStyles(wording.fonts),
   });
 }

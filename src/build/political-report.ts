@@ -12,7 +12,7 @@ import type { PoliticalRules } from "../domain/political-rules.js";
 import { meanOf } from "../domain/political-score.js";
 import { Document, Header, type Paragraph, type Table } from "../ooxml/docx-writer.js";
 import { A4_PAGE, TEXT_WIDTH, packDocx } from "../ooxml/docx-package.js";
-import { bodyLine, confidentialMark, heading, ruledTable, titleLine, widthsOf } from "./political-docx.js";
+import { bodyLine, confidentialMark, heading, politicalStyles, ruledTable, titleLine, widthsOf } from "./political-docx.js";
 import type { PoliticalWording } from "./political-wording.js";
 
 export interface ReportContent {
@@ -91,70 +91,64 @@ const TABLE_PT = 10.5;
 const share = (n: number, total: number): string => (total === 0 ? "0%" : `${((n * 100) / total).toFixed(1)}%`);
 
 function reportChildren(content: ReportContent, wording: PoliticalWording, chart: Paragraph | null): Array<Paragraph | Table> {
-  const fonts = wording.fonts;
   const c = content.counts;
   const gradeHeaders = GRADES.map((g) => GRADE_LABEL[g]);
   const statusHeaders = [...VERIFICATIONS.map((v) => VERIFICATION_LABEL[v]), "合计"];
   const lowest = content.aspectMeans.filter((a) => a.mean !== null).sort((a, b) => compare(a.mean!, b.mean!))[0];
   return [
-    titleLine(content.title, fonts, 20, 80),
-    titleLine(content.round, fonts, 14, 240),
-    heading("一、基本情况", fonts),
+    titleLine(content.title, 20, 80),
+    titleLine(content.round, 14, 240),
+    heading("一、基本情况"),
     bodyLine(
       `本次测评共涉及${content.units}个单位、${content.cadres}名领导干部，收回双向测评表${content.forms}份。` +
         `综合正向测评、反向条目、问题线索、延伸考察和谈心谈话情况研判：好${c.good}人（${share(c.good, content.cadres)}），` +
         `较好${c.fairlyGood}人，一般${c.average}人，较差${c.poor}人；其中${c.pending}人有问题线索正在核实（待核实）。`,
-      fonts,
       PT,
       { indent: true },
     ),
-    heading("二、研判结论分布", fonts),
-    ruledTable(["范围", "人数", ...gradeHeaders, "待核实"], [["全部", String(content.cadres), ...GRADES.map((g) => String(c[g])), String(c.pending)]], widthsOf(TEXT_WIDTH, [3, 1, 1, 1, 1, 1, 1.2]), fonts, TABLE_PT),
-    bodyLine("各单位情况：", fonts, PT),
+    heading("二、研判结论分布"),
+    ruledTable(["范围", "人数", ...gradeHeaders, "待核实"], [["全部", String(content.cadres), ...GRADES.map((g) => String(c[g])), String(c.pending)]], widthsOf(TEXT_WIDTH, [3, 1, 1, 1, 1, 1, 1.2]), TABLE_PT),
+    bodyLine("各单位情况：", PT),
     ruledTable(
       ["单位", "人数", ...gradeHeaders, "待核实"],
       content.perUnit.map((u) => [u.name, String(u.cadres), ...GRADES.map((g) => String(u.counts[g])), String(u.counts.pending)]),
       widthsOf(TEXT_WIDTH, [3, 1, 1, 1, 1, 1, 1.2]),
-      fonts,
       TABLE_PT,
     ),
-    heading("三、各方面得分", fonts),
+    heading("三、各方面得分"),
     bodyLine(
       `五个方面的平均得分如下${lowest ? `，其中“${lowest.aspect}”最低（${fixed(lowest.mean!)}分），应作为下一步教育管理的重点` : ""}。`,
-      fonts,
       PT,
       { indent: true },
     ),
     ...(chart ? [chart] : []),
-    ruledTable(["方面", "平均得分"], content.aspectMeans.map((a) => [a.aspect, a.mean === null ? "" : fixed(a.mean)]), widthsOf(TEXT_WIDTH, [2, 1]), fonts, TABLE_PT),
-    heading("四、反向条目集中反映情况", fonts),
+    ruledTable(["方面", "平均得分"], content.aspectMeans.map((a) => [a.aspect, a.mean === null ? "" : fixed(a.mean)]), widthsOf(TEXT_WIDTH, [2, 1]), TABLE_PT),
+    heading("四、反向条目集中反映情况"),
     ...(content.items.length === 0
-      ? [bodyLine("没有反向条目被集中反映。", fonts, PT, { indent: true })]
+      ? [bodyLine("没有反向条目被集中反映。", PT, { indent: true })]
       : [
           ruledTable(
             ["代码", "反向条目", "集中反映人数", "反映份数"],
             content.items.slice(0, 10).map((i) => [i.code, i.text, String(i.cadres), String(i.marks)]),
             widthsOf(TEXT_WIDTH, [1, 5, 1.5, 1.5]),
-            fonts,
             TABLE_PT,
           ),
         ]),
-    heading("五、问题线索情况", fonts),
-    bodyLine("按来源单位（不属实的线索只计数，已澄清）：", fonts, PT),
+    heading("五、问题线索情况"),
+    bodyLine("按来源单位（不属实的线索只计数，已澄清）：", PT),
     ...(content.cluesBySource.length === 0
-      ? [bodyLine("本次没有问题线索。", fonts, PT, { indent: true })]
-      : [ruledTable(["来源单位", ...statusHeaders], content.cluesBySource.map((s) => [s.source, ...s.counts.map(String)]), widthsOf(TEXT_WIDTH, [3, 1, 1.2, 1, 1, 1]), fonts, TABLE_PT)]),
-    bodyLine("按方面：", fonts, PT),
-    ruledTable(["方面", ...statusHeaders], content.cluesByAspect.map((s) => [s.aspect, ...s.counts.map(String)]), widthsOf(TEXT_WIDTH, [3, 1, 1.2, 1, 1, 1]), fonts, TABLE_PT),
-    heading("六、需关注的干部", fonts),
+      ? [bodyLine("本次没有问题线索。", PT, { indent: true })]
+      : [ruledTable(["来源单位", ...statusHeaders], content.cluesBySource.map((s) => [s.source, ...s.counts.map(String)]), widthsOf(TEXT_WIDTH, [3, 1, 1.2, 1, 1, 1]), TABLE_PT)]),
+    bodyLine("按方面：", PT),
+    ruledTable(["方面", ...statusHeaders], content.cluesByAspect.map((s) => [s.aspect, ...s.counts.map(String)]), widthsOf(TEXT_WIDTH, [3, 1, 1.2, 1, 1, 1]), TABLE_PT),
+    heading("六、需关注的干部"),
     ...(content.attention.length === 0
-      ? [bodyLine("没有研判为一般、较差或待核实的干部。", fonts, PT, { indent: true })]
+      ? [bodyLine("没有研判为一般、较差或待核实的干部。", PT, { indent: true })]
       : [
           ruledTable(
             ["单位", "姓名", "职务", "结论", "理由"],
             content.attention.map((a) => [a.unit, a.name, a.post, a.conclusion, a.reasons]),
             widthsOf(TEXT_WIDTH, [2, 1, 1.6, 1.1, 5.3]),
-            fonts,
             TABLE_PT,
           ),
         ]),
@@ -162,9 +156,10 @@ function reportChildren(content: ReportContent, wording: PoliticalWording, chart
 }
 
 export function writeReport(content: ReportContent, wording: PoliticalWording, chart: Paragraph | null = null): Buffer {
-  const headers = { default: new Header({ children: [confidentialMark(wording.confidential, wording.fonts)] }) };
+  const headers = { default: new Header({ children: [confidentialMark(wording.confidential)] }) };
   return packDocx(new Document({ sections: [{ properties: { page: A4_PAGE }, headers, children: reportChildren(content, wording, chart) }] }), {
     title: content.title,
     fonts: wording.fonts,
+    styles: politicalStyles(wording.fonts),
   });
 }

@@ -22,7 +22,7 @@ export interface DocumentFonts {
 }
 
 /** The East Asian font and language of text, so that Chinese never falls to a Latin font. */
-export function chineseFont(eastAsia: string, latin: string): RunProperties {
+export function chineseFont(eastAsia: string, latin: string): Required<Pick<RunProperties, "font" | "language">> {
   return { font: { ascii: latin, hAnsi: latin, cs: latin, eastAsia, hint: "eastAsia" }, language: { value: "en-US", eastAsia: "zh-CN" } };
 }
 

@@ -244,6 +244,18 @@ function runPropertiesXml(options: RunProperties & { style?: string }): string {
   return properties;
 }
 
+/** `<w:rPr><w:rStyle w:val="…"/></w:rPr>` or `<w:pPr><w:pStyle …/></w:pPr>`, written once per style. */
+const styleOnlyXml = new Map<string, string>();
+function styleOnly(style: string, properties: "rPr" | "pPr", element: "rStyle" | "pStyle"): string {
+  const key = `${element}|${style}`;
+  let xml = styleOnlyXml.get(key);
+  if (xml === undefined) {
+    xml = `<w:${properties}><w:${element} w:val="${escapeXml(style)}"/></w:${properties}>`;
+    if (styleOnlyXml.size < 1000) styleOnlyXml.set(key, xml);
+  }
+  return xml;
+}
+
 const runProperties = memo(
   (options: RunOptions): string => {
     const properties = runPropertiesXml(options);
@@ -265,7 +277,14 @@ export class TextRun extends Written {
             `<w:fldChar w:fldCharType="separate"/><w:fldChar w:fldCharType="end"/>`
           : textXml(child);
     }
-    super(`<w:r>${runProperties(options)}${content}</w:r>`, [], "");
+    // A run on a style alone (most runs of a styled document) skips building the memo's key.
+    const properties =
+      options.font === undefined && options.size === undefined && options.bold === undefined && options.language === undefined
+        ? options.style === undefined
+          ? ""
+          : styleOnly(options.style, "rPr", "rStyle")
+        : runProperties(options);
+    super(`<w:r>${properties}${content}</w:r>`, [], "");
   }
 }
 
@@ -334,7 +353,13 @@ export class Paragraph extends Written {
   declare private readonly element: "Paragraph";
 
   constructor(options: ParagraphOptions) {
-    super(`<w:p>${paragraphProperties(options)}`, options.children ?? [], "</w:p>");
+    const properties =
+      options.keepNext === undefined && options.spacing === undefined && options.indent === undefined && options.alignment === undefined
+        ? options.style === undefined
+          ? ""
+          : styleOnly(options.style, "pPr", "pStyle")
+        : paragraphProperties(options);
+    super(`<w:p>${properties}`, options.children ?? [], "</w:p>");
   }
 }
 
@@ -460,8 +485,10 @@ export function stylesXml(styles: DocumentStyles = {}): string {
   const paragraphDefault = wrapped("pPr", paragraphPropertiesXml(defaults.paragraph ?? {}));
   const ids = new Set<string>();
   const named = (styles.styles ?? []).map((style) => {
-    // A second style of one id, or a style based on one not defined before it, is a bug of the
-    // document's description: Word would take either silently.
+    // An id that is not plain ASCII (Word and WPS match ids, and show the name), a second style of
+    // one id, or a style based on one not defined before it, is a bug of the document's
+    // description: Word would take each silently.
+    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(style.id)) throw new Error(`style id ${style.id} is not ASCII letters and digits`);
     if (ids.has(style.id)) throw new Error(`style ${style.id} is defined twice`);
     if (style.basedOn !== undefined && !ids.has(style.basedOn)) throw new Error(`style ${style.id} is based on ${style.basedOn}, not defined before it`);
     ids.add(style.id);

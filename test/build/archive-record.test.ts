@@ -84,6 +84,16 @@ describe("成长档案.docx", () => {
     expect(text).toContain("结果可能已过时");
     expect(text).toContain("评鉴意见：工作扎实");
   });
+
+  it("takes the look of its text from named styles: no run carries a font, the mark a character style", async () => {
+    const zip = await JSZip.loadAsync(writeRecordDocx({ record: RECORD }));
+    const [xml, header, styles] = await Promise.all(["word/document.xml", "word/header1.xml", "word/styles.xml"].map((part) => zip.file(part)!.async("string")));
+    expect(xml).not.toContain("<w:rFonts");
+    for (const id of new Set([...xml.matchAll(/<w:pStyle w:val="(\w+)"\/>/g)].map((m) => m[1]))) expect(styles).toContain(`w:styleId="${id}"`);
+    expect(xml).toContain('<w:pStyle w:val="RecordTableHeader"/>');
+    expect(header).toContain('<w:rPr><w:rStyle w:val="RecordStrong"/></w:rPr><w:t xml:space="preserve">内部资料 注意保密</w:t>');
+    expect(styles).toMatch(/<w:style w:type="character" w:customStyle="1" w:styleId="RecordStrong"><w:name w:val="加粗文字"\/>.*?<w:b\/>/);
+  });
 });
 
 describe("成长档案.xlsx", () => {

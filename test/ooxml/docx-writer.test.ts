@@ -254,9 +254,11 @@ describe("named styles (styles.xml)", () => {
     );
   });
 
-  it("refuses a style defined twice, or based on one not defined before it (bugs of a document's description)", () => {
+  it("refuses a style defined twice, based on one not defined before it, or with an id not ASCII (bugs of a document's description)", () => {
     const body = { type: "paragraph", id: "Body", name: "正文段落" } as const;
     expect(() => stylesXml({ styles: [body, { ...body, name: "又一个" }] })).toThrow(/Body is defined twice/);
     expect(() => stylesXml({ styles: [{ ...body, basedOn: "Missing" }] })).toThrow(/based on Missing/);
+    expect(() => stylesXml({ styles: [{ ...body, id: "正文" }] })).toThrow(/not ASCII/);
+    expect(() => stylesXml({ styles: [{ ...body, id: "Body Text" }] })).toThrow(/not ASCII/);
   });
 });
