@@ -23,44 +23,69 @@ import { XML_DECLARATION, escapeXml } from "./xml-text.js";
  */
 const LEVEL = 3;
 
-/** A zip of deflated parts, in order, dated 1980-01-01 00:00, with UTF-8 names. */
-export function zipParts(parts: readonly { name: string; data: Buffer }[]): Buffer {
-  const chunks: Buffer[] = [];
-  const central: Buffer[] = [];
+/** The largest part encoded in the reused buffer; a larger one (a city's list) gets its own. */
+const SCRATCH_LIMIT = 16 * 1024 * 1024;
+let scratch = Buffer.allocUnsafeSlow(0);
+
+/**
+ * A part's bytes: text encoded as UTF-8 into one buffer reused from part to part (deflated before
+ * the next part overwrites it), so that a unit's slips, megabytes of XML, are not a new buffer to
+ * allocate and collect each time; bytes as they are, not copied.
+ */
+function partBytes(data: string | Uint8Array): Buffer {
+  if (typeof data !== "string") return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  // UTF-8 takes at most three bytes for each UTF-16 unit.
+  const most = data.length * 3;
+  if (most > SCRATCH_LIMIT) return Buffer.from(data, "utf8");
+  if (scratch.length < most) scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_LIMIT, Math.max(most, 2 * scratch.length)));
+  return scratch.subarray(0, scratch.write(data, 0, "utf8"));
+}
+
+/**
+ * A zip of deflated parts, in order, dated 1980-01-01 00:00, with UTF-8 names: one buffer of its
+ * own (not cut from Node's shared pool, so that a worker thread can move it, worker-entry.ts).
+ */
+export function zipParts(parts: readonly { name: string; data: string | Uint8Array }[]): Buffer {
+  const entries = parts.map((part) => {
+    const data = partBytes(part.data);
+    return { name: Buffer.from(part.name, "utf8"), crc: crc32(data), size: data.length, deflated: deflateRawSync(data, { level: LEVEL }) };
+  });
+  const localSize = entries.reduce((total, entry) => total + LOCAL_HEADER_SIZE + entry.name.length + entry.deflated.length, 0);
+  const centralSize = entries.reduce((total, entry) => total + CENTRAL_HEADER_SIZE + entry.name.length, 0);
+  const zip = Buffer.alloc(localSize + centralSize + EOCD_SIZE);
   let offset = 0;
-  for (const part of parts) {
-    const name = Buffer.from(part.name, "utf8");
-    const deflated = deflateRawSync(part.data, { level: LEVEL });
+  let central = localSize;
+  for (const entry of entries) {
     // The fields from "version needed" to the name's length, as the local header has them; the
-    // central header has the same 26 bytes two bytes later, after "version made by".
-    const local = Buffer.alloc(LOCAL_HEADER_SIZE);
-    local.writeUInt32LE(LOCAL_SIGNATURE, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(FLAG_UTF8, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(FIXED_DOS_TIME, 10);
-    local.writeUInt16LE(FIXED_DOS_DATE, 12);
-    local.writeUInt32LE(crc32(part.data), 14);
-    local.writeUInt32LE(deflated.length, 18);
-    local.writeUInt32LE(part.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const header = Buffer.alloc(CENTRAL_HEADER_SIZE);
-    header.writeUInt32LE(CENTRAL_SIGNATURE, 0);
-    header.writeUInt16LE(20, 4);
-    local.copy(header, 6, 4, 28);
-    header.writeUInt32LE(offset, 42);
-    chunks.push(local, name, deflated);
-    central.push(header, name);
-    offset += local.length + name.length + deflated.length;
+    // central header has the same 24 bytes two bytes later, after "version made by".
+    const local = offset;
+    zip.writeUInt32LE(LOCAL_SIGNATURE, local);
+    zip.writeUInt16LE(20, local + 4);
+    zip.writeUInt16LE(FLAG_UTF8, local + 6);
+    zip.writeUInt16LE(8, local + 8);
+    zip.writeUInt16LE(FIXED_DOS_TIME, local + 10);
+    zip.writeUInt16LE(FIXED_DOS_DATE, local + 12);
+    zip.writeUInt32LE(entry.crc, local + 14);
+    zip.writeUInt32LE(entry.deflated.length, local + 18);
+    zip.writeUInt32LE(entry.size, local + 22);
+    zip.writeUInt16LE(entry.name.length, local + 26);
+    entry.name.copy(zip, local + LOCAL_HEADER_SIZE);
+    entry.deflated.copy(zip, local + LOCAL_HEADER_SIZE + entry.name.length);
+    zip.writeUInt32LE(CENTRAL_SIGNATURE, central);
+    zip.writeUInt16LE(20, central + 4);
+    zip.copy(zip, central + 6, local + 4, local + 28);
+    zip.writeUInt32LE(local, central + 42);
+    entry.name.copy(zip, central + CENTRAL_HEADER_SIZE);
+    offset += LOCAL_HEADER_SIZE + entry.name.length + entry.deflated.length;
+    central += CENTRAL_HEADER_SIZE + entry.name.length;
   }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(EOCD_SIZE);
-  end.writeUInt32LE(EOCD_SIGNATURE, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, directory, end]);
+  const end = localSize + centralSize;
+  zip.writeUInt32LE(EOCD_SIGNATURE, end);
+  zip.writeUInt16LE(parts.length, end + 8);
+  zip.writeUInt16LE(parts.length, end + 10);
+  zip.writeUInt32LE(centralSize, end + 12);
+  zip.writeUInt32LE(localSize, end + 16);
+  return zip;
 }
 
 /** A part of a package: its name inside the zip, its content type unless a Default covers it (.rels). */
@@ -82,7 +107,7 @@ function zipPackage(parts: readonly PackagePart[]): Buffer {
     `<Default Extension="xml" ContentType="application/xml"/>` +
     parts.flatMap((p) => (p.contentType ? [`<Override PartName="/${p.name}" ContentType="${p.contentType}"/>`] : [])).join("") +
     `</Types>`;
-  return zipParts([{ name: "[Content_Types].xml", data: contentTypes }, ...parts].map((p) => ({ name: p.name, data: typeof p.data === "string" ? Buffer.from(p.data, "utf8") : Buffer.from(p.data) })));
+  return zipParts([{ name: "[Content_Types].xml", data: contentTypes }, ...parts]);
 }
 
 /** A .rels part; the relationships are numbered rId1, rId2, ... in the order given. */

@@ -15,7 +15,7 @@
 //   (`releaseMemory`).
 
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
 import v8 from "node:v8";
 import vm from "node:vm";
 import type { UnitShare } from "../build/unit-files.js";
@@ -145,10 +145,15 @@ export function unitShares(workbook: AppraisalWorkbook): Map<string, UnitShare> 
   return shares;
 }
 
-/** Whether the file at `input` is still the one graded: its bytes have the SHA-256 read then. */
+/**
+ * Whether the file at `input` is still the one graded: its bytes have the SHA-256 read then. Read
+ * a piece at a time, so that a file replaced by a far larger one costs no memory.
+ */
 export async function isFileGraded(input: InputFile, sha256: string): Promise<boolean> {
   try {
-    return createHash("sha256").update(await readFile(input.path)).digest("hex") === sha256;
+    const hash = createHash("sha256");
+    for await (const chunk of createReadStream(input.path)) hash.update(chunk as Buffer);
+    return hash.digest("hex") === sha256;
   } catch {
     // Moved, deleted or locked since: not the file graded.
     return false;

@@ -1,0 +1,59 @@
+// The zip writer (zip-writer.ts): each part's bytes come back as given, whether text encoded in
+// the buffer reused from part to part, text too large for it, or bytes; the zip is one buffer of
+// its own, so that a worker thread can move it.
+
+import { inflateRawSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { crc32, entryData, isDamage, readZipDirectory } from "../../src/ooxml/zip-directory.js";
+import { zipParts } from "../../src/ooxml/zip-writer.js";
+
+function unzip(zip: Buffer): { name: string; data: Buffer; crc: number; size: number }[] {
+  const directory = readZipDirectory(zip);
+  if (isDamage(directory)) throw new Error(directory.damage);
+  return directory.entries.map((entry) => {
+    const raw = entryData(zip, entry);
+    if (isDamage(raw)) throw new Error(raw.damage);
+    return { name: entry.name, data: inflateRawSync(raw), crc: entry.crc32, size: entry.size };
+  });
+}
+
+describe("zipParts", () => {
+  it("gives back every part as given: short and long text, Chinese and other planes, and bytes", () => {
+    const long = "<w:p><w:t>第一季度考核结果 😀</w:t></w:p>".repeat(20_000);
+    // More than the reused buffer holds (16 MiB at three bytes a UTF-16 unit): a buffer of its own.
+    const huge = "<row>某市第1区发展和改革委员会</row>".repeat(200_000);
+    const picture = new Uint8Array([137, 80, 78, 71, 0, 255, 1, 2]);
+    const parts = [
+      { name: "[Content_Types].xml", data: "<Types/>" },
+      { name: "word/document.xml", data: long },
+      { name: "word/媒体/图.png", data: picture.subarray(1, 7) },
+      { name: "xl/worksheets/sheet1.xml", data: huge },
+      { name: "docProps/app.xml", data: "<Properties>短</Properties>" },
+    ];
+    const entries = unzip(zipParts(parts));
+    expect(entries.map((entry) => entry.name)).toEqual(parts.map((part) => part.name));
+    expect(entries.map((entry) => entry.data.toString("latin1"))).toEqual(
+      parts.map((part) => (typeof part.data === "string" ? Buffer.from(part.data, "utf8") : Buffer.from(part.data)).toString("latin1")),
+    );
+    for (const entry of entries) {
+      expect(entry.size).toBe(entry.data.length);
+      expect(entry.crc).toBe(crc32(entry.data));
+    }
+  });
+
+  it("gives the same bytes for the same parts, whatever was zipped before (the reused buffer keeps nothing)", () => {
+    const parts = [
+      { name: "a.xml", data: "<a>甲</a>" },
+      { name: "b.xml", data: "<b>乙乙乙</b>".repeat(1000) },
+    ];
+    const first = zipParts(parts);
+    zipParts([{ name: "c.xml", data: "<c>丙</c>".repeat(50_000) }]);
+    expect(zipParts(parts).equals(first)).toBe(true);
+  });
+
+  it("is one buffer of its own, not a slice of Node's shared pool, even for a tiny zip", () => {
+    const zip = zipParts([{ name: "a.xml", data: "<a/>" }]);
+    expect(zip.byteOffset).toBe(0);
+    expect(zip.buffer.byteLength).toBe(zip.length);
+  });
+});
