@@ -277,11 +277,13 @@ export async function readListPersons(db: Db, kind: "good" | "weak" | "veto", wi
         ]
       : ["TRUE", "HAVING count(*) FILTER (WHERE c.grade = ANY($3::text[])) >= $4", [start, end, LIST_GRADES[kind] ?? [], min]];
   // At a city's twenty quarters (800,000 person-quarters) every value made per row costs: no
-  // ordered aggregate (a sort per person), no JSON and no text put together per row. The rows are
-  // the current person-quarters (schema.ts v4), read in the order of their index by person. A
-  // person's rows are carried as their filings' ids and grades, two arrays in the same order; the window's
-  // filings (a few thousand) say each id's quarter and unit; the name and 科室 are read afterwards
-  // for each person's latest filing only.
+  // ordered aggregate (a sort per person), no JSON. The rows are the current person-quarters
+  // (schema.ts v4), read in the order of their index by person. A person's rows are carried as
+  // their filings' ids and grades, two lists in the same order, each one text joined by commas
+  // (cheaper to make than an array, and split at once here instead of parsed character by
+  // character; a grade label holds no comma, an ungraded quarter is empty); the window's filings
+  // (a few thousand) say each id's quarter and unit; the name and 科室 are read afterwards for
+  // each person's latest filing only.
   const filings = new Map<number, { index: number; unitCode: string; unitName: string; parentCode: string | null }>();
   for (const row of await db.query<{ id: number; index: number; unit_code: string; unit_name: string; parent_code: string | null }>(
     `SELECT f.id, f.year * 4 + f.quarter - 1 AS index, f.unit_code, f.unit_name, f.parent_code FROM current_filing f WHERE ${IN_WINDOW}`,
@@ -289,20 +291,23 @@ export async function readListPersons(db: Db, kind: "good" | "weak" | "veto", wi
   )) {
     filings.set(row.id, { index: row.index, unitCode: row.unit_code, unitName: row.unit_name, parentCode: row.parent_code });
   }
-  const rows = await db.query<{ person_id: string; filing_ids: number[]; grades: (string | null)[]; score_sum: string | null; scored: number }>(
-    `SELECT c.person_id, array_agg(c.filing_id) AS filing_ids, array_agg(c.grade) AS grades,
+  const rows = await db.query<{ person_id: string; filing_ids: string; grades: string; score_sum: string | null; scored: number }>(
+    `SELECT c.person_id, string_agg(c.filing_id::text, ',') AS filing_ids, string_agg(coalesce(c.grade, ''), ',') AS grades,
             sum(c.score)::text AS score_sum, count(c.score)::integer AS scored
        FROM current_person_quarter c
       WHERE c.period BETWEEN $1 AND $2 AND ${who}
       GROUP BY c.person_id ${having}`,
     listParams,
   );
+  const outcomes = new Map<string, Outcome | null>([["", null], ...(Object.entries(OUTCOME_LABEL) as [Outcome, string][]).map(([id, label]): [string, Outcome] => [label, id])]);
   const summed = rows.map((row) => {
     const grades: (Outcome | null)[] = window.quarters.map(() => null);
     const unitOf: string[] = [];
+    const labels = row.grades.split(",");
     let latestId = -1;
     let latest: { index: number; unitCode: string } | null = null;
-    row.filing_ids.forEach((id, k) => {
+    row.filing_ids.split(",").forEach((text, k) => {
+      const id = Number(text);
       const filing = filings.get(id);
       if (filing === undefined) throw new Error(`archive filing ${id} of ${row.person_id} is not in the window`);
       if (latest === null || filing.index > latest.index || (filing.index === latest.index && filing.unitCode > latest.unitCode)) {
@@ -313,8 +318,9 @@ export async function readListPersons(db: Db, kind: "good" | "weak" | "veto", wi
       const at = filing.index - start;
       if (unitOf[at] !== undefined && unitOf[at]! > filing.unitCode) return;
       unitOf[at] = filing.unitCode;
-      const grade = row.grades[k] ?? null;
-      grades[at] = grade === null ? null : idOf<Outcome>(OUTCOME_LABEL, grade, "filing_person.grade");
+      const grade = outcomes.get(labels[k]!);
+      if (grade === undefined) throw new Error(`archive column filing_person.grade holds an unknown value: ${JSON.stringify(labels[k])}`);
+      grades[at] = grade;
     });
     return { row, grades, latestId };
   });
