@@ -124,8 +124,8 @@ const CADRE_RECORD =
 
 async function insertRound(db: Db, content: PoliticalRoundContent, digest: string, act: PoliticalFilingAct, supersedes: number | null): Promise<number> {
   const [row] = await db.query<{ id: number }>(
-    `INSERT INTO political_round (unit_code, unit_name, year, round, rules_json, rules_sha256, inputs, tool_version, filed_at, digest, supersedes, replace_reason)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12) RETURNING id`,
+    `INSERT INTO political_round (unit_code, unit_name, year, round, rules_json, rules_sha256, inputs, tool_version, filed_at, digest, supersedes, replace_reason, origin, package_file)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
     [
       content.unit_code,
       content.unit_name,
@@ -133,13 +133,14 @@ async function insertRound(db: Db, content: PoliticalRoundContent, digest: strin
       content.round,
       content.rules_json,
       content.rules_sha256,
-      // No column says where a round came from (schema v2): an imported round's inputs name its package.
-      JSON.stringify(act.packageFile === null ? content.inputs : content.inputs.map((i) => ({ ...i, package: act.packageFile }))),
+      JSON.stringify(content.inputs),
       act.toolVersion,
       act.filedAt,
       digest,
       supersedes,
       supersedes === null ? null : act.replaceReason,
+      act.packageFile === null ? "political" : "import",
+      act.packageFile,
     ],
   );
   const id = row!.id;

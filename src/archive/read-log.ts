@@ -78,21 +78,15 @@ export interface RoundLogEntry extends Omit<LogEntry, "quarter"> {
   round: string;
 }
 
-interface RoundLogRow extends Omit<LogRow, "quarter" | "origin" | "package_file" | "inputs"> {
+interface RoundLogRow extends Omit<LogRow, "quarter" | "origin"> {
   round: string;
-  inputs: RoundInput[];
-}
-
-/** An input of a round; an imported round's inputs also name the 备案 package it came from (political-round.ts). */
-interface RoundInput {
-  file: string;
-  package?: string;
+  origin: "political" | "import";
 }
 
 /** Every political round, oldest first; `person` keeps the rounds that person is in. */
 export async function readRoundLog(db: Db, filter: LogFilter): Promise<RoundLogEntry[]> {
   const rows = await db.query<RoundLogRow>(
-    `SELECT r.id, r.filed_at, r.unit_code, r.unit_name, r.year, r.round, r.digest, r.rules_sha256, r.inputs,
+    `SELECT r.id, r.filed_at, r.origin, r.package_file, r.unit_code, r.unit_name, r.year, r.round, r.digest, r.rules_sha256, r.inputs,
             r.supersedes, r.replace_reason, s.id AS superseded_by
        FROM political_round r LEFT JOIN political_round s ON s.supersedes = r.id
       WHERE ($1::text IS NULL OR r.unit_code = $1)
@@ -101,11 +95,10 @@ export async function readRoundLog(db: Db, filter: LogFilter): Promise<RoundLogE
     [filter.unit ?? null, filter.person ?? null],
   );
   return rows.map((r) => {
-    const packageFile = r.inputs.find((i) => typeof i.package === "string")?.package ?? null;
     return {
       id: r.id,
       filedAt: r.filed_at,
-      action: packageFile !== null ? "imported" : r.supersedes === null ? "filed" : "replaced",
+      action: r.origin === "import" ? "imported" : r.supersedes === null ? "filed" : "replaced",
       unit: r.unit_code,
       name: r.unit_name,
       year: r.year,
@@ -113,7 +106,7 @@ export async function readRoundLog(db: Db, filter: LogFilter): Promise<RoundLogE
       digest: r.digest,
       rulesSha256: r.rules_sha256,
       files: r.inputs.map((i) => i.file),
-      packageFile,
+      packageFile: r.package_file,
       supersedes: r.supersedes,
       reason: r.replace_reason,
       supersededBy: r.superseded_by,

@@ -85,7 +85,7 @@ export interface RoundFilter {
 
 /** The current rounds chosen, by unit code, year, then 测评名称. */
 export async function currentRounds(db: Db, filter: RoundFilter): Promise<RoundRow[]> {
-  const rows = await db.query<RoundRow & { inputs: { file: string; sha256: string; package?: string }[] }>(
+  return db.query<RoundRow>(
     `SELECT r.id, r.unit_code, r.unit_name, r.year, r.round, r.rules_json, r.rules_sha256, r.inputs, r.tool_version, r.filed_at, r.digest
        FROM current_political_round r
       WHERE ($1::integer IS NULL OR r.year >= $1)
@@ -95,8 +95,6 @@ export async function currentRounds(db: Db, filter: RoundFilter): Promise<RoundR
       ORDER BY r.unit_code, r.year, r.round, r.id`,
     [filter.fromYear, filter.toYear, [...filter.units]],
   );
-  // The content's inputs are the workbooks it was evaluated from; the package an import took it from is the act's.
-  return rows.map((r) => ({ ...r, inputs: r.inputs.map((i) => ({ file: i.file, sha256: i.sha256 })) }));
 }
 
 /** The content of the round `row`: its cadres with their aspects and flagged items, in their filed order. */

@@ -255,12 +255,21 @@ CREATE INDEX current_person_quarter_period ON current_person_quarter (period);
 CREATE INDEX current_person_quarter_person ON current_person_quarter (person_id, period) INCLUDE (filing_id, grade, score);
 `;
 
+// Version 5: a political round says where it came from, as a filing does (origin, package_file),
+// now that 备案 packages carry rounds (archive import). Every round filed before was filed by
+// `political --db`.
+const V5 = `
+ALTER TABLE political_round ADD COLUMN origin text NOT NULL DEFAULT 'political' CHECK (origin IN ('political', 'import'));
+ALTER TABLE political_round ADD COLUMN package_file text;
+`;
+
 /** Every migration, oldest first; the last one's version is the schema this tool works with. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, sql: V1 },
   { version: 2, sql: V2 },
   { version: 3, sql: V3 },
   { version: 4, sql: V4 },
+  { version: 5, sql: V5 },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {
