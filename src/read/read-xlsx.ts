@@ -70,7 +70,7 @@ export async function readWorkbookFile(
 
   let sheets: PlainSheet[];
   try {
-    sheets = readXlsxSheets(guarded.value, mergedCellLimit(options), options.sheets);
+    sheets = await readXlsxSheets(guarded.value, mergedCellLimit(options), options.sheets);
   } catch (error) {
     if (error instanceof MergesTooLarge) return mergesTooLarge(displayName, error.largest, error.limit);
     // Whatever cannot be made sense of is, for the clerk, a damaged file (never a stack trace).
