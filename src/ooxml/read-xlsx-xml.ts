@@ -343,6 +343,7 @@ class SheetReader {
   read(bytes: Buffer): PlainSheet {
     const xml = new XmlScanner(bytes);
     while (this.step(xml));
+    this.sheet.fitRow(this.rowNumber);
     this.applyMerges();
     return this.sheet;
   }
@@ -396,6 +397,7 @@ class SheetReader {
     } finally {
       await source.return?.();
     }
+    this.sheet.fitRow(this.rowNumber);
     this.applyMerges();
     return this.sheet;
   }
@@ -407,6 +409,7 @@ class SheetReader {
     if (token !== "open") return true;
     switch (xml.name) {
       case "row": {
+        this.sheet.fitRow(this.rowNumber);
         const r = xml.attribute("r");
         this.rowNumber = r === undefined ? this.rowNumber + 1 : Number(r);
         if (!Number.isInteger(this.rowNumber) || this.rowNumber < 1 || this.rowNumber > MAX_ROW) throw new XmlDamage(`bad row number ${r ?? ""}`);
