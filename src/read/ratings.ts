@@ -12,7 +12,7 @@ import { dataRows, findHeaderRow } from "./find-header-row.js";
 import type { PlainSheet } from "../ooxml/plain.js";
 import { indicatorHeader, type ParsedIndicators } from "./indicators.js";
 import { TOTAL_MAX, TOTAL_RANGE, scoreLayout } from "./individual-scores.js";
-import { RowReader, type SheetContext, personReference } from "./rows.js";
+import { RowReader, type SheetContext, addReference, personReference } from "./rows.js";
 import type { SharedValues } from "./share-values.js";
 
 export interface ParsedRatings {
@@ -50,7 +50,7 @@ export function parseRatingsSheet(context: SheetContext, sheet: PlainSheet, pars
   for (const row of dataRows(layout)) {
     const r = new RowReader(file, layout, row);
     const personId = r.id(RATED, true);
-    if (personId !== null) result.references.push(personReference(r, "rating", personId, RATED, "被测评人姓名"));
+    if (personId !== null) addReference(context, result.references, personReference(r, "rating", personId, RATED, "被测评人姓名"));
     if (personId !== null && context.graded(personId)) {
       const group = r.choice("测评人类别", RATER_GROUP_LABEL, true);
       const raterId = r.id(RATER);
