@@ -10,12 +10,19 @@ import type { PoliticalWorkbook } from "../domain/political-model.js";
 import { readPoliticalFiles } from "../read/political-run.js";
 import { sheetNamesOf } from "../read/sheet-names.js";
 import type { InputFile } from "../run/input-files.js";
+import { inOrder } from "../run/in-order.js";
+
+/** Files whose sheet names are read at once (only their zip directory and workbook part are used). */
+const LOOKS_AT_ONCE = 8;
 
 export async function splitByKind(inputs: readonly InputFile[], maxBytes: number): Promise<{ appraisal: InputFile[]; political: InputFile[] }> {
   const appraisal: InputFile[] = [];
   const political: InputFile[] = [];
-  for (const input of inputs) {
-    const names = await sheetNamesOf(input.path, maxBytes);
+  // A few files looked into at once: a city folder's thousand files, one after another, waited
+  // on the disk a second before the first workbook was read.
+  let index = 0;
+  for await (const names of inOrder(inputs, LOOKS_AT_ONCE, (input) => sheetNamesOf(input.path, maxBytes))) {
+    const input = inputs[index++]!;
     (names !== null && isPoliticalWorkbook(names) ? political : appraisal).push(input);
   }
   return { appraisal, political };

@@ -41,6 +41,17 @@ export function sameName(a: string, b: string): boolean {
   return compact(a) === compact(b);
 }
 
+/**
+ * Whether checking the reference finds nothing to say of it: its person is in 人员, under the same
+ * name where one is given, and may have this kind of row. The sheet parsers leave such references
+ * out (read/rows.ts `addReference`).
+ */
+export function isQuietReference(person: Person | undefined, reference: PersonReference): boolean {
+  if (person === undefined) return false;
+  if (reference.name !== null && reference.nameRef !== null && !sameName(reference.name, person.name)) return false;
+  return isGraded(person) || reference.use === "workItem" || reference.use === "summary";
+}
+
 function notGradedText(person: Person): string {
   return person.kind === "leadership" ? "是领导成员（由上级评定）" : `考核状态为“${STATUS_LABEL[person.status]}”`;
 }
@@ -60,6 +71,7 @@ export function checkPersonReferences(
 
   for (const reference of references) {
     const person = byId.get(reference.personId);
+    if (isQuietReference(person, reference)) continue;
     const at = `${reference.idRef.sheet}!${reference.idRef.cell}「${reference.idRef.header}」`;
     if (!person) {
       push(

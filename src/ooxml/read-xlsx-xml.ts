@@ -336,45 +336,109 @@ class SheetReader {
     this.sheet = new ArraySheet(name);
   }
 
+  /** Where the sheet's rows are: the row and column of the cell read last. */
+  private rowNumber = 0;
+  private columnNumber = 0;
+
   read(bytes: Buffer): PlainSheet {
     const xml = new XmlScanner(bytes);
-    let rowNumber = 0;
-    let columnNumber = 0;
-    for (let token = xml.next(); token !== "end"; token = xml.next()) {
-      if (token !== "open") continue;
-      switch (xml.name) {
-        case "row": {
-          const r = xml.attribute("r");
-          rowNumber = r === undefined ? rowNumber + 1 : Number(r);
-          if (!Number.isInteger(rowNumber) || rowNumber < 1 || rowNumber > MAX_ROW) throw new XmlDamage(`bad row number ${r ?? ""}`);
-          columnNumber = 0;
-          break;
-        }
-        case "c": {
-          const r = xml.attribute("r");
-          if (r === undefined) {
-            columnNumber += 1;
-            if (rowNumber < 1 || columnNumber > MAX_COLUMN) throw new XmlDamage("a cell without address outside a row");
-          } else {
-            const address = parseAddress(r);
-            if (!address) throw new XmlDamage(`bad cell address ${r}`);
-            rowNumber = address.row;
-            columnNumber = address.column;
-          }
-          this.readCell(xml, rowNumber, columnNumber);
-          break;
-        }
-        case "mergeCell":
-          this.addMerge(xml.attribute("ref") ?? "");
-          break;
-        default:
-          // Sheet views, column widths, validations, hyperlinks ...: nothing a cell value depends on.
-          if (xml.depth === 2 && xml.name !== "sheetData" && xml.name !== "mergeCells") xml.skipElement();
-          break;
-      }
-    }
+    while (this.step(xml));
+    this.sheet.fitRow(this.rowNumber);
     this.applyMerges();
     return this.sheet;
+  }
+
+  /**
+   * The sheet read from its bytes as they are inflated, so that a worksheet of 140 MB is never
+   * held whole. A step that runs out of bytes is taken again, from where it started, with more:
+   * a step changes nothing it cannot do again (cells set again to the same values) before it has
+   * all its bytes, but where the sheet stands. Damage is told only once all bytes are there.
+   */
+  async readChunks(chunks: AsyncIterable<Buffer>): Promise<PlainSheet> {
+    const source = chunks[Symbol.asyncIterator]();
+    try {
+      // The scanner looks for a byte order mark in the bytes it starts with: at least three of them.
+      const start: Buffer[] = [];
+      let ended = false;
+      while (!ended && start.reduce((total, chunk) => total + chunk.length, 0) < 3) {
+        const next = await source.next();
+        if (next.done) ended = true;
+        else start.push(next.value);
+      }
+      const xml = new XmlScanner(Buffer.concat(start), ended);
+      for (;;) {
+        xml.mark();
+        const { rowNumber, columnNumber } = this;
+        try {
+          if (!this.step(xml)) break;
+        } catch (error) {
+          if (!(error instanceof XmlDamage) || xml.complete) throw error;
+          xml.rewind();
+          this.rowNumber = rowNumber;
+          this.columnNumber = columnNumber;
+          // At least as many bytes as are held: a step that needs the rest of the part (damage is
+          // told only at the end) costs a few copies of the part, not one per chunk.
+          const wanted = xml.buffered;
+          const more: Buffer[] = [];
+          let size = 0;
+          let ended = false;
+          while (!ended && (more.length === 0 || size < wanted)) {
+            const next = await source.next();
+            if (next.done) ended = true;
+            else {
+              more.push(next.value);
+              size += next.value.length;
+            }
+          }
+          if (more.length > 0) xml.append(more.length === 1 ? more[0]! : Buffer.concat(more));
+          if (ended) xml.append(null);
+        }
+      }
+    } finally {
+      await source.return?.();
+    }
+    this.sheet.fitRow(this.rowNumber);
+    this.applyMerges();
+    return this.sheet;
+  }
+
+  /** Reads one token of the sheet's part, with what it holds; false at the end of the part. */
+  private step(xml: XmlScanner): boolean {
+    const token = xml.next();
+    if (token === "end") return false;
+    if (token !== "open") return true;
+    switch (xml.name) {
+      case "row": {
+        this.sheet.fitRow(this.rowNumber);
+        const r = xml.attribute("r");
+        this.rowNumber = r === undefined ? this.rowNumber + 1 : Number(r);
+        if (!Number.isInteger(this.rowNumber) || this.rowNumber < 1 || this.rowNumber > MAX_ROW) throw new XmlDamage(`bad row number ${r ?? ""}`);
+        this.columnNumber = 0;
+        break;
+      }
+      case "c": {
+        const r = xml.attribute("r");
+        if (r === undefined) {
+          this.columnNumber += 1;
+          if (this.rowNumber < 1 || this.columnNumber > MAX_COLUMN) throw new XmlDamage("a cell without address outside a row");
+        } else {
+          const address = parseAddress(r);
+          if (!address) throw new XmlDamage(`bad cell address ${r}`);
+          this.rowNumber = address.row;
+          this.columnNumber = address.column;
+        }
+        this.readCell(xml, this.rowNumber, this.columnNumber);
+        break;
+      }
+      case "mergeCell":
+        this.addMerge(xml.attribute("ref") ?? "");
+        break;
+      default:
+        // Sheet views, column widths, validations, hyperlinks ...: nothing a cell value depends on.
+        if (xml.depth === 2 && xml.name !== "sheetData" && xml.name !== "mergeCells") xml.skipElement();
+        break;
+    }
+    return true;
   }
 
   private readCell(xml: XmlScanner, row: number, column: number): void {
@@ -516,6 +580,16 @@ class SheetReader {
   }
 }
 
+/** The parts of a package, by name in lower case. */
+export interface XlsxParts {
+  get(name: string): Buffer | undefined;
+  /**
+   * A part too large to hold at once, in chunks as it is inflated; undefined for a part to take
+   * whole with `get` (or one that is not there).
+   */
+  chunks?(name: string): AsyncIterable<Buffer> | undefined;
+}
+
 /**
  * The workbook part, as the package's relationships name it (`_rels/.rels`, officeDocument):
  * usually xl/workbook.xml, but a valid package may keep it anywhere. A package without them (some
@@ -533,11 +607,11 @@ function mainPart(parts: Pick<ReadonlyMap<string, Buffer>, "get">): string {
  * with its name as written. Chart sheets and other kinds of sheet hold no cells and are left out.
  * Throws XmlDamage (or SheetDamage, naming the sheet) when the file is damaged.
  */
-export function readXlsxSheets(
-  parts: Pick<ReadonlyMap<string, Buffer>, "get">,
+export async function readXlsxSheets(
+  parts: XlsxParts,
   mergedCellLimit: number,
   wanted: (sheetName: string) => boolean = () => true,
-): PlainSheet[] {
+): Promise<PlainSheet[]> {
   const workbookPart = mainPart(parts);
   const workbookBytes = parts.get(workbookPart);
   if (!workbookBytes) throw new NotAWorkbook(`no ${workbookPart}`);
@@ -561,10 +635,12 @@ export function readXlsxSheets(
     const relationship = relationships.get(entry.relationshipId);
     if (!relationship) throw new SheetDamage(entry.name, `sheet ${entry.name} has no relationship`);
     if (!RELATIONSHIP_TYPE.worksheet.test(relationship.type)) continue;
-    const bytes = parts.get(relationship.target);
-    if (!bytes) throw new SheetDamage(entry.name, `sheet ${entry.name}: no part ${relationship.target}`);
+    const chunks = parts.chunks?.(relationship.target);
+    const bytes = chunks === undefined ? parts.get(relationship.target) : undefined;
+    if (chunks === undefined && bytes === undefined) throw new SheetDamage(entry.name, `sheet ${entry.name}: no part ${relationship.target}`);
     try {
-      plain.push(new SheetReader(entry.name, context).read(bytes));
+      const reader = new SheetReader(entry.name, context);
+      plain.push(chunks !== undefined ? await reader.readChunks(chunks) : reader.read(bytes ?? Buffer.alloc(0)));
     } catch (error) {
       if (error instanceof XmlDamage && !(error instanceof SheetDamage)) throw new SheetDamage(entry.name, error.message);
       throw error;

@@ -113,6 +113,10 @@ export class XmlScanner {
   private textStart = 0;
   private textEnd = 0;
   private textIsCdata = false;
+  private markAt = 0;
+  private markDepth = 0;
+  private markPendingClose = false;
+  private markRootSeen = false;
   /** The element's attributes: local names, and where each value lies (decoded when asked for). */
   private readonly attributeNames: string[] = [];
   private readonly attributeStarts: number[] = [];
@@ -124,9 +128,57 @@ export class XmlScanner {
   /** The element just opened is empty (`<c r="A1"/>`); its close comes next. */
   selfClosing = false;
 
-  constructor(private readonly bytes: Buffer) {
+  /**
+   * `final`: the bytes are the whole part. Otherwise they are its start, and running out of them
+   * (or anything that looks like damage, which more bytes may mend) throws XmlDamage: the caller
+   * rewinds to a mark, appends the next bytes (`append`) and scans again (read-xlsx-xml.ts reads a
+   * large worksheet so, as it is inflated, instead of holding all of it).
+   */
+  constructor(
+    private bytes: Buffer,
+    private final = true,
+  ) {
     // A UTF-8 byte order mark may open the part.
     if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) this.at = 3;
+  }
+
+  /** Whether the scanner holds the whole rest of the part. */
+  get complete(): boolean {
+    return this.final;
+  }
+
+  /** Bytes held and not yet scanned. */
+  get buffered(): number {
+    return this.bytes.length - this.at;
+  }
+
+  /** Remembers where the scanner stands, between two tokens (one mark, kept in place: no object per token). */
+  mark(): void {
+    this.markAt = this.at;
+    this.markDepth = this.stack.length;
+    this.markPendingClose = this.pendingClose;
+    this.markRootSeen = this.rootSeen;
+  }
+
+  /** Back to the mark; nothing open at the mark may have been closed since. */
+  rewind(): void {
+    this.at = this.markAt;
+    this.stack.length = this.markDepth;
+    this.pendingClose = this.markPendingClose;
+    this.rootSeen = this.markRootSeen;
+  }
+
+  /**
+   * The next bytes of the part, or null when there are no more. What lies before the scanner is
+   * dropped (call it just after `rewind`).
+   */
+  append(more: Buffer | null): void {
+    if (more === null) {
+      this.final = true;
+      return;
+    }
+    this.bytes = Buffer.concat([this.bytes.subarray(this.at), more]);
+    this.at = 0;
   }
 
   /** How deep the scanner is: 1 inside the root element. */
@@ -143,13 +195,18 @@ export class XmlScanner {
     const bytes = this.bytes;
     for (;;) {
       const start = this.at;
-      if (start >= bytes.length) return this.finish();
+      if (start >= bytes.length) {
+        if (!this.final) throw new XmlDamage("the bytes read so far end here");
+        return this.finish();
+      }
       if (bytes[start] !== LT) {
         let lt = start + 1;
         const near = Math.min(bytes.length, start + SHORT);
         while (lt < near && bytes[lt] !== LT) lt++;
         if (lt === near && near < bytes.length) lt = bytes.indexOf(LT, near);
         this.at = lt < 0 || lt > bytes.length ? bytes.length : lt;
+        // Text running to the end of bytes read so far may go on in the next ones.
+        if (this.at === bytes.length && !this.final) throw new XmlDamage("text runs past the bytes read so far");
         this.setText(start, this.at, false);
         if (this.stack.length > 0) return "text";
         if (!this.isBlank(start, this.at)) throw new XmlDamage(`text outside the root element at byte ${start}`);
@@ -257,6 +314,10 @@ export class XmlScanner {
   }
 
   private startsWith(marker: Buffer, at: number): boolean {
+    if (at + marker.length > this.bytes.length) {
+      if (!this.final) throw new XmlDamage("markup runs past the bytes read so far");
+      return false;
+    }
     return this.bytes.compare(marker, 0, marker.length, at, at + marker.length) === 0;
   }
 

@@ -8,7 +8,7 @@ import { hasErrors, type Problem } from "../domain/problem.js";
 import { DECISIONS_SHEET } from "../domain/sheets.js";
 import { dataRows, findHeaderRow, headerSpecOf } from "./find-header-row.js";
 import type { PlainSheet } from "../ooxml/plain.js";
-import { RowReader, type SheetContext, personReference } from "./rows.js";
+import { RowReader, type SheetContext, addReference, personReference } from "./rows.js";
 
 export interface ParsedDecisions {
   decisions: Decision[];
@@ -27,7 +27,7 @@ export function parseDecisionsSheet(context: SheetContext, sheet: PlainSheet): P
   for (const row of dataRows(found.value)) {
     const r = new RowReader(file, found.value, row);
     const personId = r.id("人员编号", true);
-    if (personId !== null) result.references.push(personReference(r, "decision", personId, "人员编号", "姓名"));
+    if (personId !== null) addReference(context, result.references, personReference(r, "decision", personId, "人员编号", "姓名"));
     if (personId !== null && context.graded(personId)) {
       const grade = r.choice("审定等次", GRADE_LABEL, true);
       const kind = r.choice("类型", DECISION_KIND_LABEL, true);

@@ -10,7 +10,7 @@ import { EVENTS_SHEET } from "../domain/sheets.js";
 import { dataRows, findHeaderRow, headerSpecOf } from "./find-header-row.js";
 import { cellText, isBlank, type NumberRange } from "./normalise-cell.js";
 import type { PlainSheet } from "../ooxml/plain.js";
-import { RowReader, type SheetContext, personReference } from "./rows.js";
+import { RowReader, type SheetContext, addReference, personReference } from "./rows.js";
 
 export interface ParsedEvents {
   events: ScoreEvent[];
@@ -29,7 +29,7 @@ export function parseEventsSheet(context: SheetContext, sheet: PlainSheet): Pars
   for (const row of dataRows(found.value)) {
     const r = new RowReader(file, found.value, row);
     const personId = r.id("人员编号", true);
-    if (personId !== null) result.references.push(personReference(r, "event", personId, "人员编号", "姓名"));
+    if (personId !== null) addReference(context, result.references, personReference(r, "event", personId, "人员编号", "姓名"));
     // Events of every listed person are read, graded or not: a 否决 counts for the year (rules.md §6).
     if (personId !== null && context.known(personId)) {
       const kind = r.choice("类型", EVENT_KIND_LABEL, true);

@@ -14,7 +14,7 @@ import type { NumberRange } from "./normalise-cell.js";
 import type { PlainSheet } from "../ooxml/plain.js";
 import { cellAddress } from "../ooxml/plain.js";
 import { indicatorHeader, type ParsedIndicators } from "./indicators.js";
-import { RowReader, type SheetContext, personReference } from "./rows.js";
+import { RowReader, type SheetContext, addReference, personReference } from "./rows.js";
 
 export interface ParsedIndividualScores {
   scores: IndividualScore[];
@@ -129,7 +129,7 @@ export function parseIndividualScoresSheet(context: SheetContext, sheet: PlainSh
     const r = new RowReader(file, layout, row);
     const personId = r.id("人员编号", true);
     if (personId !== null) {
-      result.references.push(personReference(r, "individual", personId, "人员编号", "姓名"));
+      addReference(context, result.references, personReference(r, "individual", personId, "人员编号", "姓名"));
       presence.push({ personId, ref: r.ref("人员编号") });
     }
     if (personId !== null && context.graded(personId) && scores.layout !== null) {

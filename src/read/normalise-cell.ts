@@ -54,18 +54,43 @@ function shift(ch: string): string {
   return String.fromCharCode(ch.charCodeAt(0) - FULL_WIDTH_OFFSET);
 }
 
+/**
+ * Whether the text may hold a full-width ASCII character or the ideographic space: most cells
+ * (codes, scores, grade words) hold none, and a look at each character costs less than two
+ * regular-expression replacements; a city's workbooks have millions of such cells.
+ */
+function mayBeFullWidth(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x3000 || (code >= 0xff01 && code <= 0xff5e)) return true;
+  }
+  return false;
+}
+
 /** Every full-width ASCII character and the ideographic space to half-width: `ＱＵ－０１` → `QU-01`. */
 export function halfWidth(text: string): string {
+  if (!mayBeFullWidth(text)) return text;
   return text.replace(FULL_WIDTH_ASCII, shift).replace(IDEOGRAPHIC_SPACE, " ");
 }
 
 /** Free text: trimmed, full-width letters, digits and spaces to half-width (workbook.md). */
 export function normaliseText(text: string): string {
+  if (!mayBeFullWidth(text)) return text.trim();
   return text.replace(FULL_WIDTH_ALPHANUMERIC, shift).replace(IDEOGRAPHIC_SPACE, " ").trim();
+}
+
+/** Whether the text may hold whitespace or a zero-width character (ANY_SPACE): ASCII ones are below 0x21. */
+function maySpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code <= 0x20 || code >= 0x80) return true;
+  }
+  return false;
 }
 
 /** Text with all whitespace removed: headers, codes and closed-set words are compared this way. */
 export function withoutSpaces(text: string): string {
+  if (!maySpace(text)) return text;
   return text.replace(ANY_SPACE, "");
 }
 

@@ -210,6 +210,8 @@ function isBufferTooLarge(error: unknown): boolean {
  */
 export interface CheckedParts {
   get(name: string): Buffer | undefined;
+  /** A part of more than 4 MiB, in chunks as it is inflated (read-xlsx-xml.ts); undefined for the others. */
+  chunks(name: string): AsyncIterable<Buffer> | undefined;
 }
 
 /**
@@ -256,6 +258,7 @@ export async function guardXlsxBytes(
   if (declared > limit || entries.length > MAX_PARTS) return tooLarge(file, limit, "解压后");
 
   const parts = new Map<string, () => Buffer>();
+  const streamed = new Map<string, () => AsyncIterable<Buffer>>();
   for (const entry of entries) {
     const data = entryData(bytes, entry);
     if (isDamage(data)) return corrupt(file, data.damage);
@@ -273,6 +276,7 @@ export async function guardXlsxBytes(
       if (inflated.length !== entry.size) return corrupt(file, `部件 ${entry.name} 的大小与目录不符`);
       if (inflated.crc !== entry.crc32) return corrupt(file, `部件 ${entry.name} 的校验和不符`);
       parts.set(name, () => inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) }));
+      streamed.set(name, () => createInflateRaw({ chunkSize: INFLATE_CHUNK }).end(data));
       continue;
     }
     let content: Buffer;
@@ -305,5 +309,5 @@ export async function guardXlsxBytes(
     const checkedContent = content;
     parts.set(name, () => checkedContent);
   }
-  return checked({ get: (name: string) => parts.get(name)?.() });
+  return checked({ get: (name: string) => parts.get(name)?.(), chunks: (name: string) => streamed.get(name)?.() });
 }

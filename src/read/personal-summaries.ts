@@ -14,7 +14,7 @@ import { SUMMARIES_SHEET } from "../domain/sheets.js";
 import type { PlainSheet } from "../ooxml/plain.js";
 import { dataRows, findHeaderRow, headerSpecOf } from "./find-header-row.js";
 import { isBlank } from "./normalise-cell.js";
-import { RowReader, type SheetContext, personReference } from "./rows.js";
+import { RowReader, type SheetContext, addReference, personReference } from "./rows.js";
 
 export interface ParsedSummaries {
   summaries: PersonalSummary[];
@@ -35,7 +35,7 @@ export function parseSummariesSheet(context: SheetContext, sheet: PlainSheet, pe
     const r = new RowReader(file, found.value, row);
     const personId = r.id("人员编号", true);
     if (personId !== null && isBlank(r.cell("月份")) && isBlank(r.cell("小结"))) {
-      result.references.push(personReference(r, "summary", personId, "人员编号", "姓名"));
+      addReference(context, result.references, personReference(r, "summary", personId, "人员编号", "姓名"));
       result.problems.push(...r.finish(context.unitOf(personId)));
       continue;
     }
@@ -44,7 +44,7 @@ export function parseSummariesSheet(context: SheetContext, sheet: PlainSheet, pe
     const monthRead = r.problems.length === problemsBefore;
     const text = r.text("小结", true);
     if (personId !== null) {
-      result.references.push(personReference(r, "summary", personId, "人员编号", "姓名"));
+      addReference(context, result.references, personReference(r, "summary", personId, "人员编号", "姓名"));
       const key = `${personId}\u0000${month ?? ""}`;
       const first = monthRead ? firstRow.get(key) : undefined;
       if (first !== undefined) {

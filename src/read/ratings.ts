@@ -4,7 +4,7 @@
 
 import type { RatingPresence } from "../domain/check-coverage.js";
 import type { PersonReference } from "../domain/check-person-references.js";
-import { RATER_GROUP_LABEL } from "../domain/labels.js";
+import { type Grade, RATER_GROUP_LABEL } from "../domain/labels.js";
 import type { Rating, RatingPart } from "../domain/model.js";
 import { hasErrors, type Problem } from "../domain/problem.js";
 import { COMMON_SHEET, COMMON_TOTAL_HEADER } from "../domain/sheets.js";
@@ -12,7 +12,7 @@ import { dataRows, findHeaderRow } from "./find-header-row.js";
 import type { PlainSheet } from "../ooxml/plain.js";
 import { indicatorHeader, type ParsedIndicators } from "./indicators.js";
 import { TOTAL_MAX, TOTAL_RANGE, scoreLayout } from "./individual-scores.js";
-import { RowReader, type SheetContext, personReference } from "./rows.js";
+import { RowReader, type SheetContext, addReference, personReference } from "./rows.js";
 import type { SharedValues } from "./share-values.js";
 
 export interface ParsedRatings {
@@ -44,11 +44,13 @@ export function parseRatingsSheet(context: SheetContext, sheet: PlainSheet, pars
   result.problems.push(...scores.problems);
   const presence: RatingPresence[] = [];
   result.presence = presence;
+  // A grade word of a column is one shared part, found here without building it again.
+  const gradeParts = scores.layout?.kind === "indicators" ? scores.layout.columns.map(() => new Map<Grade, RatingPart>()) : [];
 
   for (const row of dataRows(layout)) {
     const r = new RowReader(file, layout, row);
     const personId = r.id(RATED, true);
-    if (personId !== null) result.references.push(personReference(r, "rating", personId, RATED, "被测评人姓名"));
+    if (personId !== null) addReference(context, result.references, personReference(r, "rating", personId, RATED, "被测评人姓名"));
     if (personId !== null && context.graded(personId)) {
       const group = r.choice("测评人类别", RATER_GROUP_LABEL, true);
       const raterId = r.id(RATER);
@@ -62,12 +64,17 @@ export function parseRatingsSheet(context: SheetContext, sheet: PlainSheet, pars
         const points = r.score(COMMON_TOTAL_HEADER, TOTAL_RANGE);
         parts = [points === null ? null : { indicator: null, max: TOTAL_MAX, points }];
       } else if (scores.layout?.kind === "indicators") {
-        parts = scores.layout.columns.map(({ indicator, header, range }): RatingPart | null => {
+        parts = scores.layout.columns.map(({ indicator, header, range }, column): RatingPart | null => {
           const value = r.gradeOrPoints(header, range);
           if (value === null) return null;
-          return "grade" in value
-            ? { indicator: indicator.name, max: indicator.max, grade: value.grade }
-            : { indicator: indicator.name, max: indicator.max, points: value.points };
+          if (!("grade" in value)) return shared.part({ indicator: indicator.name, max: indicator.max, points: value.points });
+          const known = gradeParts[column];
+          let part = known?.get(value.grade);
+          if (part === undefined) {
+            part = shared.part({ indicator: indicator.name, max: indicator.max, grade: value.grade });
+            known?.set(value.grade, part);
+          }
+          return part;
         });
       }
       const complete = parts.filter((p): p is RatingPart => p !== null);

@@ -7,7 +7,7 @@
 // cases are kept as the tests of this reader (test/read/read-xlsx.test.ts).
 
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import { type Checked, checked, refused } from "../domain/problem.js";
 import { corrupt, fileRefusal, guardXlsxBytes, mergedCellLimit, mergesTooLarge, notAWorkbook, tooLarge, type OpenLimits } from "./open-guard.js";
 import type { PlainSheet, PlainWorkbook } from "../ooxml/plain.js";
@@ -28,10 +28,16 @@ export function refusedBy(refusal: Checked<unknown>): Checked<never> {
  */
 export async function readBytes(path: string, file: string, limits: OpenLimits): Promise<Checked<Buffer>> {
   try {
-    // A file larger than the inflated limit cannot be a workbook within it: not even read.
-    const size = (await stat(path)).size;
-    if (size > limits.maxInflatedBytes) return tooLarge(file, limits.maxInflatedBytes, "本身");
-    return checked(await readFile(path));
+    // One opening of the file for its size and its bytes (a city folder has a thousand files).
+    const handle = await open(path, "r");
+    try {
+      // A file larger than the inflated limit cannot be a workbook within it: not even read.
+      const size = (await handle.stat()).size;
+      if (size > limits.maxInflatedBytes) return tooLarge(file, limits.maxInflatedBytes, "本身");
+      return checked(await handle.readFile());
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "";
     const why =
@@ -70,7 +76,7 @@ export async function readWorkbookFile(
 
   let sheets: PlainSheet[];
   try {
-    sheets = readXlsxSheets(guarded.value, mergedCellLimit(options), options.sheets);
+    sheets = await readXlsxSheets(guarded.value, mergedCellLimit(options), options.sheets);
   } catch (error) {
     if (error instanceof MergesTooLarge) return mergesTooLarge(displayName, error.largest, error.limit);
     // Whatever cannot be made sense of is, for the clerk, a damaged file (never a stack trace).

@@ -190,6 +190,16 @@ export interface SheetContext {
   known: (personId: string) => boolean;
   /** Whether the person is listed and graded: only their scoring rows are read (workbook.md). */
   graded: (personId: string) => boolean;
+  /** Whether checking the reference would find nothing to say (check-person-references.ts `isQuietReference`). */
+  quiet: (reference: PersonReference) => boolean;
+}
+
+/**
+ * Adds a row's person reference to those checked against 人员, unless checking it would find
+ * nothing: a city in one workbook has 400,000 rating rows, nearly all of them quiet.
+ */
+export function addReference(context: SheetContext, references: PersonReference[], reference: PersonReference): void {
+  if (!context.quiet(reference)) references.push(reference);
 }
 
 /** The row's person as named in another sheet, read here once: its 人员编号 and the 姓名 beside it. */

@@ -19,18 +19,26 @@ function inner<K, V>(outer: Map<K, V>, key: K, make: () => V): V {
   return value;
 }
 
+interface PartListNode {
+  list: RatingPart[] | undefined;
+  next: Map<RatingPart, PartListNode>;
+}
+
 export class SharedValues {
   private readonly strings = new Map<string, string>();
   /** Exact values by numerator, then denominator (bigints compare by value as map keys). */
   private readonly exacts = new Map<bigint, Map<bigint, Exact>>();
   /** Rating parts by their shared 满分, indicator, then grade word or shared points. */
   private readonly parts = new Map<Exact, Map<string | null, Map<string | Exact, RatingPart>>>();
-  /** Lists of shared parts, by the parts they hold: a city's 400,000 ratings hold a few hundred. */
-  private readonly partLists = new Map<string, RatingPart[]>();
+  /**
+   * Lists of shared parts, by the parts they hold, as a tree keyed by part (no key is made per
+   * rating): a city's 400,000 ratings hold a few hundred lists.
+   */
+  private readonly partLists: PartListNode = { list: undefined, next: new Map() };
+  /** The parts `part` made, so that a part already shared is not looked up again. */
+  private readonly madeParts = new WeakSet<RatingPart>();
   /** The lists `partList` made, so that a list already shared is not looked up again. */
   private readonly madeLists = new WeakSet<readonly RatingPart[]>();
-  /** A number for each shared part, for the keys of `partLists`. */
-  private readonly partIds = new Map<RatingPart, number>();
 
   string<T extends string | null>(value: T): T {
     if (value === null) return value;
@@ -42,28 +50,35 @@ export class SharedValues {
   }
 
   part(part: RatingPart): RatingPart {
+    if (this.madeParts.has(part)) return part;
     const max = this.exact(part.max);
     const byValue = (indicator: string | null): Map<string | Exact, RatingPart> =>
       inner(inner(this.parts, max, () => new Map()), indicator, () => new Map<string | Exact, RatingPart>());
     if ("grade" in part) {
       const indicator = this.string(part.indicator);
-      return inner(byValue(indicator), part.grade, (): RatingPart => ({ indicator, max, grade: part.grade }));
+      return inner(byValue(indicator), part.grade, () => this.made({ indicator, max, grade: part.grade }));
     }
     const indicator = this.string(part.indicator);
     const points = this.exact(part.points);
-    return inner(byValue(indicator), points, (): RatingPart => ({ indicator, max, points }));
+    return inner(byValue(indicator), points, () => this.made({ indicator, max, points }));
+  }
+
+  private made(part: RatingPart): RatingPart {
+    this.madeParts.add(part);
+    return part;
   }
 
   /** A rating's parts as a shared list of shared parts. Nobody changes a list after parsing. */
   partList(parts: readonly RatingPart[]): RatingPart[] {
     if (this.madeLists.has(parts)) return parts as RatingPart[];
     const own = parts.map((part) => this.part(part));
-    let key = "";
-    for (const part of own) key += `${inner(this.partIds, part, () => this.partIds.size)},`;
-    return inner(this.partLists, key, () => {
+    let node = this.partLists;
+    for (const part of own) node = inner(node.next, part, (): PartListNode => ({ list: undefined, next: new Map() }));
+    if (node.list === undefined) {
+      node.list = own;
       this.madeLists.add(own);
-      return own;
-    });
+    }
+    return node.list;
   }
 
   /** A cell reference keeps its own cell; its file, sheet and header are shared. */

@@ -9,7 +9,7 @@ import type { Problem } from "../domain/problem.js";
 import { WORK_LIST_SHEET } from "../domain/sheets.js";
 import { dataRows, findHeaderRow, headerSpecOf } from "./find-header-row.js";
 import type { PlainSheet } from "../ooxml/plain.js";
-import { RowReader, type SheetContext, personReference } from "./rows.js";
+import { RowReader, type SheetContext, addReference, personReference } from "./rows.js";
 
 export interface ParsedWorkList {
   items: WorkItem[];
@@ -48,7 +48,7 @@ export function parseWorkListSheet(context: SheetContext, sheet: PlainSheet, per
       );
     }
     if (personId !== null) {
-      result.references.push(personReference(r, "workItem", personId, "人员编号", "姓名"));
+      addReference(context, result.references, personReference(r, "workItem", personId, "人员编号", "姓名"));
       presence.push({ personId, ref: r.ref("人员编号") });
       if (item !== null && state !== null && monthRead) {
         result.items.push({ personId, month, item, state, reason, note, ref: r.ref("工作事项") });

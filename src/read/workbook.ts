@@ -13,7 +13,7 @@
 import { checkCoverage } from "../domain/check-coverage.js";
 import { checkFilePeriod } from "../domain/check-file-period.js";
 import { checkMonthlyRecords } from "../domain/check-monthly-records.js";
-import { checkPersonReferences, unitOfPerson } from "../domain/check-person-references.js";
+import { checkPersonReferences, isQuietReference, unitOfPerson } from "../domain/check-person-references.js";
 import { checkUnitsHavePersons, type ParentLink } from "../domain/check-units.js";
 import type { AppraisalWorkbook, Person, Unit } from "../domain/model.js";
 import { isGraded } from "../domain/model.js";
@@ -110,6 +110,8 @@ function sheetContext(file: string, persons: readonly Person[], units: readonly 
       const person = byId.get(id);
       return person ? isGraded(person) : !personsReadable;
     },
+    // Without a readable roster the references are not checked at all (parseWorkbook).
+    quiet: (reference) => personsReadable && isQuietReference(byId.get(reference.personId), reference),
   };
 }
 

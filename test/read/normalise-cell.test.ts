@@ -22,6 +22,7 @@ import {
   readYear,
   residentIdCheck,
   residentIdFault,
+  withoutSpaces,
 } from "../../src/read/normalise-cell.js";
 import type { CellValue } from "../../src/ooxml/plain.js";
 
@@ -281,5 +282,27 @@ describe("free text", () => {
     [{ kind: "error", text: "#VALUE!" }, "E_FORMULA_ERROR: 的值是错误值“#VALUE!”（公式出错或引用失效）。请修正公式，或直接填写数值。"],
   ])("%j → %s", (cell, expected) => {
     expect(outcome(readText(cell))).toBe(expected);
+  });
+});
+
+describe("the quick look before the replacements changes nothing", () => {
+  // The replacements as they were before the quick look (normalise-cell.ts mayBeFullWidth, maySpace).
+  const shift = (ch: string): string => String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
+  const slowHalfWidth = (t: string): string => t.replace(/[\uFF01-\uFF5E]/g, shift).replace(/\u3000/g, " ");
+  const slowText = (t: string): string => t.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, shift).replace(/\u3000/g, " ").trim();
+  const slowWithoutSpaces = (t: string): string => t.replace(/[\s\u200B\u200C\u200D\u2060\uFEFF]+/g, "");
+  const unit = fc.oneof(
+    fc.constantFrom(..."P0１２ＱＵ－　 \t\n\r\u00a0\u200b\u2060\ufeff\u2028\u3000\uff01\uff5e\uff00\uff5f张好较差-_.a"),
+    fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)),
+  );
+  it("on any text (property)", () => {
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 16 }), (text) => {
+        expect(halfWidth(text)).toBe(slowHalfWidth(text));
+        expect(normaliseText(text)).toBe(slowText(text));
+        expect(withoutSpaces(text)).toBe(slowWithoutSpaces(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

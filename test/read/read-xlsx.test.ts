@@ -154,13 +154,15 @@ describe("readWorkbookFile: cell values (plain.ts)", () => {
 
 describe("ArraySheet", () => {
   it("returns what was set last, blank elsewhere, and the used range is the largest row and column set", () => {
-    const cell = fc.tuple(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 30 }), fc.integer());
+    // `fit`: fitRow called on the row just set, which must change nothing a reader can see.
+    const cell = fc.tuple(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 30 }), fc.integer(), fc.boolean());
     fc.assert(
       fc.property(fc.array(cell, { maxLength: 80 }), (cells) => {
         const sheet = new ArraySheet("表");
         const expected = new Map<string, number>();
-        for (const [row, column, value] of cells) {
+        for (const [row, column, value, fit] of cells) {
           sheet.set(row, column, { kind: "number", value });
+          if (fit) sheet.fitRow(row);
           expected.set(`${row},${column}`, value);
         }
         expect(sheet.rowCount).toBe(Math.max(0, ...cells.map(([row]) => row)));
