@@ -4,7 +4,8 @@
 // Heights are worked out on fixed line pitches, so that Word, WPS and LibreOffice agree with
 // the estimate whatever font they draw the text in.
 
-import { Document, Header, Paragraph, Table, TableCell, TableRow, TextRun } from "../ooxml/docx-writer.js";
+import { BodyXml, Document, Header, Paragraph, TextRun } from "../ooxml/docx-writer.js";
+import { escapeXml } from "../ooxml/xml-text.js";
 import { A4_PAGE, TEXT_WIDTH, chineseRun, packDocx } from "../ooxml/docx-package.js";
 import type { DocumentFonts } from "../ooxml/docx-package.js";
 import type { StyleDefinition } from "../ooxml/docx-writer.js";
@@ -224,53 +225,77 @@ function slipStyles(fonts: DocumentFonts): StyleDefinition[] {
   ];
 }
 
-function cell(lines: string[], width: number, options: { label?: boolean; span?: number } = {}): TableCell {
-  return new TableCell({
-    width: { size: width, type: "dxa" },
-    ...(options.span ? { columnSpan: options.span } : {}),
-    verticalAlign: "center",
-    // A cell needs a paragraph even when it has nothing to say (a blank field).
-    children: (lines.length > 0 ? lines : [""]).map(
-      (line) => new Paragraph({ style: options.label ? STYLE.tableLabel : STYLE.tableText, children: [new TextRun({ text: line })] }),
-    ),
-  });
+// A slip's XML, written from these templates straight into one string per slip: every slip of a
+// run has the same table grid, labels and looks (the named styles above), and only the person's
+// values differ. This is the XML docx-writer.ts's Paragraph, TextRun, Table, TableRow and
+// TableCell write for the same options (test/build/feedback-slips.test.ts compares the two),
+// without building thousands of elements per unit.
+
+/** A paragraph of one run of `text` on `style`; the runs carry nothing of their own. */
+function paragraphXml(style: string, text: string, alignment?: "right"): string {
+  const jc = alignment === undefined ? "" : `<w:jc w:val="${alignment}"/>`;
+  return `<w:p><w:pPr><w:pStyle w:val="${style}"/>${jc}</w:pPr><w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`;
 }
 
-function slipTable(rows: SlipRow[]): Table {
-  return new Table({
-    width: { size: 2 * (LABEL_WIDTH + VALUE_WIDTH), type: "dxa" },
-    columnWidths: [LABEL_WIDTH, VALUE_WIDTH, LABEL_WIDTH, VALUE_WIDTH],
-    cellMargins: CELL_MARGIN,
-    rows: rows.map(
-      (row) =>
-        new TableRow({
-          // A row breaks across pages only when it is taller than a page.
-          cantSplit: rowHeight(row) < SLIP_PAGE_BUDGET,
-          children:
-            row.kind === "pair"
-              ? [
-                  cell([row.left[0]], LABEL_WIDTH, { label: true }),
-                  cell([row.left[1]], VALUE_WIDTH),
-                  cell([row.right[0]], LABEL_WIDTH, { label: true }),
-                  cell([row.right[1]], VALUE_WIDTH),
-                ]
-              : [cell([row.label], LABEL_WIDTH, { label: true }), cell(row.lines, WIDE_WIDTH, { span: 3 })],
-        }),
-    ),
-  });
+/** `<w:tc>` up to its paragraphs: a cell of `width`, over `span` grid columns, its text centred. */
+function cellStart(width: number, span?: number): string {
+  return `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${span ? `<w:gridSpan w:val="${span}"/>` : ""}<w:vAlign w:val="center"/></w:tcPr>`;
 }
 
-function slipChildren(slip: SlipContent): Array<Paragraph | Table> {
-  return [
-    new Paragraph({ style: STYLE.title, children: [new TextRun({ text: slip.title })] }),
-    new Paragraph({ style: STYLE.subtitle, children: [new TextRun({ text: slip.unitLine })] }),
-    slipTable(slip.rows),
-    ...slip.notes.map((note) => new Paragraph({ style: STYLE.note, children: [new TextRun({ text: note })] })),
-    // 反馈人 and 本人签收 at the left, 单位（盖章） toward the right, as a form is signed.
-    ...slip.signatures.map(
-      (text, i) => new Paragraph({ style: STYLE.signature, ...(i === 1 ? { alignment: "right" as const } : {}), children: [new TextRun({ text })] }),
-    ),
-  ];
+const LABEL_CELL = cellStart(LABEL_WIDTH);
+const VALUE_CELL = cellStart(VALUE_WIDTH);
+const WIDE_CELL = cellStart(WIDE_WIDTH, 3);
+const CELL_END = "</w:tc>";
+
+/** The table's borders (single, auto, ½ pt, inside too), its width, grid and cell margins. */
+const TABLE_START =
+  `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${2 * (LABEL_WIDTH + VALUE_WIDTH)}"/><w:tblBorders>` +
+  ["top", "left", "bottom", "right", "insideH", "insideV"].map((side) => `<w:${side} w:val="single" w:color="auto" w:sz="4"/>`).join("") +
+  `</w:tblBorders><w:tblCellMar><w:top w:type="dxa" w:w="${CELL_MARGIN.top}"/><w:left w:type="dxa" w:w="${CELL_MARGIN.left}"/>` +
+  `<w:bottom w:type="dxa" w:w="${CELL_MARGIN.bottom}"/><w:right w:type="dxa" w:w="${CELL_MARGIN.right}"/></w:tblCellMar></w:tblPr>` +
+  `<w:tblGrid>${[LABEL_WIDTH, VALUE_WIDTH, LABEL_WIDTH, VALUE_WIDTH].map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>`;
+const TABLE_END = "</w:tbl>";
+
+/** A label cell, written once per label a run meets (a slip has a score of them, the same for everyone). */
+const labelCells = new Map<string, string>();
+function labelCell(label: string): string {
+  let xml = labelCells.get(label);
+  if (xml === undefined) {
+    xml = `${LABEL_CELL}${paragraphXml(STYLE.tableLabel, label)}${CELL_END}`;
+    if (labelCells.size < 1000) labelCells.set(label, xml);
+  }
+  return xml;
+}
+
+/** A value cell: a paragraph per line, and one even when it has nothing to say (a blank field). */
+function valueCell(start: string, lines: readonly string[]): string {
+  let xml = start;
+  if (lines.length === 0) xml += paragraphXml(STYLE.tableText, "");
+  for (const line of lines) xml += paragraphXml(STYLE.tableText, line);
+  return xml + CELL_END;
+}
+
+function rowXml(row: SlipRow): string {
+  // A row breaks across pages only when it is taller than a page.
+  const start = rowHeight(row) < SLIP_PAGE_BUDGET ? "<w:tr><w:trPr><w:cantSplit/></w:trPr>" : "<w:tr>";
+  const cells =
+    row.kind === "pair"
+      ? labelCell(row.left[0]) + valueCell(VALUE_CELL, [row.left[1]]) + labelCell(row.right[0]) + valueCell(VALUE_CELL, [row.right[1]])
+      : labelCell(row.label) + valueCell(WIDE_CELL, row.lines);
+  return `${start}${cells}</w:tr>`;
+}
+
+/** A slip's body: title, unit and period, the table, the notes, the signature lines. */
+function slipXml(slip: SlipContent): string {
+  let xml = paragraphXml(STYLE.title, slip.title) + paragraphXml(STYLE.subtitle, slip.unitLine) + TABLE_START;
+  for (const row of slip.rows) xml += rowXml(row);
+  xml += TABLE_END;
+  for (const note of slip.notes) xml += paragraphXml(STYLE.note, note);
+  // 反馈人 and 本人签收 at the left, 单位（盖章） toward the right, as a form is signed.
+  slip.signatures.forEach((text, i) => {
+    xml += paragraphXml(STYLE.signature, text, i === 1 ? "right" : undefined);
+  });
+  return xml;
 }
 
 /** The page header of a draft's slips: 草稿 on every page (outputs.md). */
@@ -293,7 +318,7 @@ export async function writeFeedbackSlips(slips: readonly SlipContent[], wording:
       ? slips.map((slip) => ({
           properties: page,
           ...(slip.draft ? { headers: { default: headerOf(slip.draft) } } : {}),
-          children: slipChildren(fitSlip(slip)),
+          children: [new BodyXml(slipXml(fitSlip(slip)))],
         }))
       : [{ properties: page, children: [new Paragraph({ children: [new TextRun({ text: wording.noPersons, ...chineseRun(fonts.body, fonts.latin, TABLE_PT) })] })] }];
   const title = slips[0]?.title ?? wording.noPersons;

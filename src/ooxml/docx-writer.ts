@@ -133,7 +133,7 @@ export interface SectionOptions {
   };
   headers?: { default: Header };
   footers?: { default: Footer };
-  children: readonly (Paragraph | Table)[];
+  children: readonly (Paragraph | Table | BodyXml)[];
 }
 
 export interface DocumentOptions {
@@ -414,6 +414,19 @@ export class Table extends Written {
     const grid = (options.columnWidths ?? []).map((w) => `<w:gridCol w:w="${w}"/>`).join("");
     const margins = options.cellMargins ? `<w:tblCellMar>${marginsXml(options.cellMargins)}</w:tblCellMar>` : "";
     super(`<w:tbl><w:tblPr>${width}<w:tblBorders>${TABLE_BORDERS}</w:tblBorders>${margins}</w:tblPr><w:tblGrid>${grid}</w:tblGrid>`, options.rows, "</w:tbl>");
+  }
+}
+
+/**
+ * Body content its caller wrote as WordprocessingML, put into the document as it is: for content
+ * repeated so often (a page per person) that building an element per cell costs more than the
+ * rest of the document. The caller escapes its text (escapeXml) and answers for the XML.
+ */
+export class BodyXml extends Written {
+  declare private readonly element: "BodyXml";
+
+  constructor(xml: string) {
+    super(xml, [], "");
   }
 }
 
