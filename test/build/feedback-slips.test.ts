@@ -10,6 +10,8 @@ import { IDS, WORKBOOK, demoRules, demoUnit, ref } from "../support/demo-unit.js
 import { docxParagraphs, zipEntryDates, zipPart } from "../support/read-office.js";
 import type { PersonalSummary, WorkItem } from "../../src/domain/model.js";
 import { CUT_MARK } from "../../src/build/work-by-month.js";
+import { Header, Paragraph, Table, TableCell, TableRow, TextRun, Document, writeDocx } from "../../src/ooxml/docx-writer.js";
+import { A4_PAGE, TEXT_WIDTH } from "../../src/ooxml/docx-package.js";
 
 const wording: SlipWording = await readSlipWording();
 
@@ -388,6 +390,62 @@ describe("writeFeedbackSlips: 反馈单.docx", () => {
     // A person's slip, written out, stays under 11 KB of WordprocessingML (27 KB with every run's
     // properties and every cell's margins inline).
     expect(Buffer.byteLength(xml) / 7).toBeLessThan(11_000);
+  });
+
+  // The slips are written from XML templates (a city prints thousands): the templates must write
+  // what docx-writer.ts's elements write for the same slip, as the slips were built before.
+  it("writes each slip as docx-writer.ts's Paragraph, Table, TableRow, TableCell and TextRun would", async () => {
+    const label = Math.floor(TEXT_WIDTH * 0.16);
+    const value = Math.floor(TEXT_WIDTH * 0.34);
+    const rowHeight = (slip: SlipContent, row: SlipRow): number => slipHeight({ ...slip, rows: [row] }) - slipHeight({ ...slip, rows: [] });
+    const cell = (lines: string[], width: number, options: { label?: boolean; span?: number } = {}): TableCell =>
+      new TableCell({
+        width: { size: width, type: "dxa" },
+        ...(options.span ? { columnSpan: options.span } : {}),
+        verticalAlign: "center",
+        children: (lines.length > 0 ? lines : [""]).map((line) => new Paragraph({ style: options.label ? "SlipTableLabel" : "SlipTableText", children: [new TextRun({ text: line })] })),
+      });
+    const elements = (slip: SlipContent): Array<Paragraph | Table> => [
+      new Paragraph({ style: "SlipTitle", children: [new TextRun({ text: slip.title })] }),
+      new Paragraph({ style: "SlipSubtitle", children: [new TextRun({ text: slip.unitLine })] }),
+      new Table({
+        width: { size: 2 * (label + value), type: "dxa" },
+        columnWidths: [label, value, label, value],
+        cellMargins: { top: 60, bottom: 60, left: 100, right: 100 },
+        rows: slip.rows.map(
+          (row) =>
+            new TableRow({
+              cantSplit: rowHeight(slip, row) < SLIP_PAGE_BUDGET,
+              children:
+                row.kind === "pair"
+                  ? [cell([row.left[0]], label, { label: true }), cell([row.left[1]], value), cell([row.right[0]], label, { label: true }), cell([row.right[1]], value)]
+                  : [cell([row.label], label, { label: true }), cell(row.lines, label + 2 * value, { span: 3 })],
+            }),
+        ),
+      }),
+      ...slip.notes.map((text) => new Paragraph({ style: "SlipNote", children: [new TextRun({ text })] })),
+      ...slip.signatures.map((text, i) => new Paragraph({ style: "SlipSignature", ...(i === 1 ? { alignment: "right" as const } : {}), children: [new TextRun({ text })] })),
+    ];
+    const odd = "张&<三>\"\u0001";
+    const final = slipContents(input(), wording);
+    const strange: SlipContent = {
+      ...final[0]!,
+      rows: [{ kind: "pair", left: ["姓名", odd], right: ["科室", ""] }, { kind: "wide", label: "等次说明", lines: [] }, { kind: "wide", label: odd, lines: ["一", odd] }],
+    };
+    // A row taller than a page may break across pages (no cantSplit).
+    const tall: SlipContent = { ...final[1]!, rows: [{ kind: "wide", label: "复核", lines: Array.from({ length: 60 }, (_, i) => `第${i}行`) }] };
+    for (const slips of [final, slipContents(input({ graded: demoUnit("draft") }), wording), [strange, tall]]) {
+      const header = new Header({ children: [new Paragraph({ style: "SlipDraftMark", children: [new TextRun({ text: "草稿" })] })] });
+      const expected = writeDocx(
+        new Document({
+          sections: slips.map((slip) => ({ properties: { page: A4_PAGE }, ...(slip.draft ? { headers: { default: header } } : {}), children: elements(fitSlip(slip)) })),
+        }),
+        { title: "", fonts: [] },
+      );
+      const written = await zipPart(await writeFeedbackSlips(slips, wording), "word/document.xml");
+      expect(written).toBe(await zipPart(expected, "word/document.xml"));
+    }
+    expect(rowHeight(tall, tall.rows[0]!)).toBeGreaterThan(SLIP_PAGE_BUDGET);
   });
 
   it("writes one page saying so when the unit has no graded person", async () => {
