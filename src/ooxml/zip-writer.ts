@@ -23,6 +23,12 @@ import { XML_DECLARATION, escapeXml } from "./xml-text.js";
  */
 const LEVEL = 3;
 
+/**
+ * XML as text (written as UTF-8), whole or in pieces written one after the other (no piece ends
+ * inside a character: half of a surrogate pair), or bytes as they are (a picture).
+ */
+export type PartData = string | readonly string[] | Uint8Array;
+
 /** The largest part encoded in the reused buffer; a larger one (a city's list) gets its own. */
 const SCRATCH_LIMIT = 16 * 1024 * 1024;
 let scratch = Buffer.allocUnsafeSlow(0);
@@ -30,22 +36,28 @@ let scratch = Buffer.allocUnsafeSlow(0);
 /**
  * A part's bytes: text encoded as UTF-8 into one buffer reused from part to part (deflated before
  * the next part overwrites it), so that a unit's slips, megabytes of XML, are not a new buffer to
- * allocate and collect each time; bytes as they are, not copied.
+ * allocate and collect each time; bytes as they are, not copied. Text given in pieces is encoded
+ * piece after piece, never joined into one string first (a copy of megabytes, twice the bytes of
+ * UTF-8 once a Chinese character is in it).
  */
-function partBytes(data: string | Uint8Array): Buffer {
-  if (typeof data !== "string") return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+function partBytes(data: PartData): Buffer {
+  if (data instanceof Uint8Array) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const pieces: readonly string[] = typeof data === "string" ? [data] : data;
   // UTF-8 takes at most three bytes for each UTF-16 unit.
-  const most = data.length * 3;
-  if (most > SCRATCH_LIMIT) return Buffer.from(data, "utf8");
+  let most = 0;
+  for (const piece of pieces) most += piece.length * 3;
+  if (most > SCRATCH_LIMIT) return Buffer.from(typeof data === "string" ? data : data.join(""), "utf8");
   if (scratch.length < most) scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_LIMIT, Math.max(most, 2 * scratch.length)));
-  return scratch.subarray(0, scratch.write(data, 0, "utf8"));
+  let length = 0;
+  for (const piece of pieces) length += scratch.write(piece, length, "utf8");
+  return scratch.subarray(0, length);
 }
 
 /**
  * A zip of deflated parts, in order, dated 1980-01-01 00:00, with UTF-8 names: one buffer of its
  * own (not cut from Node's shared pool, so that a worker thread can move it, worker-entry.ts).
  */
-export function zipParts(parts: readonly { name: string; data: string | Uint8Array }[]): Buffer {
+export function zipParts(parts: readonly { name: string; data: PartData }[]): Buffer {
   const entries = parts.map((part) => {
     const data = partBytes(part.data);
     return { name: Buffer.from(part.name, "utf8"), crc: crc32(data), size: data.length, deflated: deflateRawSync(data, { level: LEVEL }) };
@@ -92,8 +104,7 @@ export function zipParts(parts: readonly { name: string; data: string | Uint8Arr
 export interface PackagePart {
   name: string;
   contentType?: string;
-  /** XML as text (written as UTF-8), or bytes as they are (a picture). */
-  data: string | Uint8Array;
+  data: PartData;
 }
 
 /** The namespace of r:id attributes, and the stem of the office formats' relationship types. */

@@ -51,6 +51,18 @@ describe("zipParts", () => {
     expect(zipParts(parts).equals(first)).toBe(true);
   });
 
+  it("writes text given in pieces as the same bytes as the pieces joined, in the reused buffer or not", () => {
+    const pieces = ["<w:body>", "<w:t>第一季度😀</w:t>", "", "<w:t>A&amp;B</w:t>".repeat(1000), "</w:body>"];
+    const huge = Array.from({ length: 200_000 }, (_, i) => `<row>某市第${i}区</row>`);
+    for (const part of [pieces, huge]) {
+      const [whole] = unzip(zipParts([{ name: "a.xml", data: part.join("") }]));
+      const [inPieces] = unzip(zipParts([{ name: "a.xml", data: part }]));
+      expect(inPieces?.data.toString("utf8")).toBe(part.join(""));
+      expect(inPieces).toEqual(whole);
+    }
+    expect(zipParts([{ name: "a.xml", data: pieces }]).equals(zipParts([{ name: "a.xml", data: pieces.join("") }]))).toBe(true);
+  });
+
   it("is one buffer of its own, not a slice of Node's shared pool, even for a tiny zip", () => {
     const zip = zipParts([{ name: "a.xml", data: "<a/>" }]);
     expect(zip.byteOffset).toBe(0);
