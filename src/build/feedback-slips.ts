@@ -275,9 +275,10 @@ function valueCell(start: string, lines: readonly string[]): string {
   return xml + CELL_END;
 }
 
-function rowXml(row: SlipRow): string {
+/** A table row; `fitsPage` when the whole slip fits its page, and so every row. */
+function rowXml(row: SlipRow, fitsPage: boolean): string {
   // A row breaks across pages only when it is taller than a page.
-  const start = rowHeight(row) < SLIP_PAGE_BUDGET ? "<w:tr><w:trPr><w:cantSplit/></w:trPr>" : "<w:tr>";
+  const start = fitsPage || rowHeight(row) < SLIP_PAGE_BUDGET ? "<w:tr><w:trPr><w:cantSplit/></w:trPr>" : "<w:tr>";
   const cells =
     row.kind === "pair"
       ? labelCell(row.left[0]) + valueCell(VALUE_CELL, [row.left[1]]) + labelCell(row.right[0]) + valueCell(VALUE_CELL, [row.right[1]])
@@ -285,14 +286,20 @@ function rowXml(row: SlipRow): string {
   return `${start}${cells}</w:tr>`;
 }
 
-/** A slip's body: title, unit and period, the table, the notes, the signature lines. */
+/**
+ * A slip's body, fitted to its page: title, unit and period, the table, the notes, the signature
+ * lines. A slip that fits as it is (most: fitSlip gives it back as it is) has no row taller than
+ * the page, and its rows' heights are not worked out twice.
+ */
 function slipXml(slip: SlipContent): string {
-  let xml = paragraphXml(STYLE.title, slip.title) + paragraphXml(STYLE.subtitle, slip.unitLine) + TABLE_START;
-  for (const row of slip.rows) xml += rowXml(row);
+  const fitted = fitSlip(slip);
+  const fitsPage = fitted === slip;
+  let xml = paragraphXml(STYLE.title, fitted.title) + paragraphXml(STYLE.subtitle, fitted.unitLine) + TABLE_START;
+  for (const row of fitted.rows) xml += rowXml(row, fitsPage);
   xml += TABLE_END;
-  for (const note of slip.notes) xml += paragraphXml(STYLE.note, note);
+  for (const note of fitted.notes) xml += paragraphXml(STYLE.note, note);
   // 反馈人 and 本人签收 at the left, 单位（盖章） toward the right, as a form is signed.
-  slip.signatures.forEach((text, i) => {
+  fitted.signatures.forEach((text, i) => {
     xml += paragraphXml(STYLE.signature, text, i === 1 ? "right" : undefined);
   });
   return xml;
@@ -318,7 +325,7 @@ export async function writeFeedbackSlips(slips: readonly SlipContent[], wording:
       ? slips.map((slip) => ({
           properties: page,
           ...(slip.draft ? { headers: { default: headerOf(slip.draft) } } : {}),
-          children: [new BodyXml(slipXml(fitSlip(slip)))],
+          children: [new BodyXml(slipXml(slip))],
         }))
       : [{ properties: page, children: [new Paragraph({ children: [new TextRun({ text: wording.noPersons, ...chineseRun(fonts.body, fonts.latin, TABLE_PT) })] })] }];
   const title = slips[0]?.title ?? wording.noPersons;

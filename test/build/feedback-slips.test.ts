@@ -434,7 +434,13 @@ describe("writeFeedbackSlips: 反馈单.docx", () => {
     };
     // A row taller than a page may break across pages (no cantSplit).
     const tall: SlipContent = { ...final[1]!, rows: [{ kind: "wide", label: "复核", lines: Array.from({ length: 60 }, (_, i) => `第${i}行`) }] };
-    for (const slips of [final, slipContents(input({ graded: demoUnit("draft") }), wording), [strange, tall]]) {
+    // Too tall as it is, fitted to its page by a shorter list.
+    const long: SlipContent = {
+      ...final[2]!,
+      rows: [...final[2]!.rows, { kind: "wide", label: "加减分事项", lines: Array.from({ length: 60 }, (_, i) => `加分 1.00：第${i}项`), fit: { kind: "list", keep: 0, omitted: "另有{未列出}项未列出" } }],
+    };
+    expect(slipHeight(long)).toBeGreaterThan(SLIP_PAGE_BUDGET);
+    for (const slips of [final, slipContents(input({ graded: demoUnit("draft") }), wording), [strange, tall, long]]) {
       const header = new Header({ children: [new Paragraph({ style: "SlipDraftMark", children: [new TextRun({ text: "草稿" })] })] });
       const expected = writeDocx(
         new Document({
