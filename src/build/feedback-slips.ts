@@ -1,6 +1,7 @@
 // 反馈单.docx: one A4 page per graded person (outputs.md "Per unit" 3). slip-content.ts decides
 // what a slip says; this file makes it fit one page (`fitSlip`: long lists summarised with the
-// count left out and where to read them, long texts cut) and lays it out, a section per slip.
+// count left out and where to read them, long texts cut) and lays it out, a section per slip,
+// its XML written from templates (`slipXml`) rather than built element by element.
 // Heights are worked out on fixed line pitches, so that Word, WPS and LibreOffice agree with
 // the estimate whatever font they draw the text in.
 
@@ -256,7 +257,7 @@ const TABLE_START =
   `<w:tblGrid>${[LABEL_WIDTH, VALUE_WIDTH, LABEL_WIDTH, VALUE_WIDTH].map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>`;
 const TABLE_END = "</w:tbl>";
 
-/** A label cell, written once per label a run meets (a slip has a score of them, the same for everyone). */
+/** A label cell, written once per label (a slip has a score of them, the same for everyone) and kept for the process. */
 const labelCells = new Map<string, string>();
 function labelCell(label: string): string {
   let xml = labelCells.get(label);
