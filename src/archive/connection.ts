@@ -7,8 +7,8 @@
 // Both clients are set to return the same JavaScript values: numeric as text (exact, numeric.ts),
 // integer as number, jsonb parsed, integer[] as number[], timestamptz as an ISO string in UTC.
 
-import { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
+// Each client is loaded when a connection is opened, not with the program: every other command
+// (validate of a city's folder, say) would pay some 80 ms of start-up for them (issue 15).
 
 export type SqlValue = string | number | boolean | null | readonly string[] | readonly number[];
 
@@ -33,6 +33,7 @@ export function timestampText(text: string): string {
 }
 
 export async function openEmbedded(folder: string): Promise<Connection> {
+  const { PGlite } = await import("@electric-sql/pglite");
   const db = await PGlite.create({
     dataDir: folder,
     parsers: { [TIMESTAMPTZ]: timestampText, [NUMERIC]: (text: string) => text },
@@ -53,6 +54,7 @@ export async function openEmbedded(folder: string): Promise<Connection> {
 
 /** A server connection; `connectionString` may leave user and password to the PG* variables. */
 export async function openServer(connectionString: string): Promise<Connection> {
+  const { default: pg } = await import("pg");
   const client = new pg.Client({
     connectionString,
     connectionTimeoutMillis: 10_000,

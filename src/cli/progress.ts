@@ -115,7 +115,7 @@ export function startProgress(options: ProgressOptions): Progress {
     // One file has nothing to count: its report follows at once.
     if (event.total === 1) return null;
     if (options.readLines === "each") {
-      const what = event.unreadable ? "无法读取" : `${event.units} 个单位，${number(event.persons)} 人，${errorsText(event.errors)}`;
+      const what = event.unreadable ? "无法读取" : event.evaluation === true ? "政治素质测评工作簿，随后单独检查" : `${event.units} 个单位，${number(event.persons)} 人，${errorsText(event.errors)}`;
       return `[${event.done}/${event.total}] ${event.file}：${what}\n`;
     }
     return null;

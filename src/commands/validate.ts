@@ -20,7 +20,7 @@ import { checkedProgress, type OnProgress } from "../run/run-progress.js";
 import { withRunner } from "../run/worker-pool.js";
 import { fileReader, type TaskSetup } from "../run/worker-tasks.js";
 import { gradeReadRun } from "./grade-read-run.js";
-import { splitByKind, validatePoliticalFiles } from "./political-validate.js";
+import { validatePoliticalFiles } from "./political-validate.js";
 
 export interface ValidateOptions {
   /** The rules file as given with --rules, or undefined for the built-in 标准方案. */
@@ -61,15 +61,22 @@ export async function validate(paths: readonly string[], options: ValidateOption
   }
   const maxInflatedBytes = options.maxSizeMiB * MIB;
   const { value } = rules;
-  // Evaluation workbooks (political.md) are told apart by their sheets and checked on their own.
-  const kinds = await splitByKind(await expandPaths(paths), maxInflatedBytes);
-  const political = await validatePoliticalFiles(kinds.political, value, maxInflatedBytes);
   // Graded as `grade` grades them (grade-read-run.ts), nothing built: of each workbook what
   // grading needs comes back (run/memory.ts keep `grading`), not the rows its files print.
-  const setup: TaskSetup = { rules: value, maxInflatedBytes, wording: null };
-  const read = await withRunner(options.jobs ?? 1, setup, async (runner) =>
-    checkRun(await readFiles(kinds.appraisal, fileReader(kinds.appraisal, runner, setup, "grading"), options.onProgress), value.rules),
+  // Evaluation workbooks (political.md) are told apart by their sheets where each file is read
+  // (`tellEvaluations`), then checked on their own (political-validate.ts).
+  const inputs = await expandPaths(paths);
+  const setup: TaskSetup = { rules: value, maxInflatedBytes, wording: null, tellEvaluations: true };
+  const reads = await withRunner(options.jobs ?? 1, setup, async (runner) =>
+    readFiles(inputs, fileReader(inputs, runner, setup, "grading"), options.onProgress),
   );
+  const evaluations = new Set(reads.filter((r) => r.evaluation === true).map((r) => r.file));
+  const kinds = { appraisal: inputs.filter((i) => !evaluations.has(i.file)), political: inputs.filter((i) => evaluations.has(i.file)) };
+  const read = checkRun(
+    reads.filter((r) => r.evaluation !== true),
+    value.rules,
+  );
+  const political = await validatePoliticalFiles(kinds.political, value, maxInflatedBytes);
   const run = gradeReadRun(read, value, rules.problems);
   const problems = kinds.appraisal.length > 0 ? sortProblems([...run.problems, ...political.problems]) : sortProblems([...rules.problems, ...political.problems]);
   options.onProgress?.(checkedProgress(problems));

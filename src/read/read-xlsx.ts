@@ -70,9 +70,18 @@ export async function readWorkbookFile(
 ): Promise<Checked<PlainWorkbook>> {
   const read = await readBytes(path, displayName, options);
   if (read.value === null) return refusedBy(read);
-  const guarded = await guardXlsxBytes(read.value, displayName, options);
+  return readWorkbookBytes(read.value, displayName, options);
+}
+
+/** `readWorkbookFile` of a file's bytes already read (`readBytes`). */
+export async function readWorkbookBytes(
+  bytes: Buffer,
+  displayName: string,
+  options: OpenLimits & { sheets?: (sheetName: string) => boolean },
+): Promise<Checked<PlainWorkbook>> {
+  const guarded = await guardXlsxBytes(bytes, displayName, options);
   if (guarded.value === null) return refusedBy(guarded);
-  const sha256 = createHash("sha256").update(read.value).digest("hex");
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
 
   let sheets: PlainSheet[];
   try {

@@ -18,6 +18,11 @@ export async function sheetNamesOf(path: string, maxBytes: number): Promise<stri
   } catch {
     return null;
   }
+  return sheetNamesIn(bytes);
+}
+
+/** `sheetNamesOf` of a file's bytes already read; null when they are not a readable .xlsx. */
+export function sheetNamesIn(bytes: Buffer): string[] | null {
   const directory = readZipDirectory(bytes);
   if (isDamage(directory)) return null;
   const entry = directory.entries.find((e) => e.name.toLowerCase() === "xl/workbook.xml");

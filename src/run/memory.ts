@@ -26,7 +26,9 @@ import { type GradingWorkbook, gradingWorkbook, type PersonBase, personBases } f
 import type { AppraisalWorkbook } from "../domain/model.js";
 import { type Problem, sortProblems } from "../domain/problem.js";
 import type { Rules } from "../domain/rules.js";
-import { readWorkbookFile } from "../read/read-xlsx.js";
+import { isPoliticalWorkbook } from "../domain/political-sheets.js";
+import { readBytes, readWorkbookBytes, refusedBy } from "../read/read-xlsx.js";
+import { sheetNamesIn } from "../read/sheet-names.js";
 import { SharedValues } from "../read/share-values.js";
 import { parseWorkbook } from "../read/workbook.js";
 import type { InputFile } from "./input-files.js";
@@ -76,6 +78,11 @@ export interface FileRead {
   bases: PersonBases | null;
   /** With keep `grading`: each unit's share (`unitShares`), serialized by v8, for its files. */
   printed: Uint8Array | null;
+  /**
+   * An evaluation workbook (political.md), told by its sheets where the file was read
+   * (`ReadOptions.tellEvaluations`) and not parsed: its caller checks it as one (`validate`).
+   */
+  evaluation?: true;
 }
 
 export interface ReadOptions {
@@ -83,11 +90,28 @@ export interface ReadOptions {
   maxInflatedBytes: number;
   /** What of each workbook to keep; `all` unless said. */
   keep?: ReadKeep;
+  /**
+   * Whether an evaluation workbook (political.md) comes back as such (`FileRead.evaluation`)
+   * rather than read as an appraisal workbook: `validate` tells the two kinds apart here, in the
+   * task that opens the file anyway, not in a pass over every file before the workers start.
+   */
+  tellEvaluations?: boolean;
 }
 
 /** One file read, parsed and checked on its own, of which `options.keep` is kept. */
 export async function readOneFile(input: InputFile, rules: Rules, options: ReadOptions): Promise<FileRead> {
-  const read = await readWorkbookFile(input.path, input.file, { maxInflatedBytes: options.maxInflatedBytes });
+  const limits = { maxInflatedBytes: options.maxInflatedBytes };
+  const bytes = await readBytes(input.path, input.file, limits);
+  if (bytes.value === null) return { file: input.file, unreadable: true, member: null, problems: refusedBy(bytes).problems, parents: [], bases: null, printed: null };
+  if (options.tellEvaluations === true) {
+    // As `validate` always told them: by the sheet names alone; a file whose names cannot be read
+    // is read as an appraisal workbook, whose reader says what is wrong with it.
+    const names = sheetNamesIn(bytes.value);
+    if (names !== null && isPoliticalWorkbook(names)) {
+      return { file: input.file, unreadable: false, member: null, problems: [], parents: [], bases: null, printed: null, evaluation: true };
+    }
+  }
+  const read = await readWorkbookBytes(bytes.value, input.file, limits);
   if (read.value === null) return { file: input.file, unreadable: true, member: null, problems: read.problems, parents: [], bases: null, printed: null };
   // One SharedValues for the file: the rating parts shared as they were parsed are not shared again.
   const shared = new SharedValues();

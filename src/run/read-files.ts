@@ -86,6 +86,7 @@ export async function readFiles(inputs: readonly InputFile[], reader: FileReader
       total: inputs.length,
       file: fileRead.file,
       unreadable: fileRead.unreadable,
+      evaluation: fileRead.evaluation === true,
       units: workbook?.units.length ?? 0,
       persons: workbook?.persons.length ?? 0,
       errors,

@@ -15,6 +15,8 @@ export interface ReadProgress {
   file: string;
   /** Refused before any sheet was parsed. */
   unreadable: boolean;
+  /** An evaluation workbook (political.md), checked on its own after the appraisal workbooks (`validate`). */
+  evaluation?: boolean;
   /** This file's units, persons (all of the 人员 sheet)... as read; 0 for an unreadable file. */
   units: number;
   persons: number;

@@ -8,7 +8,7 @@ import type { NoticeWording, SlipWording } from "../build/wording.js";
 import type { EffectiveRules } from "../domain/rules.js";
 import type { UnitBuild } from "../build/unit-files.js";
 import type { InputFile } from "./input-files.js";
-import { type FileRead, type ReadKeep, readOneFile } from "./memory.js";
+import { type FileRead, type ReadKeep, type ReadOptions, readOneFile } from "./memory.js";
 import type { FileReader } from "./read-files.js";
 import type { PlannedFile } from "../build/output-names.js";
 
@@ -18,6 +18,8 @@ export interface TaskSetup {
   maxInflatedBytes: number;
   /** The notice's and slips' wording; null for `validate`, which builds nothing. */
   wording: { notice: NoticeWording; slips: SlipWording } | null;
+  /** `validate`: an evaluation workbook read comes back as such (memory.ts `tellEvaluations`). */
+  tellEvaluations?: boolean;
 }
 
 export type Task =
@@ -44,7 +46,7 @@ export interface TaskRunner {
 
 async function run(task: Task, setup: TaskSetup): Promise<TaskResults[Task["kind"]]> {
   if (task.kind === "read") {
-    return readOneFile(task.input, setup.rules.rules, { maxInflatedBytes: setup.maxInflatedBytes, keep: task.keep });
+    return readOneFile(task.input, setup.rules.rules, readOptions(setup, task.keep));
   }
   if (setup.wording === null) throw new Error("a build task needs the wording of the notice and the slips");
   // Loaded on the first build: a worker that only reads (validate) need not load the writers.
@@ -64,5 +66,9 @@ export function runTask<K extends Task["kind"]>(task: TaskOf<K>, setup: TaskSetu
  */
 export function fileReader(inputs: readonly InputFile[], runner: TaskRunner, setup: TaskSetup, keep: ReadKeep): FileReader {
   if (inputs.length > 1) return { read: (input) => runner.run({ kind: "read", input, keep }), capacity: runner.capacity, copies: runner.copies };
-  return { read: (input) => readOneFile(input, setup.rules.rules, { maxInflatedBytes: setup.maxInflatedBytes, keep }), capacity: 1, copies: false };
+  return { read: (input) => readOneFile(input, setup.rules.rules, readOptions(setup, keep)), capacity: 1, copies: false };
+}
+
+function readOptions(setup: TaskSetup, keep: ReadKeep): ReadOptions {
+  return { maxInflatedBytes: setup.maxInflatedBytes, keep, tellEvaluations: setup.tellEvaluations === true };
 }

@@ -132,6 +132,11 @@ describe("plain lines (CI, pipes, --json): at most one per unit, no escape codes
     );
   });
 
+  it("validate: an evaluation workbook among the files is named as such, to be checked on its own", () => {
+    const { text } = run("plain", "each", [read(1, 2), read(2, 2, { evaluation: true, units: 0, persons: 0, totalPersons: 40 })]);
+    expect(text).toBe("[1/2] 季度/C0001.xlsx：1 个单位，40 人，错误 0\n[2/2] 季度/C0002.xlsx：政治素质测评工作簿，随后单独检查\n");
+  });
+
   it("grade: one line when every workbook is read, then each unit's report line as it is written", () => {
     const { text, printed } = run("plain", "summary", [read(1, 2), read(2, 2), checked(0), write(1, 2, "C0001"), write(2, 2, "C0002")], { unitLines: true });
     expect(text).toBe("已读取并检查 2 个工作簿：80 人，错误 0\n单位 C0001 单位C0001：完成\n单位 C0002 单位C0002：完成\n");

@@ -155,6 +155,25 @@ describe.concurrent("workbooks that disagree with each other", () => {
     ]);
   });
 
+  it("appraisal and evaluation workbooks and bad files in one run: the same with worker threads as in this thread", async () => {
+    const paths = ["fixtures/good", "fixtures/bad/political-date.xlsx", "fixtures/bad/zero-byte.xlsx", "fixtures/demo/2026Q3.xlsx"].map((p) => join(root, p));
+    const inThread = await validate(paths, { maxSizeMiB: 256, jobs: 1 });
+    const inWorkers = await validate(paths, { maxSizeMiB: 256, jobs: 2 });
+    expect(inWorkers).toEqual(inThread);
+    expect(inThread.exitCode).toBe(1);
+    // The evaluation workbooks were checked as such (both are of 某县城关镇, XZ01): their units
+    // listed after the appraisal workbooks', the bad one's error found.
+    expect(inThread.units.map((u) => `${u.code} ${u.state}`)).toEqual(["DAJ ok", "FGW ok", "TJJ ok", "XZ01 error", "XZ01 error"]);
+    expect(inThread.problems.some((p) => p.code === "E_DATE" && p.sheet === "问题线索" && p.cell === "H2")).toBe(true);
+    expect(inThread.files.map((f) => `${f.file.replace(`${root}/`, "")} ${f.state}`)).toEqual([
+      "fixtures/good/messy-but-valid.xlsx read",
+      "fixtures/bad/zero-byte.xlsx unreadable",
+      "fixtures/demo/2026Q3.xlsx read",
+      "fixtures/good/political.xlsx read",
+      "fixtures/bad/political-date.xlsx read",
+    ]);
+  });
+
   it("an unreadable workbook among readable ones: exit 1, the others are checked", async () => {
     const { status, doc } = await validateJson("fixtures/bad/zero-byte.xlsx", "fixtures/demo/2026Q3.xlsx");
     expect(status).toBe(1);

@@ -160,6 +160,29 @@ describe("a run of several workbooks", () => {
   });
 });
 
+describe("telling an evaluation workbook (political.md) where the file is read (validate)", () => {
+  const at = (file: string) => ({ path: file, file });
+  const rules = defaultRules();
+
+  it("comes back unparsed as an evaluation workbook, and is read as an appraisal workbook when not asked", async () => {
+    const told = await readOneFile(at("fixtures/good/political.xlsx"), rules, { ...LIMITS, keep: "grading", tellEvaluations: true });
+    expect(told).toMatchObject({ file: "fixtures/good/political.xlsx", evaluation: true, unreadable: false, member: null, problems: [] });
+    const asAppraisal = await readOneFile(at("fixtures/good/political.xlsx"), rules, { ...LIMITS, keep: "grading" });
+    expect(asAppraisal.evaluation).toBeUndefined();
+    // Read as an appraisal workbook, it lacks that workbook's sheets.
+    expect(asAppraisal.problems.map((p) => p.code)).toContain("E_MISSING_SHEET");
+  });
+
+  it("an appraisal workbook, an unreadable file and a file that is no workbook come back as they do when not asked", async () => {
+    for (const file of ["fixtures/demo/2026Q3.xlsx", "fixtures/bad/zero-byte.xlsx", "fixtures/bad/renamed-xls.xlsx", "fixtures/bad/truncated.xlsx", "fixtures/bad/missing-sheet.xlsx"]) {
+      const told = await readOneFile(at(file), rules, { ...LIMITS, keep: "grading", tellEvaluations: true });
+      const plain = await readOneFile(at(file), rules, { ...LIMITS, keep: "grading" });
+      expect(told.evaluation).toBeUndefined();
+      expect(told).toEqual(plain);
+    }
+  });
+});
+
 describe("a quarter in the file name", () => {
   it.each<[string, { year: number | null; quarter: number } | null]>([
     ["q3.xlsx", { year: null, quarter: 3 }],
