@@ -55,14 +55,23 @@ export async function readLog(db: Db, filter: LogFilter): Promise<LogEntry[]> {
       ORDER BY f.id`,
     [filter.unit ?? null, filter.person ?? null],
   );
-  return rows.map((r) => ({
+  return rows.map((r) => entryOf(r, { quarter: r.quarter }));
+}
+
+type EntryRow = Omit<LogRow, "quarter" | "origin"> & { origin: string };
+
+/** A filing's or a round's log entry from its row, with its quarter or its 测评名称 after the year. */
+function entryOf(r: EntryRow, period: { quarter: number }): LogEntry;
+function entryOf(r: EntryRow, period: { round: string }): RoundLogEntry;
+function entryOf(r: EntryRow, period: { quarter: number } | { round: string }): LogEntry | RoundLogEntry {
+  return {
     id: r.id,
     filedAt: r.filed_at,
     action: r.origin === "import" ? "imported" : r.supersedes === null ? "filed" : "replaced",
     unit: r.unit_code,
     name: r.unit_name,
     year: r.year,
-    quarter: r.quarter,
+    ...period,
     digest: r.digest,
     rulesSha256: r.rules_sha256,
     files: r.inputs.map((i) => i.file),
@@ -70,7 +79,7 @@ export async function readLog(db: Db, filter: LogFilter): Promise<LogEntry[]> {
     supersedes: r.supersedes,
     reason: r.replace_reason,
     supersededBy: r.superseded_by,
-  }));
+  };
 }
 
 /** A political round's filing, supersession or import (political.md "With --db D"), as a LogEntry with its 测评名称 for the quarter. */
@@ -94,22 +103,5 @@ export async function readRoundLog(db: Db, filter: LogFilter): Promise<RoundLogE
       ORDER BY r.id`,
     [filter.unit ?? null, filter.person ?? null],
   );
-  return rows.map((r) => {
-    return {
-      id: r.id,
-      filedAt: r.filed_at,
-      action: r.origin === "import" ? "imported" : r.supersedes === null ? "filed" : "replaced",
-      unit: r.unit_code,
-      name: r.unit_name,
-      year: r.year,
-      round: r.round,
-      digest: r.digest,
-      rulesSha256: r.rules_sha256,
-      files: r.inputs.map((i) => i.file),
-      packageFile: r.package_file,
-      supersedes: r.supersedes,
-      reason: r.replace_reason,
-      supersededBy: r.superseded_by,
-    };
-  });
+  return rows.map((r) => entryOf(r, { round: r.round }));
 }
