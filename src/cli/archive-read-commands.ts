@@ -106,7 +106,7 @@ export function registerArchiveReadCommands(archive: Command, db: DbOption): voi
       if (flags.json) writeJson(personJson(result), result.problems);
       else {
         for (const record of result.records) {
-          process.stderr.write(`${record.id} ${record.name}：归档${record.quarters.length}个季度（${quarterKeyText(record.quarters[0]!)} 至 ${quarterKeyText(record.quarters[record.quarters.length - 1]!)}）\n`);
+          process.stderr.write(`${record.id} ${record.name}：${filedSpan(record)}\n`);
           for (const year of record.years) {
             if (year.annual?.stale) process.stderr.write(`  注意：${year.year}年度结果形成后又有该年度的季度归档，年度结果可能已过时，请重新运行 assess annual --year ${year.year} --db\n`);
           }
@@ -185,4 +185,12 @@ export function registerArchiveReadCommands(archive: Command, db: DbOption): voi
       } else process.stderr.write(renderProblemTable(result.problems));
       process.exitCode = result.exitCode;
     });
+}
+
+/** What is filed of a person, for the line `archive person` prints: the quarters' span, and the political rounds (a cadre may have rounds alone). */
+export function filedSpan(record: { quarters: readonly QuarterKey[]; political: readonly unknown[] }): string {
+  const first = record.quarters[0];
+  const last = record.quarters[record.quarters.length - 1];
+  const quarters = first && last ? `归档${record.quarters.length}个季度（${quarterKeyText(first)} 至 ${quarterKeyText(last)}）` : "未归档季度考核结果";
+  return record.political.length > 0 ? `${quarters}，政治素质测评${record.political.length}次` : quarters;
 }
