@@ -42,9 +42,9 @@ function workerScript(): URL {
 
 /**
  * Each worker's young generation, in MiB: half V8's default (48). A worker's garbage is the big
- * strings of a unit's XML and a file's cells, dead by the next task; the default's room for it,
- * kept by both workers, was some 40 MiB of a run's peak (issue 15: ≤ 300 MiB for a city's
- * folder) for no CPU it saved (100-unit folder, four runs each: 7.03 s of CPU against 6.96).
+ * strings of a unit's XML and a file's cells, dead by the next task. Measured on a 100-unit
+ * folder (four runs each): peak about 287 → 244 MB for 7.03 s of CPU against 6.96; on a
+ * 1,000-unit folder the peak did not move measurably.
  */
 const WORKER_YOUNG_GENERATION_MB = 24;
 
