@@ -10,6 +10,8 @@
 // Each client is loaded when a connection is opened, not with the program: every other command
 // (validate of a city's folder, say) would pay some 80 ms of start-up for them (issue 15).
 
+import { setFlagsFromString } from "node:v8";
+
 export type SqlValue = string | number | boolean | null | readonly string[] | readonly number[];
 
 export interface Db {
@@ -32,7 +34,27 @@ export function timestampText(text: string): string {
   return Number.isNaN(date.getTime()) ? text : date.toISOString();
 }
 
-export async function openEmbedded(folder: string): Promise<Connection> {
+/**
+ * How V8 compiles PGlite's PostgreSQL (WebAssembly) when it is opened. By default it compiles it
+ * fast (Liftoff) and then again, optimised, on background threads while the command runs. For a
+ * command that reads, on a 2-core machine, that second compilation held up the command's own file
+ * work by some 150 ms and added about 100 MB of memory, for no gain (`archive person` 1.1 s →
+ * 0.8 s; `list good` over 20 quarters no slower: bench/archive.mjs). Filing a city's thousand
+ * units runs long enough to gain from it (`archive add` 16.6 s with it, 20.1 s without), so
+ * `optimised` keeps it. Set before each open, as the module is compiled then; it concerns
+ * WebAssembly only, which nothing else in the tool runs.
+ */
+function compileWebAssembly(optimised: boolean): void {
+  setFlagsFromString(optimised ? "--no-liftoff-only" : "--liftoff-only");
+}
+
+export interface EmbeddedOptions {
+  /** A long command (filing a city, a migration): compile PostgreSQL optimised as well. */
+  optimised?: boolean;
+}
+
+export async function openEmbedded(folder: string, options: EmbeddedOptions = {}): Promise<Connection> {
+  compileWebAssembly(options.optimised === true);
   const { PGlite } = await import("@electric-sql/pglite");
   const db = await PGlite.create({
     dataDir: folder,

@@ -36,6 +36,8 @@ export interface OpenOptions {
   migrations?: readonly Migration[];
   /** How long to wait for another command on the same folder. */
   lockWaitMs?: number;
+  /** "filing": a long command that writes much (add, import, migrate); connection.ts `optimised`. */
+  work?: "short" | "filing";
 }
 
 /** SQLSTATE classes and socket codes of a connection that failed or went away. */
@@ -92,7 +94,7 @@ async function connectEmbedded(target: Extract<ArchiveTarget, { kind: "embedded"
   try {
     // The folder may have changed while this command waited for the lock.
     if (hasDatabase !== (await checkFolder(target.folder, purpose))) throw new ArchiveError(`档案“${target.label}”在等待期间被另一个程序改动，请重新运行。`);
-    return { connection: await openEmbedded(target.folder), lock };
+    return { connection: await openEmbedded(target.folder, { optimised: options.work === "filing" }), lock };
   } catch (error) {
     await lock.release();
     if (error instanceof ArchiveError) throw error;

@@ -88,7 +88,7 @@ export async function archiveAdd(paths: readonly string[], options: AddOptions):
   const rules = loaded.value;
   const inputs = await expandPaths(paths);
   // Opened before the reading, so that an archive that cannot be used stops the command at once.
-  const archive = await openArchive(options.target);
+  const archive = await openArchive(options.target, { work: "filing" });
   try {
     const maxInflatedBytes = options.maxSizeMiB * MIB;
     // Read, checked and graded as grade does it (grade-read-run.ts); each workbook keeps the rows

@@ -49,7 +49,7 @@ export interface RoundImportReport {
 
 export async function archiveImport(paths: readonly string[], options: ImportOptions): Promise<ImportResult> {
   const inputs = await expandPaths(paths);
-  const archive = await openArchive(options.target);
+  const archive = await openArchive(options.target, { work: "filing" });
   try {
     const problems: Problem[] = [];
     const packages: { file: string; filings: PackageFiling[]; rounds: PackageRound[] }[] = [];

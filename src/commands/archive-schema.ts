@@ -22,7 +22,7 @@ export async function initArchive(target: ArchiveTarget, migrations: readonly Mi
 }
 
 export async function migrateArchiveAt(target: ArchiveTarget, migrations: readonly Migration[] = MIGRATIONS): Promise<SchemaResult> {
-  const archive = await openArchive(target, { purpose: "migrate", migrations });
+  const archive = await openArchive(target, { purpose: "migrate", migrations, work: "filing" });
   try {
     return { label: archive.label, ...(await migrateArchive(archive, migrations)) };
   } finally {
