@@ -1,5 +1,5 @@
 // --jobs (grade, validate): how many worker threads read workbooks and build units at once.
-import { defaultJobs } from "../run/worker-pool.js";
+import { defaultJobs } from "../run/default-jobs.js";
 import { UsageError } from "../domain/usage-error.js";
 
 export const JOBS_DEFAULT = String(defaultJobs());

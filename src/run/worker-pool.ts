@@ -6,16 +6,12 @@
 // parsed workbook, what grading needs is kept: grading pools units across files).
 
 import { existsSync } from "node:fs";
-import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Task, TaskOf, TaskResults, TaskRunner, TaskSetup } from "./worker-tasks.js";
 import { runTask } from "./worker-tasks.js";
 
-/** Two workers by default (issue 5: both cores of a department's machine), one on a one-core machine. */
-export function defaultJobs(): number {
-  return Math.max(1, Math.min(2, os.availableParallelism()));
-}
+export { defaultJobs } from "./default-jobs.js";
 
 /**
  * `--jobs 1`: every task in this thread, in turn. Two in flight: one is being worked while the
