@@ -1,10 +1,12 @@
 // `--json`: stdout holds one JSON document whatever the exit code (outputs.md "Exit codes"), also
 // when the command cannot run at all: a flag commander refuses, a path that is not there. Each
-// command says here what its document is for a run that never started; main.ts writes it.
+// command says here what its document is for a run that never started; main.ts writes it. Loaded
+// for every command (the commands register here), so it imports no more than it needs: a
+// document's builder is loaded when the document is wanted.
 
 import type { Command } from "commander";
 import { type Problem, problemAt } from "../domain/problem.js";
-import { problemCountLine } from "./problem-table.js";
+import { problemCountLine } from "./problem-count.js";
 
 /**
  * The document of a run that could not start, from its one problem, the flags read so far and the
@@ -32,12 +34,12 @@ export function writeJson(document: unknown, problems: readonly Problem[]): void
  * For a command run with --json that cannot run: its failed document on stdout, with `message`
  * as an E_USAGE problem; nothing for a command without --json.
  */
-export function writeJsonFailure(program: Command, argv: readonly string[], message: string): void {
+export async function writeJsonFailure(program: Command, argv: readonly string[], message: string): Promise<void> {
   const args = argv.slice(2);
   const name = args.find((arg) => !arg.startsWith("-"));
   const document = name === undefined ? undefined : failedDocuments.get(name);
   if (name === undefined || document === undefined || !args.includes("--json")) return;
   const flags = program.commands.find((c) => c.name() === name)?.opts() ?? {};
   const problem = problemAt({ file: "", sheet: "", cell: "", header: "" }, "error", "E_USAGE", "", message);
-  printDocument(document(problem, flags, args.slice(args.indexOf(name) + 1)));
+  printDocument(await document(problem, flags, args.slice(args.indexOf(name) + 1)));
 }

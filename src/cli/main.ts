@@ -42,11 +42,11 @@ async function main(argv: string[]): Promise<number> {
       // --help and --version end with exit code 0; anything else commander rejects is bad usage
       // (commander has said what on stderr).
       if (error.exitCode === 0) return 0;
-      writeJsonFailure(program, argv, chineseCommanderMessage(error.message));
+      await writeJsonFailure(program, argv, chineseCommanderMessage(error.message));
       return 2;
     }
     if (error instanceof UsageError) {
-      writeJsonFailure(program, argv, error.message);
+      await writeJsonFailure(program, argv, error.message);
       process.stderr.write(`错误：${error.message}\n`);
       return 2;
     }

@@ -7,6 +7,7 @@ import { Chalk, chalkStderr, type ChalkInstance } from "chalk";
 import type { Problem } from "../domain/problem.js";
 import { SEVERITY_LABEL, sortProblems } from "../domain/problem.js";
 import { displayWidth, padToWidth as pad } from "./display-width.js";
+import { problemCountLine } from "./problem-count.js";
 
 /** One problem in --json output (outputs.md: severity 错误 / 警告, the rest as found). */
 export interface ProblemRecord {
@@ -36,14 +37,6 @@ export function problemRecord(problem: Problem): ProblemRecord {
 function placeOf(problem: Problem): string {
   if (problem.sheet === "") return "—";
   return problem.cell === "" ? problem.sheet : `${problem.sheet}!${problem.cell}`;
-}
-
-/** `共 2 个错误、1 个警告。` or `未发现问题。` */
-export function problemCountLine(problems: readonly Problem[]): string {
-  const errors = problems.filter((p) => p.severity === "error").length;
-  const warnings = problems.length - errors;
-  if (problems.length === 0) return "未发现问题。";
-  return `共 ${errors} 个错误、${warnings} 个警告。`;
 }
 
 /**
