@@ -2,21 +2,17 @@
 // src/commands → the table or lines on stderr, or one JSON document on stdout → the exit code.
 // Registered under `assess archive` by archive-command.ts.
 
+// Each command's implementation, its --json document and the problem table (chalk) are imported
+// in its action: registering them, as every run of assess does, loads none of them.
+
 import type { Command } from "commander";
-import { archivePerson } from "../commands/archive-person.js";
-import { archiveList } from "../commands/archive-list.js";
-import { archiveStatsCommand } from "../commands/archive-stats.js";
 import { LIST_KINDS, LIST_LABEL, type ListKind } from "../domain/archive-lists.js";
 import type { QuarterKey } from "../domain/archive-window.js";
 import { parseQuarterKey, quarterKeyText } from "../domain/archive-window.js";
-import { fixed, mul, ratio } from "../domain/exact.js";
-import { cellText } from "../build/archive-lists.js";
 import { UsageError } from "../domain/usage-error.js";
 import type { ArchiveTarget } from "../archive/target.js";
-import { listJson, personJson, statsJson } from "./archive-read-json.js";
 import { displayWidth } from "./display-width.js";
 import { writeJson } from "./json-output.js";
-import { renderProblemTable } from "./problem-table.js";
 
 const QUARTER_HELP = "季度，如 2026Q3";
 
@@ -102,6 +98,9 @@ export function registerArchiveReadCommands(archive: Command, db: DbOption): voi
     .option("--force", "覆盖已存在的输出文件")
     .option("--json", "在标准输出上打印一个 JSON 文档，不打印表格")
     .action(async (ids: string[], flags: PersonFlags) => {
+      const { archivePerson } = await import("../commands/archive-person.js");
+      const { personJson } = await import("./archive-read-json.js");
+      const { renderProblemTable } = await import("./problem-table.js");
       const result = await archivePerson(archiveTarget(flags.db), ids, { outDir: flags.out ?? ".", force: flags.force === true });
       if (flags.json) writeJson(personJson(result), result.problems);
       else {
@@ -132,6 +131,10 @@ export function registerArchiveReadCommands(archive: Command, db: DbOption): voi
     .option("--json", "在标准输出上打印一个 JSON 文档，不打印表格")
     .action(async (kindText: string, flags: ListFlags) => {
       const kind = parseKind(kindText);
+      const { archiveList } = await import("../commands/archive-list.js");
+      const { cellText } = await import("../build/archive-lists.js");
+      const { listJson } = await import("./archive-read-json.js");
+      const { renderProblemTable } = await import("./problem-table.js");
       const result = await archiveList(archiveTarget(flags.db), {
         kind,
         from: parseQuarterFlag("--from", flags.from),
@@ -163,6 +166,10 @@ export function registerArchiveReadCommands(archive: Command, db: DbOption): voi
     .option("--force", "覆盖已存在的输出文件")
     .option("--json", "在标准输出上打印一个 JSON 文档，不打印表格")
     .action(async (flags: WindowCliFlags) => {
+      const { archiveStatsCommand } = await import("../commands/archive-stats.js");
+      const { fixed, mul, ratio } = await import("../domain/exact.js");
+      const { statsJson } = await import("./archive-read-json.js");
+      const { renderProblemTable } = await import("./problem-table.js");
       const result = await archiveStatsCommand(archiveTarget(flags.db), {
         from: parseQuarterFlag("--from", flags.from),
         to: parseQuarterFlag("--to", flags.to),

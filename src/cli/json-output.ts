@@ -10,9 +10,10 @@ import { problemCountLine } from "./problem-count.js";
 
 /**
  * The document of a run that could not start, from its one problem, the flags read so far and the
- * arguments after the command's name (a subcommand's name: `archive list` fails as a list).
+ * arguments after the command's name (a subcommand's name: `archive list` fails as a list). A
+ * promise: the command imports its document's builder only when the document is wanted.
  */
-type FailedDocument = (problem: Problem, flags: Record<string, unknown>, args: readonly string[]) => unknown;
+type FailedDocument = (problem: Problem, flags: Record<string, unknown>, args: readonly string[]) => Promise<unknown>;
 
 const failedDocuments = new Map<string, FailedDocument>();
 

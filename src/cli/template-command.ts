@@ -1,24 +1,10 @@
 // `assess template [--units F] [--roster F] [--year Y --quarter Q] [--rules F] [--out DIR]
-// [--force]` (outputs.md): flags → one call of commands/template → the problem table and
-// the files written on stderr → the exit code (0 all written, 1 some input row has an error,
-// 2 cannot run).
+// [--force] [--political [--round NAME]]` (outputs.md): the command's name, flags and help. Its
+// run (template-run.ts) is loaded when it runs, so that --help and the other commands do without
+// the template builders.
 
 import type { Command } from "commander";
-import { makeTemplates, type TemplateResult } from "../commands/template.js";
-import { makePoliticalTemplates } from "../commands/political-template.js";
-import { renderProblemTable } from "./problem-table.js";
-
-interface TemplateFlags {
-  units?: string;
-  roster?: string;
-  year?: string;
-  quarter?: string;
-  rules?: string;
-  out?: string;
-  force?: boolean;
-  political?: boolean;
-  round?: string;
-}
+import type { TemplateFlags } from "./template-run.js";
 
 export function registerTemplateCommand(program: Command): void {
   program
@@ -34,38 +20,7 @@ export function registerTemplateCommand(program: Command): void {
     .option("--political", "生成领导干部政治素质测评工作簿（干部、双向测评、问题线索等）；--roster 为领导干部名册（列同“干部”工作表）")
     .option("--round <name>", "与 --political 同用：测评名称，如“2026年度领导班子和领导干部考核”")
     .action(async (flags: TemplateFlags) => {
+      const { runTemplate } = await import("./template-run.js");
       process.exitCode = await runTemplate(flags);
     });
-}
-
-function report(result: TemplateResult): string {
-  const lines: string[] = [];
-  for (const unit of result.units) {
-    const label = [unit.code, unit.name].filter((part) => part !== "").join(" ") || "（未填单位代码）";
-    if (unit.file === null) lines.push(`单位 ${label}：有错误，未生成填报工作簿。`);
-  }
-  if (result.written.length > 0) {
-    lines.push(`已生成 ${result.written.length} 份填报工作簿：`);
-    for (const file of result.written) lines.push(`  ${file}`);
-  } else if (result.exitCode !== 0) {
-    lines.push("未生成任何填报工作簿。");
-  }
-  return lines.map((line) => `${line}\n`).join("");
-}
-
-async function runTemplate(flags: TemplateFlags): Promise<number> {
-  const make = flags.political ? makePoliticalTemplates : makeTemplates;
-  const result = await make({
-    unitsPath: flags.units,
-    rosterPath: flags.roster,
-    year: flags.year,
-    quarter: flags.quarter,
-    rulesPath: flags.rules,
-    outDir: flags.out,
-    force: flags.force === true,
-    round: flags.round,
-  });
-  if (result.problems.length > 0) process.stderr.write(renderProblemTable(result.problems));
-  process.stderr.write(report(result));
-  return result.exitCode;
 }
