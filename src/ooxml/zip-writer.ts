@@ -53,15 +53,45 @@ function partBytes(data: PartData): Buffer {
   return scratch.subarray(0, length);
 }
 
+interface Deflated {
+  crc: number;
+  size: number;
+  deflated: Buffer;
+}
+
+function deflated(data: PartData): Deflated {
+  const bytes = partBytes(data);
+  return { crc: crc32(bytes), size: bytes.length, deflated: deflateRawSync(bytes, { level: LEVEL }) };
+}
+
+/**
+ * Small parts written as text, deflated once and kept by their text: of a unit's 33 parts, 22 are
+ * the same in every unit of a run (styles, settings, font tables, relationships, properties), and
+ * a zlib stream costs some 13 µs to set up whatever it deflates. The same text deflates to the
+ * same bytes, so a zip is the same whether its parts were kept or not. The store is emptied when
+ * full: the parts that differ from unit to unit (a notice, a unit's title) would otherwise fill it.
+ */
+const KEPT_PART_LIMIT = 8 * 1024;
+const KEPT_PARTS = 256;
+const kept = new Map<string, Deflated>();
+
+function deflatedPart(data: PartData): Deflated {
+  if (typeof data !== "string" || data.length > KEPT_PART_LIMIT) return deflated(data);
+  let part = kept.get(data);
+  if (part === undefined) {
+    if (kept.size >= KEPT_PARTS) kept.clear();
+    part = deflated(data);
+    kept.set(data, part);
+  }
+  return part;
+}
+
 /**
  * A zip of deflated parts, in order, dated 1980-01-01 00:00, with UTF-8 names: one buffer of its
  * own (not cut from Node's shared pool, so that a worker thread can move it, worker-entry.ts).
  */
 export function zipParts(parts: readonly { name: string; data: PartData }[]): Buffer {
-  const entries = parts.map((part) => {
-    const data = partBytes(part.data);
-    return { name: Buffer.from(part.name, "utf8"), crc: crc32(data), size: data.length, deflated: deflateRawSync(data, { level: LEVEL }) };
-  });
+  const entries = parts.map((part) => ({ name: Buffer.from(part.name, "utf8"), ...deflatedPart(part.data) }));
   const localSize = entries.reduce((total, entry) => total + LOCAL_HEADER_SIZE + entry.name.length + entry.deflated.length, 0);
   const centralSize = entries.reduce((total, entry) => total + CENTRAL_HEADER_SIZE + entry.name.length, 0);
   const zip = Buffer.alloc(localSize + centralSize + EOCD_SIZE);

@@ -51,6 +51,19 @@ describe("zipParts", () => {
     expect(zipParts(parts).equals(first)).toBe(true);
   });
 
+  it("gives a small part kept from an earlier zip the same bytes, before and after the kept parts are emptied", () => {
+    const parts = [
+      { name: "word/styles.xml", data: `<w:styles>${"<w:style>宋体</w:style>".repeat(40)}</w:styles>` },
+      { name: "docProps/core.xml", data: "<dc:title>某县统计局</dc:title>" },
+    ];
+    const first = zipParts(parts);
+    expect(zipParts(parts).equals(first)).toBe(true);
+    // More different small parts than are kept: the store is emptied and filled again.
+    for (let i = 0; i < 600; i++) zipParts([{ name: "a.xml", data: `<a>${i}</a>` }]);
+    expect(zipParts(parts).equals(first)).toBe(true);
+    expect(unzip(first).map((entry) => entry.data.toString("utf8"))).toEqual(parts.map((part) => part.data));
+  });
+
   it("writes text given in pieces as the same bytes as the pieces joined, in the reused buffer or not", () => {
     const pieces = ["<w:body>", "<w:t>第一季度😀</w:t>", "", "<w:t>A&amp;B</w:t>".repeat(1000), "</w:body>"];
     const huge = Array.from({ length: 200_000 }, (_, i) => `<row>某市第${i}区</row>`);
