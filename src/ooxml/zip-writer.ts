@@ -24,10 +24,16 @@ import { XML_DECLARATION, escapeXml } from "./xml-text.js";
 const LEVEL = 3;
 
 /**
+ * A piece of a part's XML: text (written as UTF-8), or markup already encoded as UTF-8, once for
+ * every file that repeats it (a slip's table and labels), copied as it is.
+ */
+export type XmlPiece = string | Uint8Array;
+
+/**
  * XML as text (written as UTF-8), whole or in pieces written one after the other (no piece ends
  * inside a character: half of a surrogate pair), or bytes as they are (a picture).
  */
-export type PartData = string | readonly string[] | Uint8Array;
+export type PartData = string | readonly XmlPiece[] | Uint8Array;
 
 /** The largest part encoded in the reused buffer; a larger one (a city's list) gets its own. */
 const SCRATCH_LIMIT = 16 * 1024 * 1024;
@@ -38,18 +44,29 @@ let scratch = Buffer.allocUnsafeSlow(0);
  * the next part overwrites it), so that a unit's slips, megabytes of XML, are not a new buffer to
  * allocate and collect each time; bytes as they are, not copied. Text given in pieces is encoded
  * piece after piece, never joined into one string first (a copy of megabytes, twice the bytes of
- * UTF-8 once a Chinese character is in it).
+ * UTF-8 once a Chinese character is in it); a piece already encoded is copied.
  */
 function partBytes(data: PartData): Buffer {
   if (data instanceof Uint8Array) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  const pieces: readonly string[] = typeof data === "string" ? [data] : data;
+  if (typeof data === "string") return piecesBytes([data]);
+  return piecesBytes(data);
+}
+
+function piecesBytes(pieces: readonly XmlPiece[]): Buffer {
   // UTF-8 takes at most three bytes for each UTF-16 unit.
   let most = 0;
-  for (const piece of pieces) most += piece.length * 3;
-  if (most > SCRATCH_LIMIT) return Buffer.from(typeof data === "string" ? data : data.join(""), "utf8");
+  for (const piece of pieces) most += typeof piece === "string" ? piece.length * 3 : piece.byteLength;
+  if (most > SCRATCH_LIMIT) return Buffer.concat(pieces.map((piece) => (typeof piece === "string" ? Buffer.from(piece, "utf8") : piece)));
   if (scratch.length < most) scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_LIMIT, Math.max(most, 2 * scratch.length)));
   let length = 0;
-  for (const piece of pieces) length += scratch.write(piece, length, "utf8");
+  for (const piece of pieces) {
+    if (typeof piece === "string") {
+      length += scratch.write(piece, length, "utf8");
+    } else {
+      scratch.set(piece, length);
+      length += piece.byteLength;
+    }
+  }
   return scratch.subarray(0, length);
 }
 

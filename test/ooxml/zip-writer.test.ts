@@ -76,6 +76,20 @@ describe("zipParts", () => {
     expect(zipParts([{ name: "a.xml", data: pieces }]).equals(zipParts([{ name: "a.xml", data: pieces.join("") }]))).toBe(true);
   });
 
+  it("copies pieces given already encoded between the text pieces, in the reused buffer or not", () => {
+    const encoded = Buffer.from("<w:tc><w:t>姓名</w:t>", "utf8");
+    const pieces = ["<w:tbl>", encoded, "张三😀", encoded.subarray(0, 6), "A&amp;B", "</w:tbl>"];
+    const text = "<w:tbl><w:tc><w:t>姓名</w:t>张三😀<w:tc>A&amp;B</w:tbl>";
+    // More than the reused buffer holds: a buffer of its own.
+    const huge = Array.from({ length: 800_000 }, (_, i) => (i % 2 === 0 ? encoded : `某市第${i}区`));
+    for (const [part, whole] of [
+      [pieces, text],
+      [huge, huge.map((piece) => (typeof piece === "string" ? piece : piece.toString("utf8"))).join("")],
+    ] as const) {
+      expect(zipParts([{ name: "a.xml", data: part }]).equals(zipParts([{ name: "a.xml", data: whole }]))).toBe(true);
+    }
+  });
+
   it("is one buffer of its own, not a slice of Node's shared pool, even for a tiny zip", () => {
     const zip = zipParts([{ name: "a.xml", data: "<a/>" }]);
     expect(zip.byteOffset).toBe(0);
