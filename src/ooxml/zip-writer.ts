@@ -76,30 +76,31 @@ interface Deflated {
   deflated: Buffer;
 }
 
-function deflated(data: PartData): Deflated {
-  const bytes = partBytes(data);
-  return { crc: crc32(bytes), size: bytes.length, deflated: deflateRawSync(bytes, { level: LEVEL }) };
-}
-
 /**
- * Small parts written as text, deflated once and kept by their text: of a unit's 33 parts, 22 are
- * the same in every unit of a run (styles, settings, font tables, relationships, properties), and
- * a zlib stream costs some 13 µs to set up whatever it deflates. The same text deflates to the
- * same bytes, so a zip is the same whether its parts were kept or not. The store is emptied when
- * full: the parts that differ from unit to unit (a notice, a unit's title) would otherwise fill it.
+ * Small parts, deflated once and kept by their bytes: of a unit's 33 parts, 22 are the same in
+ * every unit of a run (styles, settings, font tables, relationships, properties), and a zlib
+ * stream costs some 13 µs to set up whatever it deflates. A part is found by its CRC and size
+ * and taken only when its bytes are the same (a comparison of bytes: hashing the text as a key
+ * of a Map cost more than the deflating it saved). The same bytes deflate to the same bytes, so
+ * a zip is the same whether its parts were kept or not. The store is emptied when full: the parts
+ * that differ from unit to unit (a notice, a unit's title) would otherwise fill it.
  */
 const KEPT_PART_LIMIT = 8 * 1024;
-const KEPT_PARTS = 256;
-const kept = new Map<string, Deflated>();
+const KEPT_PARTS = 128;
+const kept = new Map<number, Deflated & { bytes: Buffer }>();
 
 function deflatedPart(data: PartData): Deflated {
-  if (typeof data !== "string" || data.length > KEPT_PART_LIMIT) return deflated(data);
-  let part = kept.get(data);
-  if (part === undefined) {
-    if (kept.size >= KEPT_PARTS) kept.clear();
-    part = deflated(data);
-    kept.set(data, part);
-  }
+  const bytes = partBytes(data);
+  const crc = crc32(bytes);
+  const size = bytes.length;
+  if (size > KEPT_PART_LIMIT) return { crc, size, deflated: deflateRawSync(bytes, { level: LEVEL }) };
+  const key = crc * (KEPT_PART_LIMIT + 1) + size;
+  const known = kept.get(key);
+  if (known !== undefined && known.bytes.equals(bytes)) return known;
+  if (kept.size >= KEPT_PARTS) kept.clear();
+  // A copy: the bytes are in the buffer the next part overwrites.
+  const part = { crc, size, deflated: deflateRawSync(bytes, { level: LEVEL }), bytes: Buffer.from(bytes) };
+  kept.set(key, part);
   return part;
 }
 
