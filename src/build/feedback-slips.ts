@@ -201,6 +201,14 @@ const STYLE = {
   draftMark: "SlipDraftMark",
 } as const;
 
+/** The styles made once for each wording's fonts, so that a run's slips share them (docx-package.ts `packDocx`). */
+const stylesOfFonts = new WeakMap<DocumentFonts, StyleDefinition[]>();
+function slipStylesOnce(fonts: DocumentFonts): StyleDefinition[] {
+  let styles = stylesOfFonts.get(fonts);
+  if (styles === undefined) stylesOfFonts.set(fonts, (styles = slipStyles(fonts)));
+  return styles;
+}
+
 function slipStyles(fonts: DocumentFonts): StyleDefinition[] {
   const body = (pt: number, bold = false) => chineseRun(fonts.body, fonts.latin, pt, bold);
   const note = { alignment: "left", spacing: { before: 160, line: NOTE_LINE, lineRule: "exact" } } as const;
@@ -372,5 +380,5 @@ export async function writeFeedbackSlips(slips: readonly SlipContent[], wording:
         }))
       : [{ properties: page, children: [new Paragraph({ children: [new TextRun({ text: wording.noPersons, ...chineseRun(fonts.body, fonts.latin, TABLE_PT) })] })] }];
   const title = slips[0]?.title ?? wording.noPersons;
-  return packDocx(new Document({ sections }), { title, fonts, styles: slipStyles(fonts) });
+  return packDocx(new Document({ sections }), { title, fonts, styles: slipStylesOnce(fonts) });
 }

@@ -525,6 +525,18 @@ export function stylesXml(styles: DocumentStyles = {}): string {
   );
 }
 
+/**
+ * styles.xml by the styles it is written from: a writer gives the same styles object to each of
+ * its documents (docx-package.ts), and a unit's documents would each write the same XML again.
+ */
+const writtenStyles = new WeakMap<DocumentStyles, string>();
+function stylesPart(styles: DocumentStyles | undefined): string {
+  if (styles === undefined) return stylesXml();
+  let xml = writtenStyles.get(styles);
+  if (xml === undefined) writtenStyles.set(styles, (xml = stylesXml(styles)));
+  return xml;
+}
+
 /** The .docx bytes of `document`: the same document and properties always give the same bytes. */
 export function writeDocx(document: Document, properties: DocxProperties): Buffer {
   const { sections } = document.options;
@@ -582,7 +594,7 @@ export function writeDocx(document: Document, properties: DocxProperties): Buffe
         contentType: CONTENT_TYPE.document,
         data: [`${XML_DECLARATION}<w:document xmlns:w="${W_NAMESPACE}" xmlns:r="${R_NAMESPACE}"${drawingNamespace}><w:body>`, ...body, "</w:body></w:document>"],
       },
-      { name: "word/styles.xml", contentType: CONTENT_TYPE.styles, data: stylesXml(properties.styles) },
+      { name: "word/styles.xml", contentType: CONTENT_TYPE.styles, data: stylesPart(properties.styles) },
       {
         name: "word/settings.xml",
         contentType: CONTENT_TYPE.settings,
