@@ -10,6 +10,7 @@ import { escapeXml } from "../ooxml/xml-text.js";
 import { A4_PAGE, TEXT_WIDTH, chineseRun, packDocx } from "../ooxml/docx-package.js";
 import type { DocumentFonts } from "../ooxml/docx-package.js";
 import type { StyleDefinition } from "../ooxml/docx-writer.js";
+import type { XmlPiece } from "../ooxml/zip-writer.js";
 import type { SlipContent, SlipRow } from "./slip-content.js";
 import { textWidth } from "./title-lines.js";
 import { cutAtSentence } from "./work-by-month.js";
@@ -200,6 +201,14 @@ const STYLE = {
   draftMark: "SlipDraftMark",
 } as const;
 
+/** The styles made once for each wording's fonts, so that a run's slips share them (docx-package.ts `packDocx`). */
+const stylesOfFonts = new WeakMap<DocumentFonts, StyleDefinition[]>();
+function slipStylesOnce(fonts: DocumentFonts): StyleDefinition[] {
+  let styles = stylesOfFonts.get(fonts);
+  if (styles === undefined) stylesOfFonts.set(fonts, (styles = slipStyles(fonts)));
+  return styles;
+}
+
 function slipStyles(fonts: DocumentFonts): StyleDefinition[] {
   const body = (pt: number, bold = false) => chineseRun(fonts.body, fonts.latin, pt, bold);
   const note = { alignment: "left", spacing: { before: 160, line: NOTE_LINE, lineRule: "exact" } } as const;
@@ -226,16 +235,25 @@ function slipStyles(fonts: DocumentFonts): StyleDefinition[] {
   ];
 }
 
-// A slip's XML, written from these templates straight into one string per slip: every slip of a
-// run has the same table grid, labels and looks (the named styles above), and only the person's
-// values differ. This is the XML docx-writer.ts's Paragraph, TextRun, Table, TableRow and
-// TableCell write for the same options (test/build/feedback-slips.test.ts compares the two),
-// without building thousands of elements per unit.
+// A slip's XML, written from these templates straight into a list of pieces per slip: every
+// slip of a run has the same table grid, labels and looks (the named styles above), and only the
+// person's values differ. This is the XML docx-writer.ts's Paragraph, TextRun, Table, TableRow
+// and TableCell write for the same options (test/build/feedback-slips.test.ts compares the two),
+// without building thousands of elements per unit. The markup between two values is encoded to
+// UTF-8 once, when first met (and kept for the process), and copied into the document as bytes:
+// only the values are encoded slip by slip, and no string of a whole slip is built.
 
-/** A paragraph of one run of `text` on `style`; the runs carry nothing of their own. */
-function paragraphXml(style: string, text: string, alignment?: "right"): string {
+/** The markup of a paragraph on `style`, up to its run's text; the runs carry nothing of their own. */
+function paragraphOpen(style: string, alignment?: "right"): string {
   const jc = alignment === undefined ? "" : `<w:jc w:val="${alignment}"/>`;
-  return `<w:p><w:pPr><w:pStyle w:val="${style}"/>${jc}</w:pPr><w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`;
+  return `<w:p><w:pPr><w:pStyle w:val="${style}"/>${jc}</w:pPr><w:r><w:t xml:space="preserve">`;
+}
+
+const PARAGRAPH_CLOSE = "</w:t></w:r></w:p>";
+
+/** A paragraph of one run of `text` on `style`. */
+function paragraphXml(style: string, text: string): string {
+  return `${paragraphOpen(style)}${escapeXml(text)}${PARAGRAPH_CLOSE}`;
 }
 
 /** `<w:tc>` up to its paragraphs: a cell of `width`, over `span` grid columns, its text centred. */
@@ -244,9 +262,11 @@ function cellStart(width: number, span?: number): string {
 }
 
 const LABEL_CELL = cellStart(LABEL_WIDTH);
-const VALUE_CELL = cellStart(VALUE_WIDTH);
-const WIDE_CELL = cellStart(WIDE_WIDTH, 3);
 const CELL_END = "</w:tc>";
+/** A value cell up to its first line's text, and the markup between two lines of a wide cell. */
+const VALUE_OPEN = cellStart(VALUE_WIDTH) + paragraphOpen(STYLE.tableText);
+const WIDE_OPEN = cellStart(WIDE_WIDTH, 3) + paragraphOpen(STYLE.tableText);
+const VALUE_CLOSE = PARAGRAPH_CLOSE + CELL_END;
 
 /** The table's borders (single, auto, ½ pt, inside too), its width, grid and cell margins. */
 const TABLE_START =
@@ -255,36 +275,66 @@ const TABLE_START =
   `</w:tblBorders><w:tblCellMar><w:top w:type="dxa" w:w="${CELL_MARGIN.top}"/><w:left w:type="dxa" w:w="${CELL_MARGIN.left}"/>` +
   `<w:bottom w:type="dxa" w:w="${CELL_MARGIN.bottom}"/><w:right w:type="dxa" w:w="${CELL_MARGIN.right}"/></w:tblCellMar></w:tblPr>` +
   `<w:tblGrid>${[LABEL_WIDTH, VALUE_WIDTH, LABEL_WIDTH, VALUE_WIDTH].map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>`;
-const TABLE_END = "</w:tbl>";
 
-/** A label cell, written once per label (a slip has a score of them, the same for everyone) and kept for the process. */
-const labelCells = new Map<string, string>();
-function labelCell(label: string): string {
-  let xml = labelCells.get(label);
-  if (xml === undefined) {
-    xml = `${LABEL_CELL}${paragraphXml(STYLE.tableLabel, label)}${CELL_END}`;
-    if (labelCells.size < 1000) labelCells.set(label, xml);
+/** A row's start: it breaks across pages only when it is taller than a page. */
+const ROW_START = { whole: "<w:tr><w:trPr><w:cantSplit/></w:trPr>", broken: "<w:tr>" } as const;
+
+const utf8 = (xml: string): Buffer => Buffer.from(xml, "utf8");
+
+/** Markup the same on every slip, encoded once. */
+const ENCODED = {
+  titleOpen: utf8(paragraphOpen(STYLE.title)),
+  /** From the title's text to the unit line's. */
+  subtitleOpen: utf8(PARAGRAPH_CLOSE + paragraphOpen(STYLE.subtitle)),
+  /** From the unit line's text to the table's first row. */
+  tableStart: utf8(PARAGRAPH_CLOSE + TABLE_START),
+  lineBreak: utf8(PARAGRAPH_CLOSE + paragraphOpen(STYLE.tableText)),
+  rowEnd: utf8(`${VALUE_CLOSE}</w:tr>`),
+  tableEnd: utf8("</w:tbl>"),
+  noteOpen: utf8(paragraphOpen(STYLE.note)),
+  signatureOpen: utf8(paragraphOpen(STYLE.signature)),
+  /** 单位（盖章） toward the right. */
+  sealOpen: utf8(paragraphOpen(STYLE.signature, "right")),
+  paragraphClose: utf8(PARAGRAPH_CLOSE),
+};
+
+/** Encoded markup kept by the label it holds: a slip has a score of labels, the same for everyone. */
+function keptByLabel(make: (label: string) => string): (label: string) => Buffer {
+  const kept = new Map<string, Buffer>();
+  return (label) => {
+    let bytes = kept.get(label);
+    if (bytes === undefined) {
+      bytes = utf8(make(label));
+      if (kept.size < 1000) kept.set(label, bytes);
+    }
+    return bytes;
+  };
+}
+
+const labelCell = (label: string): string => `${LABEL_CELL}${paragraphXml(STYLE.tableLabel, label)}${CELL_END}`;
+
+/** A row's start, its first label cell and its first value cell, up to the value's text. */
+const rowOpen = {
+  pair: { whole: keptByLabel((label) => ROW_START.whole + labelCell(label) + VALUE_OPEN), broken: keptByLabel((label) => ROW_START.broken + labelCell(label) + VALUE_OPEN) },
+  wide: { whole: keptByLabel((label) => ROW_START.whole + labelCell(label) + WIDE_OPEN), broken: keptByLabel((label) => ROW_START.broken + labelCell(label) + WIDE_OPEN) },
+};
+/** From the left value's text to the right value's: the second label cell between. */
+const pairMiddle = keptByLabel((label) => VALUE_CLOSE + labelCell(label) + VALUE_OPEN);
+
+/** A table row, into `out`; `fitsPage` when the whole slip fits its page, and so every row. */
+function writeRow(row: SlipRow, fitsPage: boolean, out: XmlPiece[]): void {
+  const start = fitsPage || rowHeight(row) < SLIP_PAGE_BUDGET ? "whole" : "broken";
+  if (row.kind === "pair") {
+    out.push(rowOpen.pair[start](row.left[0]), escapeXml(row.left[1]), pairMiddle(row.right[0]), escapeXml(row.right[1]), ENCODED.rowEnd);
+    return;
   }
-  return xml;
-}
-
-/** A value cell: a paragraph per line, and one even when it has nothing to say (a blank field). */
-function valueCell(start: string, lines: readonly string[]): string {
-  let xml = start;
-  if (lines.length === 0) xml += paragraphXml(STYLE.tableText, "");
-  for (const line of lines) xml += paragraphXml(STYLE.tableText, line);
-  return xml + CELL_END;
-}
-
-/** A table row; `fitsPage` when the whole slip fits its page, and so every row. */
-function rowXml(row: SlipRow, fitsPage: boolean): string {
-  // A row breaks across pages only when it is taller than a page.
-  const start = fitsPage || rowHeight(row) < SLIP_PAGE_BUDGET ? "<w:tr><w:trPr><w:cantSplit/></w:trPr>" : "<w:tr>";
-  const cells =
-    row.kind === "pair"
-      ? labelCell(row.left[0]) + valueCell(VALUE_CELL, [row.left[1]]) + labelCell(row.right[0]) + valueCell(VALUE_CELL, [row.right[1]])
-      : labelCell(row.label) + valueCell(WIDE_CELL, row.lines);
-  return `${start}${cells}</w:tr>`;
+  // A paragraph per line, and one even when the cell has nothing to say (a blank field).
+  out.push(rowOpen.wide[start](row.label));
+  row.lines.forEach((line, i) => {
+    if (i > 0) out.push(ENCODED.lineBreak);
+    out.push(escapeXml(line));
+  });
+  out.push(ENCODED.rowEnd);
 }
 
 /**
@@ -292,18 +342,18 @@ function rowXml(row: SlipRow, fitsPage: boolean): string {
  * lines. A slip that fits as it is (most: fitSlip gives it back as it is) has no row taller than
  * the page, and its rows' heights are not worked out twice.
  */
-function slipXml(slip: SlipContent): string {
+function slipXml(slip: SlipContent): XmlPiece[] {
   const fitted = fitSlip(slip);
   const fitsPage = fitted === slip;
-  let xml = paragraphXml(STYLE.title, fitted.title) + paragraphXml(STYLE.subtitle, fitted.unitLine) + TABLE_START;
-  for (const row of fitted.rows) xml += rowXml(row, fitsPage);
-  xml += TABLE_END;
-  for (const note of fitted.notes) xml += paragraphXml(STYLE.note, note);
+  const out: XmlPiece[] = [ENCODED.titleOpen, escapeXml(fitted.title), ENCODED.subtitleOpen, escapeXml(fitted.unitLine), ENCODED.tableStart];
+  for (const row of fitted.rows) writeRow(row, fitsPage, out);
+  out.push(ENCODED.tableEnd);
+  for (const note of fitted.notes) out.push(ENCODED.noteOpen, escapeXml(note), ENCODED.paragraphClose);
   // 反馈人 and 本人签收 at the left, 单位（盖章） toward the right, as a form is signed.
   fitted.signatures.forEach((text, i) => {
-    xml += paragraphXml(STYLE.signature, text, i === 1 ? "right" : undefined);
+    out.push(i === 1 ? ENCODED.sealOpen : ENCODED.signatureOpen, escapeXml(text), ENCODED.paragraphClose);
   });
-  return xml;
+  return out;
 }
 
 /** The page header of a draft's slips: 草稿 on every page (outputs.md). */
@@ -330,5 +380,5 @@ export async function writeFeedbackSlips(slips: readonly SlipContent[], wording:
         }))
       : [{ properties: page, children: [new Paragraph({ children: [new TextRun({ text: wording.noPersons, ...chineseRun(fonts.body, fonts.latin, TABLE_PT) })] })] }];
   const title = slips[0]?.title ?? wording.noPersons;
-  return packDocx(new Document({ sections }), { title, fonts, styles: slipStyles(fonts) });
+  return packDocx(new Document({ sections }), { title, fonts, styles: slipStylesOnce(fonts) });
 }

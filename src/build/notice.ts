@@ -69,6 +69,24 @@ export function noticePeriod(start: string | null, days: number, calendar: Rules
 }
 
 /**
+ * `noticePeriod` kept by the calendar it is counted on (a run's rules: one object) and the start
+ * and the length, which every unit of a workbook shares: counting working days builds the
+ * calendar's sets of days each time.
+ */
+const periods = new WeakMap<Rules["calendar"], Map<string, string>>();
+function runNoticePeriod(start: string | null, days: number, calendar: Rules["calendar"]): string {
+  let known = periods.get(calendar);
+  if (known === undefined) periods.set(calendar, (known = new Map()));
+  const key = `${start}|${days}`;
+  let period = known.get(key);
+  if (period === undefined) {
+    period = noticePeriod(start, days, calendar);
+    if (known.size < 1000) known.set(key, period);
+  }
+  return period;
+}
+
+/**
  * The scheme as a document the opening sentence can cite (`根据《…》`): the rules' name when it reads
  * as one (`某县公务员平时考核实施方案`), else the unit's own scheme (`某市某某局公务员平时考核方案`),
  * which the built-in 标准方案 stands for.
@@ -130,7 +148,7 @@ export function noticeContent(input: NoticeInput, wording: NoticeWording): Notic
     定等人数: String(gradedPersons.length),
     好等次人数: String(good.length),
     名单: rules.notice.list === "all" ? wording.listAll : wording.listGood,
-    公示期: noticePeriod(settings.noticeStart, rules.notice.days, rules.calendar),
+    公示期: runNoticePeriod(settings.noticeStart, rules.notice.days, rules.calendar),
     公示天数: String(rules.notice.days),
     复核天数: String(rules.notice.reviewDays),
     联系人: unit.contact ?? settings.contact ?? BLANK_FIELD,
@@ -196,6 +214,16 @@ const STYLE = {
   tableHeader: "NoticeTableHeader",
   pageNumber: "NoticePageNumber",
 } as const;
+
+/** The styles made once for each wording's fonts and table size, so that a run's notices share them (docx-package.ts `packDocx`). */
+const stylesOfFonts = new WeakMap<DocumentFonts, Map<number, StyleDefinition[]>>();
+function noticeStylesOnce(fonts: DocumentFonts, tablePt: number): StyleDefinition[] {
+  let bySize = stylesOfFonts.get(fonts);
+  if (bySize === undefined) stylesOfFonts.set(fonts, (bySize = new Map()));
+  let styles = bySize.get(tablePt);
+  if (styles === undefined) bySize.set(tablePt, (styles = noticeStyles(fonts, tablePt)));
+  return styles;
+}
 
 function noticeStyles(fonts: DocumentFonts, tablePt: number): StyleDefinition[] {
   const body = (pt: number, bold = false) => chineseRun(fonts.body, fonts.latin, pt, bold);
@@ -316,5 +344,5 @@ export async function writeNotice(content: NoticeContent, wording: Pick<NoticeWo
   const document = new Document({
     sections: [{ properties: { page: A4_PAGE }, footers: { default: pageNumberFooter() }, children }],
   });
-  return packDocx(document, { title: content.title, fonts, styles: noticeStyles(fonts, tablePt(content.table)) });
+  return packDocx(document, { title: content.title, fonts, styles: noticeStylesOnce(fonts, tablePt(content.table)) });
 }

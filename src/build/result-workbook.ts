@@ -319,6 +319,23 @@ function changeSheet(input: ResultWorkbookInput): SheetSpec {
 }
 
 /**
+ * The rules' parameters as `assess rules` shows them (rules-table.ts), the SHA-256 left out (the
+ * sheet gives it above): made once for each run's rules, the same on every unit's 规则 sheet, and
+ * only read by the writer.
+ */
+const parameterRowsOf = new WeakMap<EffectiveRules, readonly SheetRow[]>();
+function parameterRows(rules: EffectiveRules): readonly SheetRow[] {
+  let rows = parameterRowsOf.get(rules);
+  if (rows === undefined) {
+    rows = rulesRows(rules)
+      .filter(([key]) => key !== "SHA-256")
+      .map(([key, meaning, value]) => ({ cells: [textCell(key), textCell(meaning), textCell(value)] }));
+    parameterRowsOf.set(rules, rows);
+  }
+  return rows;
+}
+
+/**
  * The 规则 sheet: which rules, which inputs and which tool produced a workbook; no clock time
  * (outputs.md 规则). Shared by 结果.xlsx and the annual 年度考核参考.xlsx.
  */
@@ -336,10 +353,7 @@ export function buildRulesSheet(
     about("工具版本", `assess ${toolVersion}`),
     ...inputFiles.map((f) => about(`输入文件 ${f.file} 的 SHA-256`, f.sha256)),
     { cells: [textCell("方案参数"), textCell("含义"), textCell("取值")], bold: true },
-    // As `assess rules` shows them (rules-table.ts); the SHA-256 is above.
-    ...rulesRows(rules)
-      .filter(([key]) => key !== "SHA-256")
-      .map(([key, meaning, value]) => ({ cells: [textCell(key), textCell(meaning), textCell(value)] })),
+    ...parameterRows(rules),
   ];
   return {
     name: "规则",

@@ -117,7 +117,34 @@ function workRow(own: OwnRows, quarter: Period["quarter"], counts: string, omitt
   return { kind: "wide", label: "工作清单", lines, fit: { kind: "list", keep: months.length, omitted } };
 }
 
-function slipContent(input: FeedbackSlipsInput, person: GradedPerson, own: OwnRows, wording: SlipWording): SlipContent {
+/** The placeholders whose values differ from person to person within a unit. */
+const PERSON_PLACEHOLDERS: readonly SlipPlaceholder[] = ["事项数", "已完成", "推进中", "未完成", "等次"];
+
+/** Whether a template names a person's value, by template (a wording has a dozen). */
+const namesPerson = new Map<string, boolean>();
+
+/**
+ * `fill` for the slips of one unit: a template that names no person's value (the title, the
+ * 复核 sentence, the signature lines, as the office may have worded them) reads the same on every
+ * slip of the unit and is filled once.
+ */
+type UnitFill = (template: string, values: Record<Exclude<SlipPlaceholder, "未列出">, string>) => string;
+function unitFill(): UnitFill {
+  const filled = new Map<string, string>();
+  return (template, values) => {
+    let personal = namesPerson.get(template);
+    if (personal === undefined) {
+      personal = PERSON_PLACEHOLDERS.some((name) => template.includes(`{${name}}`));
+      if (namesPerson.size < 1000) namesPerson.set(template, personal);
+    }
+    if (personal) return fill(template, values);
+    let text = filled.get(template);
+    if (text === undefined) filled.set(template, (text = fill(template, values)));
+    return text;
+  };
+}
+
+function slipContent(input: FeedbackSlipsInput, person: GradedPerson, own: OwnRows, wording: SlipWording, fillText: UnitFill): SlipContent {
   const { graded, period, rules } = input;
   const draft = graded.state !== "final";
   const work = summariseWork(own.work);
@@ -143,23 +170,23 @@ function slipContent(input: FeedbackSlipsInput, person: GradedPerson, own: OwnRo
     { kind: "pair", left: ["分数档", person.band === null ? "" : GRADE_LABEL[person.band]], right: ["考核等次", gradeLabel] },
     { kind: "pair", left: ["自评等次", person.person.selfGrade === null ? "" : GRADE_LABEL[person.person.selfGrade]], right: ["自评与等次", selfComparison(person)] },
     { kind: "wide", label: "等次说明", lines: reasonLines(person.reasons, draft, wording), fit: { kind: "text" } },
-    { kind: "wide", label: "加减分事项", lines: own.events.map(eventText), fit: { kind: "list", keep: 0, omitted: fill(wording.eventsOmitted, values) } },
-    workRow(own, period.quarter, fill(wording.workCounts, values), fill(wording.workOmitted, values)),
+    { kind: "wide", label: "加减分事项", lines: own.events.map(eventText), fit: { kind: "list", keep: 0, omitted: fillText(wording.eventsOmitted, values) } },
+    workRow(own, period.quarter, fillText(wording.workCounts, values), fillText(wording.workOmitted, values)),
     ...(summary === null ? [] : [{ kind: "wide" as const, label: "个人小结", lines: summary.split("\n"), fit: { kind: "summary" as const, full: summary } }]),
     { kind: "wide", label: "评鉴意见", lines: own.review?.comment ? [own.review.comment] : [], fit: { kind: "text" } },
     { kind: "wide", label: "改进目标", lines: own.review?.goal ? [own.review.goal] : [], fit: { kind: "text" } },
   ];
   // A draft is not handed over: no 复核 window, no talk, no signature lines (outputs.md).
-  if (!draft) rows.push({ kind: "wide", label: "复核", lines: [fill(wording.review, values)] });
+  if (!draft) rows.push({ kind: "wide", label: "复核", lines: [fillText(wording.review, values)] });
   const talk = !draft && (person.grade === "average" || person.grade === "poor");
   return {
     personId: person.person.id,
-    title: fill(wording.title, values),
-    unitLine: fill(wording.unitLine, values),
+    title: fillText(wording.title, values),
+    unitLine: fillText(wording.unitLine, values),
     draft: draft ? wording.draftHeader : null,
     rows,
-    notes: [...(talk ? [fill(wording.talk, values)] : []), ...(draft ? [fill(wording.draftNote, values)] : [])],
-    signatures: draft ? [] : [fill(wording.feedbackBy, values), fill(wording.unitSeal, values), fill(wording.receipt, values)],
+    notes: [...(talk ? [fillText(wording.talk, values)] : []), ...(draft ? [fillText(wording.draftNote, values)] : [])],
+    signatures: draft ? [] : [fillText(wording.feedbackBy, values), fillText(wording.unitSeal, values), fillText(wording.receipt, values)],
   };
 }
 
@@ -171,6 +198,7 @@ export function slipContents(input: FeedbackSlipsInput, wording: SlipWording): S
   const reviews = rowsByPersonId(input.workbook.individualScores);
   const events = rowsByPersonId(input.workbook.events);
   const summaries = rowsByPersonId(input.workbook.summaries);
+  const fillForUnit = unitFill();
   return input.graded.persons
     .filter((p) => isGraded(p.person))
     .map((p) =>
@@ -183,6 +211,7 @@ export function slipContents(input: FeedbackSlipsInput, wording: SlipWording): S
           review: reviews.get(p.person.id)?.[0], events: events.get(p.person.id) ?? [],
         },
         wording,
+        fillForUnit,
       ),
     );
 }

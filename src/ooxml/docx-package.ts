@@ -4,7 +4,7 @@
 // clock in the file: docx-writer.ts writes fixed core properties and zip entry dates (outputs.md
 // "No clock time"; STYLE.md habit 8).
 
-import type { Document, RunOptions, RunProperties, StyleDefinition } from "./docx-writer.js";
+import type { Document, DocumentStyles, RunOptions, RunProperties, StyleDefinition } from "./docx-writer.js";
 import { writeDocx } from "./docx-writer.js";
 
 /** A4 in twentieths of a point, and GB/T 9704 margins: top 37 mm, bottom 35 mm, left 28 mm, right 26 mm. */
@@ -46,15 +46,25 @@ const ALTERNATE_FONT: Record<string, string> = {
 const GB2312 = "86";
 
 /**
+ * The document styles of `styles` over the body font, one object for each list of styles and
+ * fonts given again (a writer's styles are made once per run): docx-writer.ts writes styles.xml
+ * once for each.
+ */
+const documentStyles = new WeakMap<readonly StyleDefinition[], { fonts: DocumentFonts; styles: DocumentStyles }>();
+function stylesOver(styles: readonly StyleDefinition[], fonts: DocumentFonts): DocumentStyles {
+  const known = documentStyles.get(styles);
+  if (known !== undefined && known.fonts === fonts) return known.styles;
+  const made: DocumentStyles = { defaults: { run: chineseFont(fonts.body, fonts.latin) }, styles };
+  documentStyles.set(styles, { fonts, styles: made });
+  return made;
+}
+
+/**
  * The .docx bytes of `document`; the same document always gives the same bytes. With `styles`,
  * the document's text defaults to the body font (docDefaults), so that a paragraph a clerk adds
  * in Word or WPS is Chinese in the document's font whatever style it takes.
  */
 export function packDocx(document: Document, { title, fonts, styles }: { title: string; fonts: DocumentFonts; styles?: readonly StyleDefinition[] }): Buffer {
   const declared = [...new Set([fonts.title, fonts.body])].map((name) => ({ name, altName: ALTERNATE_FONT[name], charset: GB2312 }));
-  return writeDocx(document, {
-    title,
-    fonts: declared,
-    ...(styles ? { styles: { defaults: { run: chineseFont(fonts.body, fonts.latin) }, styles } } : {}),
-  });
+  return writeDocx(document, { title, fonts: declared, ...(styles ? { styles: stylesOver(styles, fonts) } : {}) });
 }

@@ -12,7 +12,7 @@
 import type { ChartSpec } from "./chart-xml.js";
 import { CHART_CONTENT_TYPE, CHART_NAMESPACE, chartXml } from "./chart-xml.js";
 import { XML_DECLARATION, escapeXml } from "./xml-text.js";
-import type { PackagePart } from "./zip-writer.js";
+import type { PackagePart, XmlPiece } from "./zip-writer.js";
 import { officePackage, RELATIONSHIPS_NAMESPACE as R_NAMESPACE, relationshipsXml } from "./zip-writer.js";
 
 export type Alignment = "left" | "center" | "right" | "both";
@@ -190,7 +190,7 @@ abstract class Written {
     this.close = close;
   }
 
-  writeTo(out: string[], media: MediaSink | null): void {
+  writeTo(out: XmlPiece[], media: MediaSink | null): void {
     out.push(this.open);
     for (const child of this.children) child.writeTo(out, media);
     if (this.close) out.push(this.close);
@@ -302,7 +302,7 @@ export class ChartRun extends Written {
     this.options = options;
   }
 
-  override writeTo(out: string[], media: MediaSink | null): void {
+  override writeTo(out: XmlPiece[], media: MediaSink | null): void {
     if (media === null) throw new Error("a chart can stand only in the body of a document");
     const { chart, widthPx, heightPx } = this.options;
     const { relationshipId, drawingId } = media.add(chart);
@@ -338,15 +338,15 @@ const paragraphProperties = memo(
     `${style}|${keepNext}|${spacing?.before}|${spacing?.after}|${spacing?.line}|${spacing?.lineRule}|${indent?.firstLine}|${indent?.left}|${indent?.right}|${alignment}`,
 );
 
-function writeElement(element: Written, out: string[], media: MediaSink | null): void {
+function writeElement(element: Written, out: XmlPiece[], media: MediaSink | null): void {
   if (!(element instanceof Written)) throw new TypeError("not an element made by docx-writer.ts");
   element.writeTo(out, media);
 }
 
 function xmlOf(element: Written): string {
-  const out: string[] = [];
+  const out: XmlPiece[] = [];
   writeElement(element, out, null);
-  return out.join("");
+  return out.map((piece) => (typeof piece === "string" ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength).toString("utf8"))).join("");
 }
 
 export class Paragraph extends Written {
@@ -420,13 +420,20 @@ export class Table extends Written {
 /**
  * Body content its caller wrote as WordprocessingML, put into the document as it is: for content
  * repeated so often (a page per person) that building an element per cell costs more than the
- * rest of the document. The caller escapes its text (escapeXml) and answers for the XML.
+ * rest of the document. The caller escapes its text (escapeXml) and answers for the XML; given
+ * in pieces, its markup may come encoded already (zip-writer.ts `XmlPiece`).
  */
 export class BodyXml extends Written {
   declare private readonly element: "BodyXml";
+  declare private readonly pieces: readonly XmlPiece[];
 
-  constructor(xml: string) {
-    super(xml, [], "");
+  constructor(xml: string | readonly XmlPiece[]) {
+    super("", [], "");
+    this.pieces = typeof xml === "string" ? [xml] : xml;
+  }
+
+  override writeTo(out: XmlPiece[], _media: MediaSink | null): void {
+    for (const piece of this.pieces) out.push(piece);
   }
 }
 
@@ -518,6 +525,18 @@ export function stylesXml(styles: DocumentStyles = {}): string {
   );
 }
 
+/**
+ * styles.xml by the styles it is written from: a writer gives the same styles object to each of
+ * its documents (docx-package.ts), and a unit's documents would each write the same XML again.
+ */
+const writtenStyles = new WeakMap<DocumentStyles, string>();
+function stylesPart(styles: DocumentStyles | undefined): string {
+  if (styles === undefined) return stylesXml();
+  let xml = writtenStyles.get(styles);
+  if (xml === undefined) writtenStyles.set(styles, (xml = stylesXml(styles)));
+  return xml;
+}
+
 /** The .docx bytes of `document`: the same document and properties always give the same bytes. */
 export function writeDocx(document: Document, properties: DocxProperties): Buffer {
   const { sections } = document.options;
@@ -556,7 +575,7 @@ export function writeDocx(document: Document, properties: DocxProperties): Buffe
     partIds.set(element, id);
     return id;
   };
-  const body: string[] = [];
+  const body: XmlPiece[] = [];
   sections.forEach((section, i) => {
     const headerId = section.headers ? pagePart("header", section.headers.default) : null;
     const footerId = section.footers ? pagePart("footer", section.footers.default) : null;
@@ -575,7 +594,7 @@ export function writeDocx(document: Document, properties: DocxProperties): Buffe
         contentType: CONTENT_TYPE.document,
         data: [`${XML_DECLARATION}<w:document xmlns:w="${W_NAMESPACE}" xmlns:r="${R_NAMESPACE}"${drawingNamespace}><w:body>`, ...body, "</w:body></w:document>"],
       },
-      { name: "word/styles.xml", contentType: CONTENT_TYPE.styles, data: stylesXml(properties.styles) },
+      { name: "word/styles.xml", contentType: CONTENT_TYPE.styles, data: stylesPart(properties.styles) },
       {
         name: "word/settings.xml",
         contentType: CONTENT_TYPE.settings,

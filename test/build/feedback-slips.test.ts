@@ -129,6 +129,14 @@ describe("slipContents: 反馈单 of a unit (outputs.md Per unit 3)", () => {
     expect(slipOf(id).notes).toEqual(notes);
   });
 
+  it("fills an office's template with each person's own values, even where the default wording names only the unit's", () => {
+    const worded = { ...wording, title: "{单位名称}反馈单（{等次}）", unitSeal: "{单位名称}（盖章）" };
+    const slips = slipContents(input(), worded);
+    expect(slips.find((s) => s.personId === IDS.f)?.title).toBe("某市某某局反馈单（一般）");
+    expect(new Set(slips.map((s) => s.title)).size).toBeGreaterThan(1);
+    expect(slips.map((s) => s.signatures[1])).toEqual(slips.map(() => "某市某某局（盖章）"));
+  });
+
   it("a draft's slips say 草稿, name no tie and no colleague, and have no 复核 window, talk or signature lines", () => {
     const draft = input({ graded: demoUnit("draft") });
     for (const slip of slipContents(draft, wording)) {

@@ -51,6 +51,19 @@ describe("zipParts", () => {
     expect(zipParts(parts).equals(first)).toBe(true);
   });
 
+  it("gives a small part kept from an earlier zip the same bytes, before and after the kept parts are emptied", () => {
+    const parts = [
+      { name: "word/styles.xml", data: `<w:styles>${"<w:style>宋体</w:style>".repeat(40)}</w:styles>` },
+      { name: "docProps/core.xml", data: "<dc:title>某县统计局</dc:title>" },
+    ];
+    const first = zipParts(parts);
+    expect(zipParts(parts).equals(first)).toBe(true);
+    // More different small parts than are kept: the store is emptied and filled again.
+    for (let i = 0; i < 600; i++) zipParts([{ name: "a.xml", data: `<a>${i}</a>` }]);
+    expect(zipParts(parts).equals(first)).toBe(true);
+    expect(unzip(first).map((entry) => entry.data.toString("utf8"))).toEqual(parts.map((part) => part.data));
+  });
+
   it("writes text given in pieces as the same bytes as the pieces joined, in the reused buffer or not", () => {
     const pieces = ["<w:body>", "<w:t>第一季度😀</w:t>", "", "<w:t>A&amp;B</w:t>".repeat(1000), "</w:body>"];
     const huge = Array.from({ length: 200_000 }, (_, i) => `<row>某市第${i}区</row>`);
@@ -61,6 +74,20 @@ describe("zipParts", () => {
       expect(inPieces).toEqual(whole);
     }
     expect(zipParts([{ name: "a.xml", data: pieces }]).equals(zipParts([{ name: "a.xml", data: pieces.join("") }]))).toBe(true);
+  });
+
+  it("copies pieces given already encoded between the text pieces, in the reused buffer or not", () => {
+    const encoded = Buffer.from("<w:tc><w:t>姓名</w:t>", "utf8");
+    const pieces = ["<w:tbl>", encoded, "张三😀", encoded.subarray(0, 6), "A&amp;B", "</w:tbl>"];
+    const text = "<w:tbl><w:tc><w:t>姓名</w:t>张三😀<w:tc>A&amp;B</w:tbl>";
+    // More than the reused buffer holds: a buffer of its own.
+    const huge = Array.from({ length: 800_000 }, (_, i) => (i % 2 === 0 ? encoded : `某市第${i}区`));
+    for (const [part, whole] of [
+      [pieces, text],
+      [huge, huge.map((piece) => (typeof piece === "string" ? piece : piece.toString("utf8"))).join("")],
+    ] as const) {
+      expect(zipParts([{ name: "a.xml", data: part }]).equals(zipParts([{ name: "a.xml", data: whole }]))).toBe(true);
+    }
   });
 
   it("is one buffer of its own, not a slice of Node's shared pool, even for a tiny zip", () => {
