@@ -286,9 +286,39 @@ function quotedSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
+/**
+ * A sheet's XML as UTF-8 bytes, written row by row into one buffer that grows as it fills: a
+ * row's text lives only until it is written. A city's list (29,000 rows of 30 cells) kept as
+ * strings to join at the end held some 900,000 cell strings at once, 300 MB of heap that the
+ * collector copied and marked again and again.
+ */
+class XmlBytes {
+  private buffer: Buffer;
+  private length = 0;
+
+  constructor(expected: number) {
+    this.buffer = Buffer.allocUnsafe(Math.max(1024, expected));
+  }
+
+  write(text: string): void {
+    // UTF-8 takes at most three bytes for each UTF-16 unit.
+    const most = text.length * 3;
+    if (this.length + most > this.buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.max(2 * this.buffer.length, this.length + most));
+      this.buffer.copy(grown, 0, 0, this.length);
+      this.buffer = grown;
+    }
+    this.length += this.buffer.write(text, this.length, "utf8");
+  }
+
+  bytes(): Buffer {
+    return this.buffer.subarray(0, this.length);
+  }
+}
+
 interface WrittenSheet {
   name: string;
-  xml: string;
+  xml: Buffer;
   charts: readonly SheetChart[];
   /** The row repeated on every printed page: the header. */
   headerRow: number;
@@ -302,7 +332,20 @@ function sheetXml(spec: SheetSpec, draft: boolean, styles: StyleBook, strings: S
   const titleRows = spec.titles.length > 0 ? [...spec.titles] : draft ? [""] : [];
   if (draft && titleRows.length > 0) titleRows[0] = `${titleRows[0]}${DRAFT_MARK}`;
   const headerRow = titleRows.length + 1;
-  const rows: string[] = [];
+  const lastTableRow = headerRow + spec.rows.length;
+  const firstData = `A${headerRow + 1}`;
+  const columns = spec.columns.map((column, i) => `<col min="${i + 1}" max="${i + 1}" width="${column.width}" customWidth="1"/>`).join("");
+  // Some 30 bytes a cell: the buffer is seldom grown.
+  const out = new XmlBytes(2048 + (titleRows.length + 1 + spec.rows.length + (spec.closingLines?.length ?? 0)) * width * 32);
+  out.write(
+    `${XML_DECLARATION}<worksheet xmlns="${MAIN_NAMESPACE}" xmlns:r="${RELATIONSHIPS_NAMESPACE}">` +
+      `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
+      `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRow}" topLeftCell="${firstData}" activePane="bottomLeft" state="frozen"/>` +
+      `<selection pane="bottomLeft" activeCell="${firstData}" sqref="${firstData}"/></sheetView></sheetViews>` +
+      `<sheetFormatPr defaultRowHeight="15"/>` +
+      (columns ? `<cols>${columns}</cols>` : "") +
+      `<sheetData>`,
+  );
 
   // A line across the sheet (a title, a closing line): merged over every column, as high as its
   // wrapped text needs at its font size (a program's wrapped text does not grow a row by itself).
@@ -311,7 +354,7 @@ function sheetXml(spec: SheetSpec, draft: boolean, styles: StyleBook, strings: S
     let cells = cellXml(row, 1, textCell(text), style, strings);
     for (let c = 2; c <= width; c++) cells += cellXml(row, c, BLANK, style, strings);
     const lines = linesNeeded(text, Math.floor((tableWidth * BODY_SIZE) / size));
-    rows.push(rowXml(row, cells, Math.max(minHeight, lines * (size === TITLE_SIZE ? TITLE_LINE_HEIGHT : LINE_HEIGHT) + 8)));
+    out.write(rowXml(row, cells, Math.max(minHeight, lines * (size === TITLE_SIZE ? TITLE_LINE_HEIGHT : LINE_HEIGHT) + 8)));
   };
   titleRows.forEach((title, i) => {
     const style = styles.id({
@@ -327,7 +370,7 @@ function sheetXml(spec: SheetSpec, draft: boolean, styles: StyleBook, strings: S
   const headerStyle = styles.id({ font: { name: BODY_FONT, size: 11, bold: true }, horizontal: "center", fill: HEADER_FILL, border: true, numberFormat: 0 });
   const headerCells = spec.columns.map((column, i) => cellXml(headerRow, i + 1, textCell(column.header), headerStyle, strings)).join("");
   const headerLines = Math.max(1, ...spec.columns.map((column) => linesNeeded(column.header, column.width)));
-  rows.push(rowXml(headerRow, headerCells, headerLines > 1 ? headerLines * LINE_HEIGHT + 3 : undefined));
+  out.write(rowXml(headerRow, headerCells, headerLines > 1 ? headerLines * LINE_HEIGHT + 3 : undefined));
 
   // A body cell's style follows from its row's bold and fill and its own kind: worked out once
   // per kind and kind of row, not once per cell.
@@ -360,10 +403,9 @@ function sheetXml(spec: SheetSpec, draft: boolean, styles: StyleBook, strings: S
       if (value.kind === "text") lines = Math.max(lines, linesNeeded(value.text, spec.columns[c]?.width ?? 10));
     }
     // Excel refuses a row taller than 409 points (a long 个人小结): the rest stays in the cell.
-    rows.push(rowXml(row, cells, lines > 1 ? Math.min(lines * LINE_HEIGHT + 3, MAX_ROW_HEIGHT) : undefined));
+    out.write(rowXml(row, cells, lines > 1 ? Math.min(lines * LINE_HEIGHT + 3, MAX_ROW_HEIGHT) : undefined));
   });
 
-  const lastTableRow = headerRow + spec.rows.length;
   const closingRows: number[] = [];
   if (spec.closingLines && spec.closingLines.length > 0) {
     const style = styles.id({ font: { name: BODY_FONT, size: BODY_SIZE, bold: false }, horizontal: "left", border: false, numberFormat: 0 });
@@ -374,31 +416,24 @@ function sheetXml(spec: SheetSpec, draft: boolean, styles: StyleBook, strings: S
     });
   }
 
-  const columns = spec.columns.map((column, i) => `<col min="${i + 1}" max="${i + 1}" width="${column.width}" customWidth="1"/>`).join("");
   const merged = [...titleRows.map((_, i) => i + 1), ...closingRows];
   const merges = width > 1 ? merged.map((row) => `<mergeCell ref="A${row}:${cellAddress(row, width)}"/>`) : [];
   const filter = spec.autoFilter ? `A${headerRow}:${cellAddress(Math.max(headerRow, lastTableRow), width)}` : null;
-  const firstData = `A${headerRow + 1}`;
   const footer = "&amp;C第 &amp;P 页，共 &amp;N 页";
-  const xml =
-    `${XML_DECLARATION}<worksheet xmlns="${MAIN_NAMESPACE}" xmlns:r="${RELATIONSHIPS_NAMESPACE}">` +
-    `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
-    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRow}" topLeftCell="${firstData}" activePane="bottomLeft" state="frozen"/>` +
-    `<selection pane="bottomLeft" activeCell="${firstData}" sqref="${firstData}"/></sheetView></sheetViews>` +
-    `<sheetFormatPr defaultRowHeight="15"/>` +
-    (columns ? `<cols>${columns}</cols>` : "") +
-    `<sheetData>${rows.join("")}</sheetData>` +
-    (filter ? `<autoFilter ref="${filter}"/>` : "") +
-    (merges.length > 0 ? `<mergeCells count="${merges.length}">${merges.join("")}</mergeCells>` : "") +
-    `<printOptions horizontalCentered="1"/>` +
-    `<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>` +
-    // A4 (paperSize 9), one page wide and as many pages long as it takes.
-    `<pageSetup paperSize="9" orientation="${spec.orientation}" fitToWidth="1" fitToHeight="0"/>` +
-    `<headerFooter><oddFooter>${footer}</oddFooter><evenFooter>${footer}</evenFooter></headerFooter>` +
-    // The sheet's only relationship, when it has charts, is its drawing (writeXlsx).
-    (spec.charts && spec.charts.length > 0 ? `<drawing r:id="rId1"/>` : "") +
-    `</worksheet>`;
-  return { name: spec.name, xml, headerRow, charts: spec.charts ?? [], filter };
+  out.write(
+    `</sheetData>` +
+      (filter ? `<autoFilter ref="${filter}"/>` : "") +
+      (merges.length > 0 ? `<mergeCells count="${merges.length}">${merges.join("")}</mergeCells>` : "") +
+      `<printOptions horizontalCentered="1"/>` +
+      `<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>` +
+      // A4 (paperSize 9), one page wide and as many pages long as it takes.
+      `<pageSetup paperSize="9" orientation="${spec.orientation}" fitToWidth="1" fitToHeight="0"/>` +
+      `<headerFooter><oddFooter>${footer}</oddFooter><evenFooter>${footer}</evenFooter></headerFooter>` +
+      // The sheet's only relationship, when it has charts, is its drawing (writeXlsx).
+      (spec.charts && spec.charts.length > 0 ? `<drawing r:id="rId1"/>` : "") +
+      `</worksheet>`,
+  );
+  return { name: spec.name, xml: out.bytes(), headerRow, charts: spec.charts ?? [], filter };
 }
 
 function workbookXml(sheets: readonly WrittenSheet[]): string {
