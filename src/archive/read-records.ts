@@ -276,29 +276,41 @@ export async function readListPersons(db: Db, kind: "good" | "weak" | "veto", wi
           [start, end, [EVENT_KIND_LABEL.veto, EVENT_KIND_LABEL.barGood]],
         ]
       : ["TRUE", "HAVING count(*) FILTER (WHERE c.grade = ANY($3::text[])) >= $4", [start, end, LIST_GRADES[kind] ?? [], min]];
-  // At a city's twenty quarters (800,000 person-quarters) every value made per row costs: no
+  // At a city's twenty quarters (800,000 person-quarters) every value made per such row costs: no
   // ordered aggregate (a sort per person), no JSON. The rows are the current person-quarters
   // (schema.ts v4), read in the order of their index by person. A person's rows are carried as
   // their filings' ids and grades, two lists in the same order, each one text joined by commas
   // (cheaper to make than an array, and split at once here instead of parsed character by
   // character; a grade label holds no comma, an ungraded quarter is empty); the window's filings
   // (a few thousand) say each id's quarter and unit; the name and 科室 are read afterwards for
-  // each person's latest filing only.
+  // each person's latest filing only. Each query returns one row of one or two values, not a row
+  // per filing or person: a client decodes every field of every row on its own (PGlite in
+  // JavaScript), and a city's twenty quarters are 20,000 filings and 29,000 persons on a list.
   const filings = new Map<number, { index: number; unitCode: string; unitName: string; parentCode: string | null }>();
-  for (const row of await db.query<{ id: number; index: number; unit_code: string; unit_name: string; parent_code: string | null }>(
-    `SELECT f.id, f.year * 4 + f.quarter - 1 AS index, f.unit_code, f.unit_name, f.parent_code FROM current_filing f WHERE ${IN_WINDOW}`,
+  const [inWindow] = await db.query<{ filings: [number, number, string, string, string | null][] | null }>(
+    `SELECT json_agg(json_build_array(f.id, f.year * 4 + f.quarter - 1, f.unit_code, f.unit_name, f.parent_code)) AS filings
+       FROM current_filing f WHERE ${IN_WINDOW}`,
     params,
-  )) {
-    filings.set(row.id, { index: row.index, unitCode: row.unit_code, unitName: row.unit_name, parentCode: row.parent_code });
-  }
-  const rows = await db.query<{ person_id: string; filing_ids: string; grades: string; score_sum: string | null; scored: number }>(
-    `SELECT c.person_id, string_agg(c.filing_id::text, ',') AS filing_ids, string_agg(coalesce(c.grade, ''), ',') AS grades,
-            sum(c.score)::text AS score_sum, count(c.score)::integer AS scored
-       FROM current_person_quarter c
-      WHERE c.period BETWEEN $1 AND $2 AND ${who}
-      GROUP BY c.person_id ${having}`,
+  );
+  for (const [id, index, unitCode, unitName, parentCode] of inWindow?.filings ?? []) filings.set(id, { index, unitCode, unitName, parentCode });
+  // The persons' ids as one JSON array (an id is free text), and their sums as one text in the
+  // same order, a line each of `filing ids;grades;sum of S;number of S` (numbers, commas and
+  // grade labels, none of which holds a semicolon or a line break).
+  const [persons] = await db.query<{ ids: string[] | null; sums: string | null }>(
+    `SELECT json_agg(t.person_id ORDER BY t.person_id) AS ids,
+            string_agg(t.filing_ids || ';' || t.grades || ';' || coalesce(t.score_sum, '') || ';' || t.scored, E'\\n' ORDER BY t.person_id) AS sums
+       FROM (SELECT c.person_id, string_agg(c.filing_id::text, ',') AS filing_ids, string_agg(coalesce(c.grade, ''), ',') AS grades,
+                    sum(c.score)::text AS score_sum, count(c.score)::integer AS scored
+               FROM current_person_quarter c
+              WHERE c.period BETWEEN $1 AND $2 AND ${who}
+              GROUP BY c.person_id ${having}) t`,
     listParams,
   );
+  const sums = persons?.sums?.split("\n") ?? [];
+  const rows = (persons?.ids ?? []).map((personId, k) => {
+    const [filingIds = "", grades = "", scoreSum = "", scored = "0"] = (sums[k] ?? "").split(";");
+    return { person_id: personId, filing_ids: filingIds, grades, score_sum: scoreSum === "" ? null : scoreSum, scored: Number(scored) };
+  });
   const outcomes = new Map<string, Outcome | null>([["", null], ...(Object.entries(OUTCOME_LABEL) as [Outcome, string][]).map(([id, label]): [string, Outcome] => [label, id])]);
   const summed = rows.map((row) => {
     const grades: (Outcome | null)[] = window.quarters.map(() => null);
@@ -324,15 +336,20 @@ export async function readListPersons(db: Db, kind: "good" | "weak" | "veto", wi
     });
     return { row, grades, latestId };
   });
+  // Each person's row of their latest filing, looked up one by one in the primary key (LIMIT 1
+  // keeps the planner from hashing all of filing_person, 800,000 rows at a city's twenty
+  // quarters, for 29,000 of them), in the key's order so that the lookups walk the index forward.
+  const wanted = summed.map((s) => ({ filingId: s.latestId, personId: s.row.person_id }));
+  wanted.sort((a, b) => a.filingId - b.filingId || (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
   const named = new Map<string, { name: string; department: string }>();
-  for (const row of await db.query<{ person_id: string; name: string; department: string }>(
-    `SELECT p.person_id, p.name, p.department
+  const [found] = await db.query<{ persons: [string, string, string][] | null }>(
+    `SELECT json_agg(json_build_array(k.person_id, p.name, p.department)) AS persons
        FROM unnest($1::integer[], $2::text[]) AS k(filing_id, person_id)
-       JOIN filing_person p ON p.filing_id = k.filing_id AND p.person_id = k.person_id`,
-    [summed.map((s) => s.latestId), summed.map((s) => s.row.person_id)],
-  )) {
-    named.set(row.person_id, { name: row.name, department: row.department });
-  }
+       CROSS JOIN LATERAL (SELECT p.name, p.department FROM filing_person p
+                            WHERE p.filing_id = k.filing_id AND p.person_id = k.person_id LIMIT 1) p`,
+    [wanted.map((w) => w.filingId), wanted.map((w) => w.personId)],
+  );
+  for (const [personId, name, department] of found?.persons ?? []) named.set(personId, { name, department });
   return summed.map(({ row, grades, latestId }) => {
     const filing = filings.get(latestId)!;
     const person = named.get(row.person_id);

@@ -41,20 +41,32 @@ function parseMin(text: string | undefined): number | null {
 
 /** Columns aligned by display width (Chinese characters take two), for stderr. */
 export function textTable(headers: readonly string[], rows: readonly string[][]): string {
-  // Each cell's width is measured once and kept for its padding: a list of a city's twenty
-  // quarters is some 29,000 rows of 30 cells (archive.md "Performance").
-  const cellWidths = rows.map((r) => headers.map((_, i) => displayWidth(r[i] ?? "")));
-  const widths = headers.map((h, i) => cellWidths.reduce((widest, w) => Math.max(widest, w[i] ?? 0), displayWidth(h)));
-  const line = (cells: readonly string[], measured: readonly number[]): string => {
+  // A list of a city's twenty quarters is some 29,000 rows of 30 cells (archive.md "Performance"):
+  // each cell is measured once, its width kept in one flat array for its padding, and a text
+  // with no character from U+1100 on (no wide one, no surrogate) is as wide as it is long.
+  const columns = headers.length;
+  const widthOf = (text: string): number => {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x1100) return displayWidth(text);
+    return text.length;
+  };
+  const cellWidths = new Uint32Array(rows.length * columns);
+  const widths = headers.map(widthOf);
+  rows.forEach((r, k) => {
+    for (let i = 0; i < columns; i++) {
+      const w = widthOf(r[i] ?? "");
+      cellWidths[k * columns + i] = w;
+      if (w > (widths[i] ?? 0)) widths[i] = w;
+    }
+  });
+  const pads: string[] = [];
+  const pad = (n: number): string => (n <= 0 ? "" : (pads[n] ??= " ".repeat(n)));
+  const line = (cells: readonly string[], measured: (i: number) => number): string => {
     let text = "";
-    cells.forEach((c, i) => {
-      text += `${i > 0 ? "  " : ""}${c}${" ".repeat(Math.max(0, (widths[i] ?? 0) - (measured[i] ?? 0)))}`;
-    });
+    for (let i = 0; i < cells.length; i++) text += `${i > 0 ? "  " : ""}${cells[i]}${pad((widths[i] ?? 0) - measured(i))}`;
     return `${text.trimEnd()}\n`;
   };
-  const rules = widths.map((w) => "-".repeat(w));
-  const lines = [line(headers, headers.map(displayWidth)), line(rules, widths)];
-  rows.forEach((r, k) => lines.push(line(r, cellWidths[k] ?? [])));
+  const lines = [line(headers, (i) => widthOf(headers[i] ?? "")), line(widths.map((w) => "-".repeat(w)), (i) => widths[i] ?? 0)];
+  rows.forEach((r, k) => lines.push(line(r, (i) => (i < columns ? (cellWidths[k * columns + i] ?? 0) : widthOf(r[i] ?? "")))));
   return lines.join("");
 }
 
@@ -148,8 +160,10 @@ export function registerArchiveReadCommands(archive: Command, db: DbOption): voi
       if (flags.json) writeJson(listJson(kind, result), result.problems);
       else if (result.window !== null && result.list !== null && result.table !== null) {
         const table = result.table;
+        // A line break in a cell (a veto list's events) would break the table's line.
+        const screenText = (text: string): string => (text.includes("\n") ? text.replace(/\n/g, "；") : text);
         process.stderr.write(`${LIST_LABEL[kind]}（${quarterKeyText(result.window.from)}至${quarterKeyText(result.window.to)}）：${result.list.rows.length}${kind === "missing" ? "个单位" : "人"}\n`);
-        if (table.rows.length > 0) process.stderr.write(textTable(table.columns.map((c) => c.header), table.rows.map((r) => r.map(cellText).map((t) => t.replace(/\n/g, "；")))));
+        if (table.rows.length > 0) process.stderr.write(textTable(table.columns.map((c) => c.header), table.rows.map((r) => r.map((cell) => screenText(cellText(cell))))));
         process.stderr.write(`已写入 ${result.written.join("、")}\n`);
       } else process.stderr.write(renderProblemTable(result.problems));
       process.exitCode = result.exitCode;

@@ -8,7 +8,7 @@ import { countGrades, inWindow } from "./archive-record.js";
 import type { ArchiveWindow, QuarterKey } from "./archive-window.js";
 import { compareQuarters, quarterIndex } from "./archive-window.js";
 import type { Exact } from "./exact.js";
-import { compare, div, ratio, roundTo, sum } from "./exact.js";
+import { div, ratio, roundTo, sum } from "./exact.js";
 import type { Grade, Outcome } from "./labels.js";
 import { groupBy } from "./model.js";
 
@@ -59,11 +59,19 @@ export interface MissingListRow {
 
 const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Mean S, a null mean (never graded) below every number. */
-function compareMeans(a: Exact | null, b: Exact | null): number {
-  if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
-  return compare(a, b);
+/**
+ * Rows sorted by `order`, given each row's mean S as a number of hundredths, -Infinity for a null
+ * mean (never graded) below every number: the mean is rounded to 2 decimals, so its hundredths
+ * are a whole number, exact, and a city's list of 29,000 rows is not sorted with two bigint
+ * products for each of its 400,000 comparisons.
+ */
+function sortedByMean<R extends PersonListRow>(rows: readonly R[], order: (a: R, b: R, meanA: number, meanB: number) => number): R[] {
+  const keyed = rows.map((row) => ({ row, mean: row.meanScore === null ? -Infinity : Number((row.meanScore.n * 100n) / row.meanScore.d) }));
+  return keyed.sort((a, b) => order(a.row, b.row, a.mean, b.mean)).map((k) => k.row);
 }
+
+/** Two means' hundredths (sortedByMean), -Infinity for none. */
+const byNumber = (a: number, b: number): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * A person's quarters of the window summed up, as the lists need them: name, unit and 科室 of the
@@ -150,20 +158,20 @@ export interface ListOptions {
 
 /** 好等次较多人员: at least `min` quarters 好; by 好 count, then mean S, descending, then 人员编号. */
 export function goodList(persons: readonly PersonWindow[], options: ListOptions): PersonListRow[] {
-  return personRows(persons)
+  const rows = personRows(persons)
     .filter(ofUnit(options.unit))
     .map((e) => e.row)
-    .filter((r) => r.counts.good >= options.min)
-    .sort((a, b) => b.counts.good - a.counts.good || compareMeans(b.meanScore, a.meanScore) || byId(a, b));
+    .filter((r) => r.counts.good >= options.min);
+  return sortedByMean(rows, (a, b, meanA, meanB) => b.counts.good - a.counts.good || byNumber(meanB, meanA) || byId(a, b));
 }
 
 /** 提醒谈话人员: at least `min` quarters 一般 or 较差; by that count descending, then mean S ascending, then 人员编号. */
 export function weakList(persons: readonly PersonWindow[], options: ListOptions): PersonListRow[] {
-  return personRows(persons)
+  const rows = personRows(persons)
     .filter(ofUnit(options.unit))
     .map((e) => e.row)
-    .filter((r) => r.weak >= options.min)
-    .sort((a, b) => b.weak - a.weak || compareMeans(a.meanScore, b.meanScore) || byId(a, b));
+    .filter((r) => r.weak >= options.min);
+  return sortedByMean(rows, (a, b, meanA, meanB) => b.weak - a.weak || byNumber(meanA, meanB) || byId(a, b));
 }
 
 /**

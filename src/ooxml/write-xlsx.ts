@@ -224,6 +224,22 @@ class SharedStrings {
   /** The id of each text as given, before cellText: most cells repeat a text seen before. */
   private readonly given = new Map<string, number>();
 
+  /** Per column, the last text given there and its id: a column often repeats the cell above (a grade). */
+  private readonly lastText: (string | undefined)[] = [];
+  private readonly lastId: number[] = [];
+
+  /** The id of a cell's text as given in `column`, not looked up again when it is the text above. */
+  idInColumn(text: string, column: number): number {
+    if (this.lastText[column] === text) {
+      this.uses += 1;
+      return this.lastId[column]!;
+    }
+    const id = this.idOfGiven(text);
+    this.lastText[column] = text;
+    this.lastId[column] = id;
+    return id;
+  }
+
   /** The id of a cell's text as given (cleaned by cellText once per distinct text). */
   idOfGiven(text: string): number {
     const id = this.given.get(text);
@@ -257,28 +273,98 @@ class SharedStrings {
   }
 }
 
+/**
+ * A sheet's XML as UTF-8 bytes, written cell by cell into one buffer that grows as it fills. A
+ * city's list (29,000 rows of 30 cells) made as a string per cell, joined at the end, held some
+ * 900,000 strings at once: 300 MB of heap that the collector copied and marked again and again.
+ * The markup and the numbers are ASCII, written a byte a character without making a string.
+ */
+class XmlBytes {
+  private buffer: Buffer;
+  private length = 0;
+
+  constructor(expected: number) {
+    this.buffer = Buffer.allocUnsafe(Math.max(1024, expected));
+  }
+
+  private room(bytes: number): void {
+    if (this.length + bytes <= this.buffer.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(2 * this.buffer.length, this.length + bytes));
+    this.buffer.copy(grown, 0, 0, this.length);
+    this.buffer = grown;
+  }
+
+  /** Any text, as UTF-8 (at most three bytes for each UTF-16 unit). */
+  write(text: string): void {
+    this.room(text.length * 3);
+    this.length += this.buffer.write(text, this.length, "utf8");
+  }
+
+  /** Text known to hold ASCII only: markup, a cell's address, a number. */
+  ascii(text: string): void {
+    this.room(text.length);
+    const buffer = this.buffer;
+    let at = this.length;
+    for (let i = 0; i < text.length; i++) buffer[at++] = text.charCodeAt(i);
+    this.length = at;
+  }
+
+  /** A non-negative integer's digits. */
+  digits(value: number): void {
+    let size = 1;
+    for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) size += 1;
+    this.room(size);
+    let at = this.length + size;
+    this.length = at;
+    let rest = value;
+    do {
+      this.buffer[--at] = 48 + (rest % 10);
+      rest = Math.floor(rest / 10);
+    } while (rest > 0);
+  }
+
+  bytes(): Buffer {
+    return this.buffer.subarray(0, this.length);
+  }
+}
+
 /** Column letters by column number, worked out once for every cell of a column. */
 const columnLetterCache: string[] = [];
 
-function cellXml(row: number, column: number, value: SheetCell, style: number, strings: SharedStrings): string {
-  const address = `${(columnLetterCache[column] ??= columnLetters(column))}${row}`;
+/** `<c r="B7" s="3" .../>`: a cell of row `row` (its number already written as `rowText`). */
+function writeCell(out: XmlBytes, rowText: string, column: number, value: SheetCell, style: number, strings: SharedStrings): void {
+  out.ascii('<c r="');
+  out.ascii((columnLetterCache[column] ??= columnLetters(column)));
+  out.ascii(rowText);
+  out.ascii('" s="');
+  out.digits(style);
   switch (value.kind) {
     case "blank":
-      return `<c r="${address}" s="${style}"/>`;
+      out.ascii('"/>');
+      return;
     case "text":
       // A shared string is text: `=1+1` or `@SUM(A1)` stays visible text and never becomes a
       // formula (outputs.md "Safety of files").
-      return `<c r="${address}" s="${style}" t="s"><v>${strings.idOfGiven(value.text)}</v></c>`;
+      out.ascii('" t="s"><v>');
+      out.digits(strings.idInColumn(value.text, column));
+      out.ascii("</v></c>");
+      return;
     case "decimal":
     case "integer":
     case "percent":
       if (!Number.isFinite(value.value)) throw new RangeError(`not a finite number: ${value.value}`);
-      return `<c r="${address}" s="${style}"><v>${value.value}</v></c>`;
+      out.ascii('"><v>');
+      out.ascii(String(value.value));
+      out.ascii("</v></c>");
+      return;
   }
 }
 
-function rowXml(row: number, cells: string, height?: number): string {
-  return `<row r="${row}"${height === undefined ? "" : ` ht="${height}" customHeight="1"`}>${cells}</row>`;
+/** A row's start tag, `<row r="7" ht="33" customHeight="1">`. */
+function writeRowStart(out: XmlBytes, rowText: string, height?: number): void {
+  out.ascii('<row r="');
+  out.ascii(rowText);
+  out.ascii(height === undefined ? '">' : `" ht="${height}" customHeight="1">`);
 }
 
 /** `'结果'!$3:$3`: a sheet name in a reference, quoted, its apostrophes doubled. */
@@ -288,7 +374,7 @@ function quotedSheet(name: string): string {
 
 interface WrittenSheet {
   name: string;
-  xml: string;
+  xml: Buffer;
   charts: readonly SheetChart[];
   /** The row repeated on every printed page: the header. */
   headerRow: number;
@@ -302,16 +388,31 @@ function sheetXml(spec: SheetSpec, draft: boolean, styles: StyleBook, strings: S
   const titleRows = spec.titles.length > 0 ? [...spec.titles] : draft ? [""] : [];
   if (draft && titleRows.length > 0) titleRows[0] = `${titleRows[0]}${DRAFT_MARK}`;
   const headerRow = titleRows.length + 1;
-  const rows: string[] = [];
+  const lastTableRow = headerRow + spec.rows.length;
+  const firstData = `A${headerRow + 1}`;
+  const columns = spec.columns.map((column, i) => `<col min="${i + 1}" max="${i + 1}" width="${column.width}" customWidth="1"/>`).join("");
+  // Some 40 bytes a cell: the buffer is seldom grown.
+  const out = new XmlBytes(2048 + (titleRows.length + 1 + spec.rows.length + (spec.closingLines?.length ?? 0)) * width * 40);
+  out.write(
+    `${XML_DECLARATION}<worksheet xmlns="${MAIN_NAMESPACE}" xmlns:r="${RELATIONSHIPS_NAMESPACE}">` +
+      `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
+      `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRow}" topLeftCell="${firstData}" activePane="bottomLeft" state="frozen"/>` +
+      `<selection pane="bottomLeft" activeCell="${firstData}" sqref="${firstData}"/></sheetView></sheetViews>` +
+      `<sheetFormatPr defaultRowHeight="15"/>` +
+      (columns ? `<cols>${columns}</cols>` : "") +
+      `<sheetData>`,
+  );
 
   // A line across the sheet (a title, a closing line): merged over every column, as high as its
   // wrapped text needs at its font size (a program's wrapped text does not grow a row by itself).
   const tableWidth = spec.columns.reduce((total, column) => total + column.width, 0) || 10;
   const fullWidthRow = (row: number, text: string, style: number, size: number, minHeight: number): void => {
-    let cells = cellXml(row, 1, textCell(text), style, strings);
-    for (let c = 2; c <= width; c++) cells += cellXml(row, c, BLANK, style, strings);
+    const rowText = String(row);
     const lines = linesNeeded(text, Math.floor((tableWidth * BODY_SIZE) / size));
-    rows.push(rowXml(row, cells, Math.max(minHeight, lines * (size === TITLE_SIZE ? TITLE_LINE_HEIGHT : LINE_HEIGHT) + 8)));
+    writeRowStart(out, rowText, Math.max(minHeight, lines * (size === TITLE_SIZE ? TITLE_LINE_HEIGHT : LINE_HEIGHT) + 8));
+    writeCell(out, rowText, 1, textCell(text), style, strings);
+    for (let c = 2; c <= width; c++) writeCell(out, rowText, c, BLANK, style, strings);
+    out.ascii("</row>");
   };
   titleRows.forEach((title, i) => {
     const style = styles.id({
@@ -325,18 +426,17 @@ function sheetXml(spec: SheetSpec, draft: boolean, styles: StyleBook, strings: S
   });
 
   const headerStyle = styles.id({ font: { name: BODY_FONT, size: 11, bold: true }, horizontal: "center", fill: HEADER_FILL, border: true, numberFormat: 0 });
-  const headerCells = spec.columns.map((column, i) => cellXml(headerRow, i + 1, textCell(column.header), headerStyle, strings)).join("");
   const headerLines = Math.max(1, ...spec.columns.map((column) => linesNeeded(column.header, column.width)));
-  rows.push(rowXml(headerRow, headerCells, headerLines > 1 ? headerLines * LINE_HEIGHT + 3 : undefined));
+  writeRowStart(out, String(headerRow), headerLines > 1 ? headerLines * LINE_HEIGHT + 3 : undefined);
+  spec.columns.forEach((column, i) => writeCell(out, String(headerRow), i + 1, textCell(column.header), headerStyle, strings));
+  out.ascii("</row>");
 
   // A body cell's style follows from its row's bold and fill and its own kind: worked out once
   // per kind and kind of row, not once per cell.
   const bodyStyles = new Map<string, Map<SheetCell["kind"], number>>();
   spec.rows.forEach((rowSpec, r) => {
     if (rowSpec.cells.length > width) throw new Error(`row ${r + 1} of ${spec.name} has more cells than columns`);
-    const row = headerRow + 1 + r;
-    let lines = 1;
-    let cells = "";
+    const rowText = String(headerRow + 1 + r);
     const rowKey = `${rowSpec.bold === true}|${rowSpec.fill ?? ""}`;
     let rowStyles = bodyStyles.get(rowKey);
     if (rowStyles === undefined) bodyStyles.set(rowKey, (rowStyles = new Map()));
@@ -354,16 +454,20 @@ function sheetXml(spec: SheetSpec, draft: boolean, styles: StyleBook, strings: S
       }
       return style;
     };
+    // The row's height goes in its start tag, before its cells.
+    let lines = 1;
+    rowSpec.cells.forEach((value, c) => {
+      if (value.kind === "text") lines = Math.max(lines, linesNeeded(value.text, spec.columns[c]?.width ?? 10));
+    });
+    // Excel refuses a row taller than 409 points (a long 个人小结): the rest stays in the cell.
+    writeRowStart(out, rowText, lines > 1 ? Math.min(lines * LINE_HEIGHT + 3, MAX_ROW_HEIGHT) : undefined);
     for (let c = 0; c < width; c++) {
       const value = rowSpec.cells[c] ?? BLANK;
-      cells += cellXml(row, c + 1, value, styleOf(value.kind), strings);
-      if (value.kind === "text") lines = Math.max(lines, linesNeeded(value.text, spec.columns[c]?.width ?? 10));
+      writeCell(out, rowText, c + 1, value, styleOf(value.kind), strings);
     }
-    // Excel refuses a row taller than 409 points (a long 个人小结): the rest stays in the cell.
-    rows.push(rowXml(row, cells, lines > 1 ? Math.min(lines * LINE_HEIGHT + 3, MAX_ROW_HEIGHT) : undefined));
+    out.ascii("</row>");
   });
 
-  const lastTableRow = headerRow + spec.rows.length;
   const closingRows: number[] = [];
   if (spec.closingLines && spec.closingLines.length > 0) {
     const style = styles.id({ font: { name: BODY_FONT, size: BODY_SIZE, bold: false }, horizontal: "left", border: false, numberFormat: 0 });
@@ -374,31 +478,24 @@ function sheetXml(spec: SheetSpec, draft: boolean, styles: StyleBook, strings: S
     });
   }
 
-  const columns = spec.columns.map((column, i) => `<col min="${i + 1}" max="${i + 1}" width="${column.width}" customWidth="1"/>`).join("");
   const merged = [...titleRows.map((_, i) => i + 1), ...closingRows];
   const merges = width > 1 ? merged.map((row) => `<mergeCell ref="A${row}:${cellAddress(row, width)}"/>`) : [];
   const filter = spec.autoFilter ? `A${headerRow}:${cellAddress(Math.max(headerRow, lastTableRow), width)}` : null;
-  const firstData = `A${headerRow + 1}`;
   const footer = "&amp;C第 &amp;P 页，共 &amp;N 页";
-  const xml =
-    `${XML_DECLARATION}<worksheet xmlns="${MAIN_NAMESPACE}" xmlns:r="${RELATIONSHIPS_NAMESPACE}">` +
-    `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
-    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRow}" topLeftCell="${firstData}" activePane="bottomLeft" state="frozen"/>` +
-    `<selection pane="bottomLeft" activeCell="${firstData}" sqref="${firstData}"/></sheetView></sheetViews>` +
-    `<sheetFormatPr defaultRowHeight="15"/>` +
-    (columns ? `<cols>${columns}</cols>` : "") +
-    `<sheetData>${rows.join("")}</sheetData>` +
-    (filter ? `<autoFilter ref="${filter}"/>` : "") +
-    (merges.length > 0 ? `<mergeCells count="${merges.length}">${merges.join("")}</mergeCells>` : "") +
-    `<printOptions horizontalCentered="1"/>` +
-    `<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>` +
-    // A4 (paperSize 9), one page wide and as many pages long as it takes.
-    `<pageSetup paperSize="9" orientation="${spec.orientation}" fitToWidth="1" fitToHeight="0"/>` +
-    `<headerFooter><oddFooter>${footer}</oddFooter><evenFooter>${footer}</evenFooter></headerFooter>` +
-    // The sheet's only relationship, when it has charts, is its drawing (writeXlsx).
-    (spec.charts && spec.charts.length > 0 ? `<drawing r:id="rId1"/>` : "") +
-    `</worksheet>`;
-  return { name: spec.name, xml, headerRow, charts: spec.charts ?? [], filter };
+  out.write(
+    `</sheetData>` +
+      (filter ? `<autoFilter ref="${filter}"/>` : "") +
+      (merges.length > 0 ? `<mergeCells count="${merges.length}">${merges.join("")}</mergeCells>` : "") +
+      `<printOptions horizontalCentered="1"/>` +
+      `<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>` +
+      // A4 (paperSize 9), one page wide and as many pages long as it takes.
+      `<pageSetup paperSize="9" orientation="${spec.orientation}" fitToWidth="1" fitToHeight="0"/>` +
+      `<headerFooter><oddFooter>${footer}</oddFooter><evenFooter>${footer}</evenFooter></headerFooter>` +
+      // The sheet's only relationship, when it has charts, is its drawing (writeXlsx).
+      (spec.charts && spec.charts.length > 0 ? `<drawing r:id="rId1"/>` : "") +
+      `</worksheet>`,
+  );
+  return { name: spec.name, xml: out.bytes(), headerRow, charts: spec.charts ?? [], filter };
 }
 
 function workbookXml(sheets: readonly WrittenSheet[]): string {
