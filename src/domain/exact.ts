@@ -82,7 +82,20 @@ export function div(a: Exact, b: Exact): Exact {
 }
 
 export function sum(values: readonly Exact[]): Exact {
-  return values.reduce(add, ZERO);
+  // Values over one denominator (scores in tenths, say) are added as numerators and reduced once:
+  // each `add` looks for a common divisor, and a city's run adds millions of values.
+  let n = 0n;
+  let d = 1n;
+  for (const value of values) {
+    if (value.d === d) {
+      n += value.n;
+    } else {
+      const total = add({ n, d }, value);
+      n = total.n;
+      d = total.d;
+    }
+  }
+  return ratio(n, d);
 }
 
 /** -1, 0 or 1, as a comparator. */
