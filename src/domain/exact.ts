@@ -54,6 +54,8 @@ export function exact(value: number | bigint | string | Exact): Exact {
   if (typeof value === "object") return value;
   if (typeof value === "bigint") return ratio(value);
   if (typeof value === "number") {
+    // A whole number is what it reads as, without its text read back (most score cells).
+    if (Number.isSafeInteger(value)) return ratio(BigInt(value));
     if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
     const parsed = parseDecimal(String(value));
     if (!parsed) throw new RangeError(`unreadable number: ${value}`);
