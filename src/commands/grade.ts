@@ -27,7 +27,7 @@ import { keepFor, type ReadKeep, releaseMemory, sharesSource, withChangedFiles }
 import { checkRun, readFiles } from "../run/read-files.js";
 import { checkedProgress, type OnProgress } from "../run/run-progress.js";
 import { withRunner } from "../run/worker-pool.js";
-import { fileReader, type TaskRunner, type TaskSetup } from "../run/worker-tasks.js";
+import { fileReader, prepareBuilds, type TaskRunner, type TaskSetup } from "../run/worker-tasks.js";
 import { openOutputs, writeInTurn } from "../run/write-outputs.js";
 import { writeUnitFiles } from "../run/write-unit-files.js";
 import { gradeReadRun, runExitCode } from "./grade-read-run.js";
@@ -88,6 +88,8 @@ async function gradeWith(
   const inputs = await expandPaths(paths);
   const keep = keepFor(inputs);
   const read = checkRun(await readFiles(inputs, fileReader(inputs, runner, setup, keep), options.onProgress), rules.rules);
+  // The workers, done reading, load the builders while this thread grades.
+  if (inputs.length > 1) prepareBuilds(runner);
   // What parsing left behind goes before the outputs are built.
   releaseMemory();
 

@@ -54,6 +54,8 @@ export function exact(value: number | bigint | string | Exact): Exact {
   if (typeof value === "object") return value;
   if (typeof value === "bigint") return ratio(value);
   if (typeof value === "number") {
+    // A whole number is what it reads as, without its text read back (most score cells).
+    if (Number.isSafeInteger(value)) return ratio(BigInt(value));
     if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
     const parsed = parseDecimal(String(value));
     if (!parsed) throw new RangeError(`unreadable number: ${value}`);
@@ -82,7 +84,20 @@ export function div(a: Exact, b: Exact): Exact {
 }
 
 export function sum(values: readonly Exact[]): Exact {
-  return values.reduce(add, ZERO);
+  // Values over one denominator (scores in tenths, say) are added as numerators and reduced once:
+  // each `add` looks for a common divisor, and a city's run adds millions of values.
+  let n = 0n;
+  let d = 1n;
+  for (const value of values) {
+    if (value.d === d) {
+      n += value.n;
+    } else {
+      const total = add({ n, d }, value);
+      n = total.n;
+      d = total.d;
+    }
+  }
+  return ratio(n, d);
 }
 
 /** -1, 0 or 1, as a comparator. */
@@ -120,20 +135,22 @@ export function ceil(x: Exact): bigint {
 
 /** Half up (away from zero at exactly .5), to a whole number. */
 export function roundHalfUp(x: Exact): bigint {
-  const magnitude = floor(add(ratio(x.n < 0n ? -x.n : x.n, x.d), ratio(1n, 2n)));
+  // ⌊|n|/d + ½⌋ = ⌊(2|n| + d) / 2d⌋: one division of non-negative integers, which truncates to
+  // the floor; it needs no common divisor found, so x may be unreduced (`roundTo` passes one).
+  const magnitude = (2n * (x.n < 0n ? -x.n : x.n) + x.d) / (2n * x.d);
   return x.n < 0n ? -magnitude : magnitude;
 }
 
 /** Rounded half up to `places` decimals, still exact: 80.195 → 80.20. */
 export function roundTo(x: Exact, places = 2): Exact {
   const scale = 10n ** BigInt(places);
-  return ratio(roundHalfUp(mul(x, ratio(scale))), scale);
+  return ratio(roundHalfUp({ n: x.n * scale, d: x.d }), scale);
 }
 
 /** Fixed-point text after rounding half up: fixed(ratio(160391n, 2000n)) === "80.20". */
 export function fixed(x: Exact, places = 2): string {
   const scale = 10n ** BigInt(places);
-  const scaled = roundHalfUp(mul(x, ratio(scale)));
+  const scaled = roundHalfUp({ n: x.n * scale, d: x.d });
   const negative = scaled < 0n;
   const digits = (negative ? -scaled : scaled).toString().padStart(places + 1, "0");
   const whole = digits.slice(0, digits.length - places);

@@ -20,7 +20,7 @@ import { departmentKey, gradePool } from "./grade-pool.js";
 import type { PoolPlan } from "./pools.js";
 import { formPools, notGradedReason } from "./pools.js";
 import { goodQuota } from "./quota.js";
-import { commonScore, scorePerson, weightedGroups } from "./score-person.js";
+import { commonScore, type RaterScores, scorePerson, weightedGroups } from "./score-person.js";
 
 /** What a graded person's 个性评分 and 共性测评 rows give grading (rules.md §2). */
 export interface PersonBase {
@@ -44,11 +44,12 @@ export function personBases(
   for (const row of workbook.individualScores) if (!individual.has(row.personId)) individual.set(row.personId, row.individual);
   const ratings = rowsByPersonId(workbook.ratings);
   const bases = new Map<string, PersonBase>();
+  const raterScores: RaterScores = new Map();
   for (const person of workbook.persons) {
     if (!isGraded(person) || bases.has(person.id)) continue;
     bases.set(person.id, {
       individual: individual.get(person.id) ?? null,
-      common: commonScore(ratings.get(person.id) ?? [], person.window, rules),
+      common: commonScore(ratings.get(person.id) ?? [], person.window, rules, raterScores),
     });
   }
   return bases;

@@ -78,7 +78,8 @@ export const ANNUAL_RESULT_LABEL: Record<AnnualResult, string> = {
 
 /** The identifier whose label is `label`, or undefined. */
 export function fromLabel<K extends string>(table: Record<K, string>, label: string): K | undefined {
-  for (const key of Object.keys(table) as K[]) {
+  // for...in makes no array of the keys (Object.keys did, for each of a city's million cells read).
+  for (const key in table) {
     if (table[key] === label) return key;
   }
   return undefined;

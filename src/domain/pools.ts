@@ -46,14 +46,18 @@ export function formPools(units: readonly PoolUnit[], rules: Pick<Rules, "poolSm
     const joins = wantsParent(u) && !owners.has(u.unit.code);
     poolOf.set(u.unit.code, joins ? u.unit.parentCode! : u.unit.code);
   }
+  // Each pool's units in run order, gathered in one pass (a city has a thousand pools).
+  const unitCodesOf = new Map<string, string[]>();
+  for (const u of units) {
+    const pool = poolOf.get(u.unit.code)!;
+    const codes = unitCodesOf.get(pool);
+    if (codes === undefined) unitCodesOf.set(pool, [u.unit.code]);
+    else codes.push(u.unit.code);
+  }
   const pools: PoolPlan[] = [];
   for (const u of units) {
     if (poolOf.get(u.unit.code) !== u.unit.code) continue;
-    pools.push({
-      code: u.unit.code,
-      unitCodes: units.filter((other) => poolOf.get(other.unit.code) === u.unit.code).map((other) => other.unit.code),
-      ratio: goodRatioOf(u.unit.code, rules),
-    });
+    pools.push({ code: u.unit.code, unitCodes: [...(unitCodesOf.get(u.unit.code) ?? [])], ratio: goodRatioOf(u.unit.code, rules) });
   }
   return { pools, poolOf };
 }

@@ -7,7 +7,7 @@ import { add, clamp, compare, div, min, mul, ratio, roundTo, sub, sum, ZERO } fr
 import type { PersonScores } from "./graded.js";
 import type { RaterGroup } from "./labels.js";
 import { RATER_GROUPS } from "./labels.js";
-import type { Rating, ScoreEvent } from "./model.js";
+import type { Rating, RatingPart, ScoreEvent } from "./model.js";
 import type { Rules } from "./rules.js";
 
 /** A rater's score r: grade words are ratingPoints[word] × 满分, numbers are points (§2). */
@@ -51,13 +51,14 @@ export function commonScore(
   ratings: readonly Pick<Rating, "group" | "parts">[],
   window: boolean,
   rules: Pick<Rules, "raterWeights" | "windowRaterWeights" | "ratingPoints" | "trimFrom">,
+  raterScores: RaterScores = new Map(),
 ): Exact | null {
   const weights = postWeights(window, rules);
   let weighted = ZERO;
   let weightSum = ZERO;
   for (const group of weightedGroups(window, rules)) {
     const weight = weights[group];
-    const g = groupScore(scoresOf(ratings, group, rules.ratingPoints), rules.trimFrom);
+    const g = groupScore(scoresOf(ratings, group, rules.ratingPoints, raterScores), rules.trimFrom);
     if (g === null) continue;
     weighted = add(weighted, mul(weight, g));
     weightSum = add(weightSum, weight);
@@ -65,12 +66,30 @@ export function commonScore(
   return compare(weightSum, ZERO) > 0 ? div(weighted, weightSum) : null;
 }
 
+/**
+ * Each rater's r by the list of parts it was worked out from, for one set of rules: a workbook's
+ * equal lists are one list (read/share-values.ts), so that of a city's 400,000 ratings only a few
+ * hundred distinct ones are worked out.
+ */
+export type RaterScores = Map<readonly RatingPart[], Exact>;
+
 function scoresOf(
   ratings: readonly Pick<Rating, "group" | "parts">[],
   group: RaterGroup,
   ratingPoints: Rules["ratingPoints"],
+  raterScores: RaterScores,
 ): Exact[] {
-  return ratings.filter((r) => r.group === group).map((r) => raterScore(r, ratingPoints));
+  const scores: Exact[] = [];
+  for (const rating of ratings) {
+    if (rating.group !== group) continue;
+    let r = raterScores.get(rating.parts);
+    if (r === undefined) {
+      r = raterScore(rating, ratingPoints);
+      raterScores.set(rating.parts, r);
+    }
+    scores.push(r);
+  }
+  return scores;
 }
 
 /** Sum of the events' points of one kind, capped (null: no cap). */

@@ -7,7 +7,7 @@
 // cases are kept as the tests of this reader (test/read/read-xlsx.test.ts).
 
 import { createHash } from "node:crypto";
-import { open } from "node:fs/promises";
+import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
 import { type Checked, checked, refused } from "../domain/problem.js";
 import { corrupt, fileRefusal, guardXlsxBytes, mergedCellLimit, mergesTooLarge, notAWorkbook, tooLarge, type OpenLimits } from "./open-guard.js";
 import type { PlainSheet, PlainWorkbook } from "../ooxml/plain.js";
@@ -28,15 +28,18 @@ export function refusedBy(refusal: Checked<unknown>): Checked<never> {
  */
 export async function readBytes(path: string, file: string, limits: OpenLimits): Promise<Checked<Buffer>> {
   try {
-    // One opening of the file for its size and its bytes (a city folder has a thousand files).
-    const handle = await open(path, "r");
+    // One opening of the file for its size and its bytes (a city folder has a thousand files),
+    // read at once: fs/promises' FileHandle cost some 0.3 ms of CPU a file, a quarter second of
+    // a city's run, for files of some 30 KB read from the page cache in a few microseconds. A
+    // file's bytes come whole before it is parsed either way.
+    const handle = openSync(path, "r");
     try {
       // A file larger than the inflated limit cannot be a workbook within it: not even read.
-      const size = (await handle.stat()).size;
+      const size = fstatSync(handle).size;
       if (size > limits.maxInflatedBytes) return tooLarge(file, limits.maxInflatedBytes, "本身");
-      return checked(await handle.readFile());
+      return checked(readFileSync(handle));
     } finally {
-      await handle.close();
+      closeSync(handle);
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "";

@@ -42,6 +42,14 @@ export function faultProblem(ref: CellRef, fault: CellFault): Problem {
 /** How a blank required cell is told: what to fill in. */
 type Requirement = { code: ProblemCode; expected: string } | null;
 
+/**
+ * Whether a read cell is blank, so that a required cell's requirement (its text made anew each
+ * time) is made only for a blank one: a city's rows read millions of filled-in cells.
+ */
+function blank(read: CellRead<unknown>): boolean {
+  return read.ok && read.value === null;
+}
+
 /** One data row of a sheet; reads push their problems here until the row is finished. */
 export class RowReader {
   readonly problems: Problem[] = [];
@@ -103,11 +111,13 @@ export class RowReader {
   }
 
   text(header: string, required = false): string | null {
-    return this.take(header, readText(this.cell(header)), required ? { code: "E_REQUIRED", expected: `请填写${header}` } : null);
+    const read = readText(this.cell(header));
+    return this.take(header, read, required && blank(read) ? { code: "E_REQUIRED", expected: `请填写${header}` } : null);
   }
 
   id(header: string, required = false): string | null {
-    return this.take(header, readId(this.cell(header)), required ? { code: "E_REQUIRED", expected: `请填写${header}` } : null);
+    const read = readId(this.cell(header));
+    return this.take(header, read, required && blank(read) ? { code: "E_REQUIRED", expected: `请填写${header}` } : null);
   }
 
   /** A 人员编号 of the roster: also checked as a resident ID number when it looks like one. */
@@ -119,7 +129,8 @@ export class RowReader {
   }
 
   number(header: string, range: NumberRange, required = false): Exact | null {
-    return this.take(header, readNumber(this.cell(header), range), required ? { code: "E_REQUIRED", expected: rangeText(range) } : null);
+    const read = readNumber(this.cell(header), range);
+    return this.take(header, read, required && blank(read) ? { code: "E_REQUIRED", expected: rangeText(range) } : null);
   }
 
   /** A score cell: blank is an error of its own, since a score is never guessed (workbook.md). */
@@ -148,7 +159,8 @@ export class RowReader {
   }
 
   date(header: string, required = false): string | null {
-    return this.take(header, readDate(this.cell(header)), required ? { code: "E_REQUIRED", expected: "请填写日期，如 2026-10-09" } : null);
+    const read = readDate(this.cell(header));
+    return this.take(header, read, required && blank(read) ? { code: "E_REQUIRED", expected: "请填写日期，如 2026-10-09" } : null);
   }
 
   /**
@@ -173,7 +185,8 @@ export class RowReader {
   }
 
   choice<K extends string>(header: string, table: Record<K, string>, required = false): K | null {
-    return this.take(header, readChoice(this.cell(header), table), required ? { code: "E_REQUIRED", expected: choiceText(table) } : null);
+    const read = readChoice(this.cell(header), table);
+    return this.take(header, read, required && blank(read) ? { code: "E_REQUIRED", expected: choiceText(table) } : null);
   }
 
   /** The row's problems, each naming `unit` when the row belongs to one (problem.ts). */

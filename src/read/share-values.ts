@@ -9,14 +9,26 @@ import type { Exact } from "../domain/exact.js";
 import type { AppraisalWorkbook, RatingPart } from "../domain/model.js";
 import type { CellRef } from "../domain/model.js";
 
-/** A map of maps, made on first use: lookups by value that allocate nothing once a value is known. */
-function inner<K, V>(outer: Map<K, V>, key: K, make: () => V): V {
-  let value = outer.get(key);
-  if (value === undefined) {
-    value = make();
-    outer.set(key, value);
-  }
+/**
+ * The value under `key`, the one in `outer` or, on first use, `value` put there. A map of maps is
+ * made with it, `new Map()` passed for a map that is not there yet; lookups by values already
+ * known allocate nothing (no function is made per call).
+ */
+function known<K, V>(outer: Map<K, V>, key: K, value: V): V {
+  const found = outer.get(key);
+  if (found !== undefined) return found;
+  outer.set(key, value);
   return value;
+}
+
+/** An inner map of `outer`, made on first use. */
+function inner<K, K2, V>(outer: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
+  let map = outer.get(key);
+  if (map === undefined) {
+    map = new Map<K2, V>();
+    outer.set(key, map);
+  }
+  return map;
 }
 
 interface PartListNode {
@@ -42,39 +54,53 @@ export class SharedValues {
 
   string<T extends string | null>(value: T): T {
     if (value === null) return value;
-    return inner(this.strings, value, () => value) as T;
+    return known(this.strings, value, value) as T;
   }
 
   exact(value: Exact): Exact {
-    return inner(inner(this.exacts, value.n, () => new Map<bigint, Exact>()), value.d, () => value);
+    return known(inner(this.exacts, value.n), value.d, value);
   }
 
   part(part: RatingPart): RatingPart {
     if (this.madeParts.has(part)) return part;
     const max = this.exact(part.max);
-    const byValue = (indicator: string | null): Map<string | Exact, RatingPart> =>
-      inner(inner(this.parts, max, () => new Map()), indicator, () => new Map<string | Exact, RatingPart>());
     if ("grade" in part) {
       const indicator = this.string(part.indicator);
-      return inner(byValue(indicator), part.grade, () => this.made({ indicator, max, grade: part.grade }));
+      const byGrade = inner(inner(this.parts, max), indicator);
+      const shared = byGrade.get(part.grade);
+      return shared ?? this.made(byGrade, part.grade, { indicator, max, grade: part.grade });
     }
     const indicator = this.string(part.indicator);
     const points = this.exact(part.points);
-    return inner(byValue(indicator), points, () => this.made({ indicator, max, points }));
+    const byPoints = inner(inner(this.parts, max), indicator);
+    return byPoints.get(points) ?? this.made(byPoints, points, { indicator, max, points });
   }
 
-  private made(part: RatingPart): RatingPart {
+  private made(byValue: Map<string | Exact, RatingPart>, value: string | Exact, part: RatingPart): RatingPart {
     this.madeParts.add(part);
+    byValue.set(value, part);
     return part;
   }
 
-  /** A rating's parts as a shared list of shared parts. Nobody changes a list after parsing. */
+  /**
+   * A rating's parts as a shared list of shared parts. Nobody changes a list after parsing. A list
+   * already known is found without making anything: one is looked up for each of a city's
+   * 400,000 ratings.
+   */
   partList(parts: readonly RatingPart[]): RatingPart[] {
     if (this.madeLists.has(parts)) return parts as RatingPart[];
-    const own = parts.map((part) => this.part(part));
     let node = this.partLists;
-    for (const part of own) node = inner(node.next, part, (): PartListNode => ({ list: undefined, next: new Map() }));
+    for (const part of parts) {
+      const own = this.part(part);
+      let next = node.next.get(own);
+      if (next === undefined) {
+        next = { list: undefined, next: new Map() };
+        node.next.set(own, next);
+      }
+      node = next;
+    }
     if (node.list === undefined) {
+      const own = parts.map((part) => this.part(part));
       node.list = own;
       this.madeLists.add(own);
     }

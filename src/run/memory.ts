@@ -1,9 +1,10 @@
 // What a run keeps of each workbook, and what it checks again: the one place of the memory work
 // that lets `grade` take a city's thousand workbooks (issue 5).
 //
-// - Keep: of each workbook read, a run keeps what its command needs (`ReadKeep`): `validate` the
-//   identities, a `grade` of many workbooks what grading needs, with each graded person's I and C
-//   worked out where the file is read (`personBases`), so that the 共性测评 rows go with the file.
+// - Keep: of each workbook read, a run keeps what its command needs (`ReadKeep`): `validate` and
+//   `annual` what grading needs, a `grade` of many workbooks that and the rows its units print,
+//   with each graded person's I and C worked out where the file is read (`personBases`), so that
+//   the 共性测评 rows go with the file.
 // - Printed rows: the rows a unit's files print (工作清单, 个人小结, 个性评分, 加减分) are kept, where the
 //   file is read, as each unit's share serialized (`FileRead.printed`, some 20 KB a unit outside
 //   the heap): parsing every workbook a second time cost a city's run more than a second of both
@@ -36,29 +37,37 @@ import type { InputFile } from "./input-files.js";
 /**
  * What of a workbook is kept once it is read and checked:
  * - `identities`: what the checks across files and the list of units need (units, persons,
- *   period), for `validate`, which grades nothing;
+ *   period);
  * - `grading`: that, the events and decisions, and each graded person's I and C (`bases`), for a
- *   run that grades many workbooks: it holds about a quarter of a workbook (the 共性测评 rows are
- *   most of one), and the rows its units print serialized (`FileRead.printed`);
- * - `building`: that and the rows its units print (工作清单, 个人小结, 个性评分), for a run of one workbook,
- *   which is not read twice;
+ *   run that grades and builds nothing (`validate`, `annual`): it holds about a quarter of a
+ *   workbook (the 共性测评 rows are most of one);
+ * - `printing`: that, and the rows its units print serialized (`FileRead.printed`), for a `grade`
+ *   of many workbooks. Serializing them is a tenth of the time to read a unit's workbook: a run
+ *   that builds nothing does not pay it;
+ * - `building`: what grading needs and the rows its units print (工作清单, 个人小结, 个性评分) as they
+ *   are, for a run of one workbook, which is not read twice;
  * - `all`: everything.
  */
-export type ReadKeep = "all" | "building" | "grading" | "identities";
+export type ReadKeep = "all" | "building" | "printing" | "grading" | "identities";
 
 /** What `grade` keeps: one workbook keeps its printed rows; several keep them serialized. */
 export function keepFor(inputs: readonly InputFile[]): ReadKeep {
-  return inputs.length > 1 ? "grading" : "building";
+  return inputs.length > 1 ? "printing" : "building";
 }
 
 function identitiesOnly(workbook: AppraisalWorkbook): AppraisalWorkbook {
   return { ...workbook, indicators: [], workItems: [], summaries: [], individualScores: [], ratings: [], events: [], decisions: [] };
 }
 
+function gradingOnly(workbook: AppraisalWorkbook): AppraisalWorkbook {
+  return { ...identitiesOnly(workbook), events: workbook.events, decisions: workbook.decisions };
+}
+
 const KEPT: Record<ReadKeep, (workbook: AppraisalWorkbook) => AppraisalWorkbook> = {
   all: (workbook) => workbook,
   building: (workbook) => ({ ...workbook, indicators: [], ratings: [] }),
-  grading: (workbook) => ({ ...identitiesOnly(workbook), events: workbook.events, decisions: workbook.decisions }),
+  printing: gradingOnly,
+  grading: gradingOnly,
   identities: identitiesOnly,
 };
 
@@ -74,9 +83,9 @@ export interface FileRead {
   member: RunMember | null;
   problems: Problem[];
   parents: ParentLink[];
-  /** With keep `grading` or `building`: the bases worked out from the rows that were not kept. */
+  /** With keep `grading`, `printing` or `building`: the bases worked out from the rows that were not kept. */
   bases: PersonBases | null;
-  /** With keep `grading`: each unit's share (`unitShares`), serialized by v8, for its files. */
+  /** With keep `printing`: each unit's share (`unitShares`), serialized by v8, for its files. */
   printed: Uint8Array | null;
   /**
    * An evaluation workbook (political.md), told by its sheets where the file was read
@@ -122,14 +131,14 @@ export async function readOneFile(input: InputFile, rules: Rules, options: ReadO
   const kept = whole === null ? null : KEPT[keep](whole);
   const workbook = kept ? shared.workbook(kept) : null;
   const member = workbook && year && quarter ? { workbook, places: { year, quarter } } : null;
-  const bases = member && whole && (keep === "grading" || keep === "building") ? personBases(whole, rules) : null;
-  const printed = member && whole && keep === "grading" ? v8.serialize(unitShares(whole)) : null;
+  const bases = member && whole && (keep === "grading" || keep === "printing" || keep === "building") ? personBases(whole, rules) : null;
+  const printed = member && whole && keep === "printing" ? v8.serialize(unitShares(whole)) : null;
   return { file: input.file, unreadable: false, member, problems: parsed.problems, parents: parsed.parents, bases, printed };
 }
 
 /**
  * The run's workbooks as grading takes them (grade-run.ts): with the bases worked out where each
- * was read (keep `grading` or `building`), or from its rows (keep `all`).
+ * was read (keep `grading`, `printing` or `building`), or from its rows (keep `all`).
  */
 export function gradingWorkbooks(
   read: { workbooks: readonly AppraisalWorkbook[]; bases: ReadonlyMap<AppraisalWorkbook, PersonBases> },

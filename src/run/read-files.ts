@@ -28,9 +28,9 @@ export interface ReadResult {
   workbooks: AppraisalWorkbook[];
   problems: Problem[];
   unreadable: string[];
-  /** The bases of the workbooks read with keep `grading` or `building` (whose ratings were not kept). */
+  /** The bases of the workbooks read with keep `grading`, `printing` or `building` (whose ratings were not kept). */
   bases: ReadonlyMap<AppraisalWorkbook, PersonBases>;
-  /** The printed rows of the workbooks read with keep `grading` (memory.ts `FileRead.printed`). */
+  /** The printed rows of the workbooks read with keep `printing` (memory.ts `FileRead.printed`). */
   printed: Map<AppraisalWorkbook, Uint8Array>;
 }
 

@@ -24,10 +24,13 @@ export interface TaskSetup {
 
 export type Task =
   | { kind: "read"; input: InputFile; keep: ReadKeep }
+  /** Loads the builders, as the first build would (`prepareBuilds`). */
+  | { kind: "prepare" }
   | { kind: "build"; unit: UnitBuild };
 
 export interface TaskResults {
   read: FileRead;
+  prepare: null;
   build: PlannedFile[];
 }
 
@@ -48,15 +51,28 @@ async function run(task: Task, setup: TaskSetup): Promise<TaskResults[Task["kind
   if (task.kind === "read") {
     return readOneFile(task.input, setup.rules.rules, readOptions(setup, task.keep));
   }
-  if (setup.wording === null) throw new Error("a build task needs the wording of the notice and the slips");
-  // Loaded on the first build: a worker that only reads (validate) need not load the writers.
+  // Loaded for the first build (or when told to prepare): a worker that only reads (validate)
+  // need not load the writers.
   const { buildUnitFiles } = await import("../build/unit-files.js");
+  if (task.kind === "prepare") return null;
+  if (setup.wording === null) throw new Error("a build task needs the wording of the notice and the slips");
   return buildUnitFiles(task.unit, setup.rules, setup.wording);
 }
 
 export function runTask<K extends Task["kind"]>(task: TaskOf<K>, setup: TaskSetup): Promise<TaskResults[K]> {
   // Each kind of task gives its own kind of result; TypeScript does not narrow a generic by its tag.
   return run(task, setup) as Promise<TaskResults[K]>;
+}
+
+/**
+ * The builders loaded by the runner's workers while this thread grades the run: a city's grading
+ * takes half a second in which the workers, done reading, would otherwise wait, and then spend a
+ * quarter of a second each loading the builders for their first build. One task for each task
+ * the runner keeps in flight, so that every worker has one (the pool hands a task to the worker
+ * with the fewest). A failure to load shows again in the first build; here it is let go.
+ */
+export function prepareBuilds(runner: TaskRunner): void {
+  for (let i = 0; i < runner.capacity; i++) runner.run({ kind: "prepare" }).catch(() => {});
 }
 
 /**

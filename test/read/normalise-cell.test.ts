@@ -305,4 +305,14 @@ describe("the quick look before the replacements changes nothing", () => {
       { numRuns: 2000 },
     );
   });
+  it("on every code unit, alone and between letters", () => {
+    const differ: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const text = `好${String.fromCharCode(code)}a`;
+      if (withoutSpaces(text) !== slowWithoutSpaces(text)) differ.push(code.toString(16));
+    }
+    expect(differ).toEqual([]);
+    expect(withoutSpaces("较\u3000好")).toBe("较好");
+    expect(withoutSpaces("一\u200b般")).toBe("一般");
+  });
 });

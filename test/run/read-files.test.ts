@@ -211,7 +211,7 @@ describe("a quarter in the file name", () => {
   });
 });
 
-describe("what a run keeps of a workbook (keep `grading`, `building`) and reads again", () => {
+describe("what a run keeps of a workbook (keep `grading`, `printing`, `building`) and reads again", () => {
   // The demo: two units, 16 persons, every sheet filled in.
   const demo = { path: join("fixtures", "demo", "2026Q3.xlsx"), file: "2026Q3.xlsx" };
   const rules = defaultRules();
@@ -242,24 +242,30 @@ describe("what a run keeps of a workbook (keep `grading`, `building`) and reads 
   });
 
   it("grades from the bases as from the rows", async () => {
-    const graded = async (keep: "all" | "building" | "grading") => {
+    const graded = async (keep: "all" | "building" | "printing" | "grading") => {
       const read = checkRun([await readOneFile(demo, rules, { ...LIMITS, keep })], rules);
       return gradeRun(gradingWorkbooks(read, rules), rules, unitsInError(read.workbooks.flatMap((w) => w.units), read.problems));
     };
     const fromRows = await graded("all");
     expect(fromRows.units.flatMap((u) => u.persons.filter((p) => p.grade === "good"))).toHaveLength(6);
     expect(await graded("grading")).toEqual(fromRows);
+    expect(await graded("printing")).toEqual(fromRows);
     expect(await graded("building")).toEqual(fromRows);
   });
 
-  it("keeps each unit's share where the file is read (keep `grading`), and gives it only while the file is the one graded", async () => {
+  it("keeps each unit's share where the file is read (keep `printing`), and gives it only while the file is the one graded", async () => {
     const whole = (await readOneFile(demo, rules, { ...LIMITS, keep: "all" })).member!.workbook;
-    const kept = await readOneFile(demo, rules, { ...LIMITS, keep: "grading" });
+    const kept = await readOneFile(demo, rules, { ...LIMITS, keep: "printing" });
     expect(kept.printed).not.toBeNull();
     expect((await readOneFile(demo, rules, { ...LIMITS, keep: "building" })).printed).toBeNull();
+    // A run that builds nothing (validate, annual) keeps what grading needs and nothing it would print.
+    const graded = await readOneFile(demo, rules, { ...LIMITS, keep: "grading" });
+    expect(graded.printed).toBeNull();
+    expect(graded.member!.workbook).toEqual(kept.member!.workbook);
+    expect(graded.bases).toEqual(kept.bases);
     const read = checkRun([kept], rules);
     const lean = read.workbooks[0]!;
-    const shares = await sharesSource("grading", [demo], read.printed)(lean);
+    const shares = await sharesSource("printing", [demo], read.printed)(lean);
     expect(shares).toEqual(unitShares(whole));
     expect([...shares!.keys()]).toEqual(["FGW", "TJJ"]);
     expect(shares!.get("TJJ")!.workItems.length).toBeGreaterThan(0);
@@ -269,13 +275,13 @@ describe("what a run keeps of a workbook (keep `grading`, `building`) and reads 
     // A copy of the file changed after grading, or gone: its units get no shares.
     const copy = { path: join(folder, "changed-after-grading.xlsx"), file: "changed-after-grading.xlsx" };
     await writeFile(copy.path, await readFile(demo.path));
-    const copyRead = checkRun([await readOneFile(copy, rules, { ...LIMITS, keep: "grading" })], rules);
-    const source = sharesSource("grading", [copy], new Map(copyRead.printed));
+    const copyRead = checkRun([await readOneFile(copy, rules, { ...LIMITS, keep: "printing" })], rules);
+    const source = sharesSource("printing", [copy], new Map(copyRead.printed));
     const copyWhole = (await readOneFile(copy, rules, { ...LIMITS, keep: "all" })).member!.workbook;
     expect(await source(copyRead.workbooks[0]!)).toEqual(unitShares(copyWhole));
     await writeFile(copy.path, Buffer.concat([await readFile(demo.path), Buffer.from([0])]));
-    expect(await sharesSource("grading", [copy], new Map(copyRead.printed))(copyRead.workbooks[0]!)).toBeNull();
+    expect(await sharesSource("printing", [copy], new Map(copyRead.printed))(copyRead.workbooks[0]!)).toBeNull();
     await rm(copy.path);
-    expect(await sharesSource("grading", [copy], new Map(copyRead.printed))(copyRead.workbooks[0]!)).toBeNull();
+    expect(await sharesSource("printing", [copy], new Map(copyRead.printed))(copyRead.workbooks[0]!)).toBeNull();
   });
 });
