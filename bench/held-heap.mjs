@@ -4,9 +4,9 @@
 // runs (`--expose-gc` and the collections slow a run, so it is not one of them). Peak resident
 // memory tells what the machine must have; this tells what grows with the number of workbooks.
 //
-// node --expose-gc bench/held-heap.mjs PATH OUT [--jobs J]   (prints JSON: MiB)
+// node --expose-gc bench/held-heap.mjs PATH OUT [--jobs J]   (prints JSON: MiB; the outputs stay
+// in OUT, for the caller to remove when no timed run follows: see bench/run.js)
 
-import { rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -38,6 +38,5 @@ const result = await grade([path], {
     if (event.phase === "write" && (event.done % 100 === 1 || event.done === event.total)) whileBuilding = Math.max(whileBuilding, held());
   },
 });
-await rm(out, { recursive: true, force: true });
 if (result.exitCode !== 0) throw new Error(`grade exited ${result.exitCode}`);
 console.log(JSON.stringify({ afterReadMiB: afterRead, whileBuildingMiB: whileBuilding }));

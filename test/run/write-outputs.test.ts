@@ -113,6 +113,16 @@ describe("writeOutputs: atomic writes, no overwrite without --force (outputs.md 
     expect(await readFile(path.join(dir, files[1]!.name), "utf8")).toBe("旧公示");
   });
 
+  it("an --out holding other files: only a planned name is refused, and it is named", async () => {
+    await writeFile(path.join(dir, "2026Q2_A01_某局_结果.xlsx"), "上季度");
+    await writeFile(path.join(dir, "说明.txt"), "");
+    await writeOutputs(dir, files, { force: false });
+    expect((await readdir(dir)).sort()).toEqual([...files.map((f) => f.name), "2026Q2_A01_某局_结果.xlsx", "说明.txt"].sort());
+    const next = [{ name: "2026Q4_A01_某局_结果.xlsx", bytes: Buffer.from("") }, ...files];
+    await expect(writeOutputs(dir, next, { force: false })).rejects.toThrow(new RegExp(`${files[0]!.name}\\n  .*${files[1]!.name}\\n如要覆盖`));
+    expect(await readdir(dir)).not.toContain("2026Q4_A01_某局_结果.xlsx");
+  });
+
   it("replaces existing files with --force", async () => {
     await writeFile(path.join(dir, files[0]!.name), "旧结果");
     await writeOutputs(dir, files, { force: true });
