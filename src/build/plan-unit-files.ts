@@ -11,7 +11,7 @@ import type { Problem } from "../domain/problem.js";
 import { problemsByUnit } from "../domain/problem.js";
 import type { InputDigest } from "./result-workbook.js";
 import { runSummaryName } from "./output-names.js";
-import { type UnitBuild, unitOutputs, type UnitShare } from "./unit-files.js";
+import { type UnitBuild, type UnitBuildTask, unitOutputs, type UnitShare } from "./unit-files.js";
 
 /** One unit to build: all of its `UnitBuild` but its share of the workbook, read when it is built. */
 export type PlannedUnit = Omit<UnitBuild, "workbook">;
@@ -90,7 +90,10 @@ export function planUnitFiles(period: Period, graded: RunGrades, workbooks: read
   return { workbooks: byWorkbook, unitCount: toBuild.length, summarised, names };
 }
 
-/** A planned unit with its share of its workbook (none when the unit has no rows there). */
-export function unitBuild(planned: PlannedUnit, workbook: AppraisalWorkbook, share: UnitShare | undefined): UnitBuild {
+/**
+ * A planned unit with its share of its workbook, as it is or serialized (none when the unit has
+ * no rows there).
+ */
+export function unitBuild(planned: PlannedUnit, workbook: AppraisalWorkbook, share: UnitShare | Uint8Array | undefined): UnitBuildTask {
   return { ...planned, workbook: share ?? { period: workbook.period, settings: workbook.settings, workItems: [], summaries: [], individualScores: [], events: [] } };
 }

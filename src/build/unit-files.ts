@@ -36,6 +36,12 @@ export interface UnitBuild {
 }
 
 /**
+ * A unit's build as a build task is given it: its share as it is, or serialized where its file
+ * was read, taken apart by the task (run/memory.ts `withShare`).
+ */
+export type UnitBuildTask = Omit<UnitBuild, "workbook"> & { workbook: UnitShare | Uint8Array };
+
+/**
  * The files the unit gets, known before any is built: 结果.xlsx always, 公示.docx when the unit is
  * final, 反馈单.docx when it has graded persons. `buildUnitFiles` builds exactly these.
  */

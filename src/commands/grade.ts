@@ -6,8 +6,8 @@
 //
 // A city's quarter end is a thousand workbooks: files are read and units built by worker threads
 // (run/worker-pool.ts), their results taken in input order so that outputs never depend on timing,
-// and each unit's files written as soon as they are built, after every name was checked
-// (run/write-outputs.ts). What of each workbook is kept, and checked again, is run/memory.ts's.
+// and each unit's files written by the thread that built them as soon as they are built, after
+// every name was checked (run/write-outputs.ts). What of each workbook is kept, and checked again, is run/memory.ts's.
 
 import { buildRunSummary } from "../build/run-summary.js";
 import { defaultOutDir, quarterOutFolder, runSummaryName } from "../build/output-names.js";
@@ -28,12 +28,9 @@ import { checkRun, readFiles } from "../run/read-files.js";
 import { checkedProgress, type OnProgress } from "../run/run-progress.js";
 import { withRunner } from "../run/worker-pool.js";
 import { fileReader, prepareBuilds, type TaskRunner, type TaskSetup } from "../run/worker-tasks.js";
-import { openOutputs, writeInTurn } from "../run/write-outputs.js";
+import { openOutputs } from "../run/write-outputs.js";
 import { writeUnitFiles } from "../run/write-unit-files.js";
 import { gradeReadRun, runExitCode } from "./grade-read-run.js";
-
-/** Output files being written at once: enough to keep the disk busy, few enough to hold little. */
-const WRITES_IN_FLIGHT = 8;
 
 export interface GradeOptions {
   rulesPath?: string;
@@ -127,7 +124,7 @@ interface RunToWrite {
   runner: TaskRunner;
   keep: ReadKeep;
   inputs: readonly InputFile[];
-  printed: Map<AppraisalWorkbook, Uint8Array>;
+  printed: Map<AppraisalWorkbook, Map<string, Uint8Array>>;
   period: Period;
   graded: RunGrades;
   problems: Problem[];
@@ -146,18 +143,18 @@ async function writeRun(
   run: RunToWrite,
 ): Promise<{ units: GradedUnit[]; problems: Problem[]; written: string[] }> {
   const { runner, period, graded, options } = run;
-  const writer = writeInTurn(await openOutputs(outDir, plan.names, { force: options.force }), WRITES_IN_FLIGHT);
-  const changed = await writeUnitFiles(plan, {
+  const writer = await openOutputs(outDir, plan.names, { force: options.force });
+  const { changed, written } = await writeUnitFiles(plan, {
     runner,
     sharesOf: sharesSource(run.keep, run.inputs, run.printed),
-    write: writer.write,
-    filesStarted: writer.started,
+    place: writer.place,
     onProgress: options.onProgress,
   });
   const after = withChangedFiles(graded.units, run.problems, changed);
   if (plan.summarised) {
     const summary = buildRunSummary({ period, units: after.units, pools: graded.pools, problems: after.problems });
-    await writer.write({ name: runSummaryName(period), bytes: await writeXlsx(summary) });
+    written.push(await writer.write({ name: runSummaryName(period), bytes: await writeXlsx(summary) }));
   }
-  return { ...after, written: await writer.finish() };
+  await writer.finish();
+  return { ...after, written };
 }

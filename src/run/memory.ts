@@ -8,7 +8,8 @@
 // - Printed rows: the rows a unit's files print (工作清单, 个人小结, 个性评分, 加减分) are kept, where the
 //   file is read, as each unit's share serialized (`FileRead.printed`, some 20 KB a unit outside
 //   the heap): parsing every workbook a second time cost a city's run more than a second of both
-//   cores (issue 15). When a unit's files are built, the file is hashed again: only if its SHA-256
+//   cores (issue 15). The bytes go as they are to the task that builds the unit's files, which
+//   takes them apart (`withShare`): this thread neither rebuilds the share nor copies it again. When a unit's files are built, the file is hashed again: only if its SHA-256
 //   is still the one that was graded are its units built; otherwise they get no files
 //   (`notBuilt`) and the file an error (`changedFile`, E_FILE_CHANGED). A run of one workbook
 //   keeps those rows as they are (`keepFor`).
@@ -85,8 +86,8 @@ export interface FileRead {
   parents: ParentLink[];
   /** With keep `grading`, `printing` or `building`: the bases worked out from the rows that were not kept. */
   bases: PersonBases | null;
-  /** With keep `printing`: each unit's share (`unitShares`), serialized by v8, for its files. */
-  printed: Uint8Array | null;
+  /** With keep `printing`: each unit's share (`unitShares`) serialized by v8, by unit code, for its files. */
+  printed: Map<string, Uint8Array> | null;
   /**
    * An evaluation workbook (political.md), told by its sheets where the file was read
    * (`ReadOptions.tellEvaluations`) and not parsed: its caller checks it as one (`validate`).
@@ -132,7 +133,7 @@ export async function readOneFile(input: InputFile, rules: Rules, options: ReadO
   const workbook = kept ? shared.workbook(kept) : null;
   const member = workbook && year && quarter ? { workbook, places: { year, quarter } } : null;
   const bases = member && whole && (keep === "grading" || keep === "printing" || keep === "building") ? personBases(whole, rules) : null;
-  const printed = member && whole && keep === "printing" ? v8.serialize(unitShares(whole)) : null;
+  const printed = member && whole && keep === "printing" ? serializedShares(unitShares(whole)) : null;
   return { file: input.file, unreadable: false, member, problems: parsed.problems, parents: parsed.parents, bases, printed };
 }
 
@@ -150,8 +151,25 @@ export function gradingWorkbooks(
   });
 }
 
+/**
+ * A unit's share as a build task is given it: as it is, or serialized where its file was read
+ * (keep `printing`), to be taken apart by the task (`withShare`).
+ */
+export type ShareToBuild = UnitShare | Uint8Array;
+
 /** The shares of a workbook's units by unit code, or null when the file is no longer the one graded. */
-export type UnitShares = Map<string, UnitShare> | null;
+export type UnitShares = Map<string, ShareToBuild> | null;
+
+/** Each unit's share serialized on its own: a workbook of many units is not taken apart for each. */
+function serializedShares(shares: Map<string, UnitShare>): Map<string, Uint8Array> {
+  return new Map([...shares].map(([code, share]) => [code, v8.serialize(share)]));
+}
+
+/** A unit's build as its task builds it: with its share taken apart when it came serialized. */
+export function withShare<T extends { workbook: ShareToBuild }>(unit: T): T & { workbook: UnitShare } {
+  const { workbook } = unit;
+  return { ...unit, workbook: workbook instanceof Uint8Array ? (v8.deserialize(workbook) as UnitShare) : workbook };
+}
 
 /**
  * Each unit's share of its workbook, by unit code. Made in one pass over the workbook, not one
@@ -195,14 +213,14 @@ export async function isFileGraded(input: InputFile, sha256: string): Promise<bo
 
 /**
  * Where a workbook's shares come from when its units are built: the workbook itself when it was
- * kept with its rows (`building`), else the shares kept where its file was read (`printed`),
- * once the file is found to be still the one graded; null when it is not. Each workbook's
- * printed shares are let go once taken.
+ * kept with its rows (`building`), else the shares kept serialized where its file was read
+ * (`printed`), once the file is found to be still the one graded; null when it is not. Each
+ * workbook's printed shares are let go once taken.
  */
 export function sharesSource(
   keep: ReadKeep,
   inputs: readonly InputFile[],
-  printed: Map<AppraisalWorkbook, Uint8Array>,
+  printed: Map<AppraisalWorkbook, Map<string, Uint8Array>>,
 ): (workbook: AppraisalWorkbook) => Promise<UnitShares> {
   const inputOf = new Map<string, InputFile>(inputs.map((input) => [input.file, input]));
   return async (workbook) => {
@@ -211,7 +229,7 @@ export function sharesSource(
     const kept = printed.get(workbook);
     if (!input || !kept) throw new Error(`workbook ${workbook.file} is not an input of the run read with its printed rows`);
     printed.delete(workbook);
-    return (await isFileGraded(input, workbook.sha256)) ? (v8.deserialize(kept) as Map<string, UnitShare>) : null;
+    return (await isFileGraded(input, workbook.sha256)) ? kept : null;
   };
 }
 

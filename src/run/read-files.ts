@@ -31,7 +31,7 @@ export interface ReadResult {
   /** The bases of the workbooks read with keep `grading`, `printing` or `building` (whose ratings were not kept). */
   bases: ReadonlyMap<AppraisalWorkbook, PersonBases>;
   /** The printed rows of the workbooks read with keep `printing` (memory.ts `FileRead.printed`). */
-  printed: Map<AppraisalWorkbook, Uint8Array>;
+  printed: Map<AppraisalWorkbook, Map<string, Uint8Array>>;
 }
 
 /** The checks across the files of one run (one period), after each file was read on its own. */
@@ -39,7 +39,7 @@ export function checkRun(reads: readonly FileRead[], rules: Pick<Rules, "poolSma
   const members = reads.flatMap((r) => (r.member ? [r.member] : []));
   const workbooks = members.map((m) => m.workbook);
   const bases = new Map<AppraisalWorkbook, PersonBases>();
-  const printed = new Map<AppraisalWorkbook, Uint8Array>();
+  const printed = new Map<AppraisalWorkbook, Map<string, Uint8Array>>();
   for (const read of reads) {
     if (read.member && read.bases) bases.set(read.member.workbook, read.bases);
     if (read.member && read.printed) printed.set(read.member.workbook, read.printed);

@@ -1,16 +1,17 @@
 // The work a run hands out, one piece per message: read one input file (read, parse and check it
-// on its own), or build one unit's output files.
+// on its own), or build one unit's output files and write them where the run checked they may go.
 // The same function runs a task in a worker thread (worker-entry.ts) and in this thread
 // (`--jobs 1`), so both give the same results byte for byte. Who runs the tasks is a `TaskRunner`
 // (worker-pool.ts).
 
 import type { NoticeWording, SlipWording } from "../build/wording.js";
 import type { EffectiveRules } from "../domain/rules.js";
-import type { UnitBuild } from "../build/unit-files.js";
+import type { UnitBuildTask } from "../build/unit-files.js";
 import type { InputFile } from "./input-files.js";
-import { type FileRead, type ReadKeep, type ReadOptions, readOneFile } from "./memory.js";
+import { type FileRead, type ReadKeep, type ReadOptions, readOneFile, withShare } from "./memory.js";
 import type { FileReader } from "./read-files.js";
 import type { PlannedFile } from "../build/output-names.js";
+import { writeAtomically } from "./write-outputs.js";
 
 /** What every task of a run shares, given to each worker once. */
 export interface TaskSetup {
@@ -26,12 +27,19 @@ export type Task =
   | { kind: "read"; input: InputFile; keep: ReadKeep }
   /** Loads the builders, as the first build would (`prepareBuilds`). */
   | { kind: "prepare" }
-  | { kind: "build"; unit: UnitBuild };
+  /**
+   * `targets`: where each of the unit's files is written, by name (write-outputs.ts
+   * `OutputWriter.place`). The thread that builds the files writes them: a city's 60 MB of
+   * outputs do not pass through the thread that holds the run, where each file's bytes would
+   * stay until it next collected its garbage.
+   */
+  | { kind: "build"; unit: UnitBuildTask; targets: Record<string, string> };
 
 export interface TaskResults {
   read: FileRead;
   prepare: null;
-  build: PlannedFile[];
+  /** The names of the files written, in the order built. */
+  build: string[];
 }
 
 export type TaskOf<K extends Task["kind"]> = Extract<Task, { kind: K }>;
@@ -56,7 +64,18 @@ async function run(task: Task, setup: TaskSetup): Promise<TaskResults[Task["kind
   const { buildUnitFiles } = await import("../build/unit-files.js");
   if (task.kind === "prepare") return null;
   if (setup.wording === null) throw new Error("a build task needs the wording of the notice and the slips");
-  return buildUnitFiles(task.unit, setup.rules, setup.wording);
+  const files = await buildUnitFiles(withShare(task.unit), setup.rules, setup.wording);
+  return writeBuilt(files, task.targets);
+}
+
+/** The built files written, each to its target, in turn; their names. */
+async function writeBuilt(files: readonly PlannedFile[], targets: Record<string, string>): Promise<string[]> {
+  for (const file of files) {
+    const target = targets[file.name];
+    if (target === undefined) throw new Error(`output ${file.name} was not checked before writing`);
+    await writeAtomically(target, file.bytes);
+  }
+  return files.map((file) => file.name);
 }
 
 export function runTask<K extends Task["kind"]>(task: TaskOf<K>, setup: TaskSetup): Promise<TaskResults[K]> {

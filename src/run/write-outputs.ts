@@ -47,8 +47,11 @@ async function takenNames(folder: string): Promise<Set<string>> {
   return new Set((await readdir(folder)).map(foldedName));
 }
 
-/** Write `bytes` to `target` through a temporary file in the same folder (same file system). */
-async function writeAtomically(target: string, bytes: Buffer): Promise<void> {
+/**
+ * Write `bytes` to `target` through a temporary file in the same folder (same file system): a
+ * path an `OutputWriter` gave (`place`), from whichever thread built the file.
+ */
+export async function writeAtomically(target: string, bytes: Uint8Array): Promise<void> {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(8).toString("hex")}.tmp`);
   try {
     const handle = await open(temp, "wx");
@@ -83,6 +86,11 @@ async function syncFolder(folder: string): Promise<void> {
 export interface OutputWriter {
   /** Writes a file whose name was announced to `openOutputs`; returns `outDir` joined with its name. */
   write(file: PlannedFile): Promise<string>;
+  /**
+   * Where a name announced to `openOutputs` is written (`target`, for `writeAtomically` in the
+   * thread that builds the file) and how it is shown (`outDir` joined with the name).
+   */
+  place(name: string): { target: string; shown: string };
   /** Flushes the folder once every file is written. */
   finish(): Promise<void>;
 }
@@ -122,13 +130,18 @@ export async function openOutputs(outDir: string, names: readonly string[], opti
   }
 
   await mkdir(path.resolve(outDir), { recursive: true });
+  const place = (name: string): { target: string; shown: string } => {
+    const target = targets.get(name);
+    if (target === undefined) throw new Error(`output ${name} was not checked before writing`);
+    return { target, shown: shown(name) };
+  };
   return {
     async write(file) {
-      const target = targets.get(file.name);
-      if (target === undefined) throw new Error(`output ${file.name} was not checked before writing`);
+      const { target } = place(file.name);
       await writeAtomically(target, file.bytes);
       return shown(file.name);
     },
+    place,
     finish: () => syncFolder(path.resolve(outDir)),
   };
 }
@@ -148,29 +161,4 @@ export async function writeOutputs(
   for (const file of files) written.push(await writer.write(file));
   await writer.finish();
   return written;
-}
-
-/**
- * Files written a few at a time, in the order given, while the next ones are built: each write
- * waits for the disk (every file is synced before it is renamed into place), and at most
- * `inFlight` of them are held at once. `finish` waits for the last and flushes the folder, and
- * returns every file's path (`outDir` joined with its name) in the order they were given.
- */
-export function writeInTurn(writer: OutputWriter, inFlight: number): { write(file: PlannedFile): Promise<void>; started(): number; finish(): Promise<string[]> } {
-  const written: string[] = [];
-  const writing: Promise<string>[] = [];
-  return {
-    async write(file) {
-      const started = writer.write(file);
-      started.catch(() => {}); // awaited below, in order; a failure must not go unobserved until then
-      writing.push(started);
-      if (writing.length > inFlight) written.push(await writing.shift()!);
-    },
-    started: () => written.length + writing.length,
-    async finish() {
-      while (writing.length > 0) written.push(await writing.shift()!);
-      await writer.finish();
-      return written;
-    },
-  };
 }

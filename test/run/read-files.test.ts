@@ -12,7 +12,8 @@ import type { Rules } from "../../src/domain/rules.js";
 import { gradeRun, personBases } from "../../src/domain/grade-run.js";
 import { unitsInError } from "../../src/domain/problem.js";
 import { expandPaths } from "../../src/run/input-files.js";
-import { gradingWorkbooks, type ReadOptions, readOneFile, sharesSource, unitShares } from "../../src/run/memory.js";
+import { gradingWorkbooks, type ReadOptions, readOneFile, sharesSource, type UnitShares, unitShares, withShare } from "../../src/run/memory.js";
+import type { UnitShare } from "../../src/build/unit-files.js";
 import { checkRun, readFiles } from "../../src/run/read-files.js";
 import { UsageError } from "../../src/domain/usage-error.js";
 import { appendRows, baseWorkbook, renamedUnit, replaceText, setCell } from "../support/workbook-data.mjs";
@@ -253,6 +254,10 @@ describe("what a run keeps of a workbook (keep `grading`, `printing`, `building`
     expect(await graded("building")).toEqual(fromRows);
   });
 
+  /** The shares as the build tasks take them apart (`withShare`). */
+  const taken = (shares: UnitShares): Map<string, UnitShare> | null =>
+    shares && new Map([...shares].map(([code, workbook]) => [code, withShare({ workbook }).workbook]));
+
   it("keeps each unit's share where the file is read (keep `printing`), and gives it only while the file is the one graded", async () => {
     const whole = (await readOneFile(demo, rules, { ...LIMITS, keep: "all" })).member!.workbook;
     const kept = await readOneFile(demo, rules, { ...LIMITS, keep: "printing" });
@@ -266,9 +271,11 @@ describe("what a run keeps of a workbook (keep `grading`, `printing`, `building`
     const read = checkRun([kept], rules);
     const lean = read.workbooks[0]!;
     const shares = await sharesSource("printing", [demo], read.printed)(lean);
-    expect(shares).toEqual(unitShares(whole));
+    // Each unit's share goes serialized on its own to the task that builds the unit, which takes it apart.
+    expect([...shares!.values()].every((share) => share instanceof Uint8Array)).toBe(true);
+    expect(taken(shares)).toEqual(unitShares(whole));
     expect([...shares!.keys()]).toEqual(["FGW", "TJJ"]);
-    expect(shares!.get("TJJ")!.workItems.length).toBeGreaterThan(0);
+    expect(taken(shares)!.get("TJJ")!.workItems.length).toBeGreaterThan(0);
     // Taken once: the run lets each workbook's shares go when its units are built.
     expect(read.printed.size).toBe(0);
 
@@ -278,7 +285,7 @@ describe("what a run keeps of a workbook (keep `grading`, `printing`, `building`
     const copyRead = checkRun([await readOneFile(copy, rules, { ...LIMITS, keep: "printing" })], rules);
     const source = sharesSource("printing", [copy], new Map(copyRead.printed));
     const copyWhole = (await readOneFile(copy, rules, { ...LIMITS, keep: "all" })).member!.workbook;
-    expect(await source(copyRead.workbooks[0]!)).toEqual(unitShares(copyWhole));
+    expect(taken(await source(copyRead.workbooks[0]!))).toEqual(unitShares(copyWhole));
     await writeFile(copy.path, Buffer.concat([await readFile(demo.path), Buffer.from([0])]));
     expect(await sharesSource("printing", [copy], new Map(copyRead.printed))(copyRead.workbooks[0]!)).toBeNull();
     await rm(copy.path);
