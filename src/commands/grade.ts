@@ -7,7 +7,8 @@
 // A city's quarter end is a thousand workbooks: files are read and units built by worker threads
 // (run/worker-pool.ts), their results taken in input order so that outputs never depend on timing,
 // and each unit's files written by the thread that built them as soon as they are built, after
-// every name was checked (run/write-outputs.ts). What of each workbook is kept, and checked again, is run/memory.ts's.
+// every name was checked (run/write-outputs.ts). What of each workbook is kept, and checked
+// again, is run/memory.ts's.
 
 import { buildRunSummary } from "../build/run-summary.js";
 import { defaultOutDir, quarterOutFolder, runSummaryName } from "../build/output-names.js";

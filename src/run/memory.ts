@@ -9,10 +9,11 @@
 //   file is read, as each unit's share serialized (`FileRead.printed`, some 20 KB a unit outside
 //   the heap): parsing every workbook a second time cost a city's run more than a second of both
 //   cores (issue 15). The bytes go as they are to the task that builds the unit's files, which
-//   takes them apart (`withShare`): this thread neither rebuilds the share nor copies it again. When a unit's files are built, the file is hashed again: only if its SHA-256
-//   is still the one that was graded are its units built; otherwise they get no files
-//   (`notBuilt`) and the file an error (`changedFile`, E_FILE_CHANGED). A run of one workbook
-//   keeps those rows as they are (`keepFor`).
+//   takes them apart (`withShare`): this thread neither rebuilds the share nor copies it again.
+//   When a unit's files are built, the file is hashed again: only if its SHA-256 is still the
+//   one that was graded are its units built; otherwise they get no files (`notBuilt`) and the
+//   file an error (`changedFile`, E_FILE_CHANGED). A run of one workbook keeps those rows as
+//   they are (`keepFor`).
 // - Release: a full garbage collection between reading a run and building its outputs
 //   (`releaseMemory`).
 

@@ -73,7 +73,7 @@ function failed(error: { message: string; stack?: string; code?: string }): Erro
  * What of a task is moved to the worker rather than copied: a unit's share serialized where its
  * file was read (memory.ts `ShareToBuild`), some 20 KB that this thread has no further use for.
  * Copied, each would stay here until this thread next collected its garbage, which, holding the
- * run's grades, it seldom does: a city's run peaked some 30 MB higher.
+ * run's grades and allocating little while the units are built, it seldom does.
  */
 function moved(task: Task): ArrayBuffer[] {
   if (task.kind !== "build") return [];

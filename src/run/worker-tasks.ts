@@ -29,7 +29,7 @@ export type Task =
   | { kind: "prepare" }
   /**
    * `targets`: where each of the unit's files is written, by name (write-outputs.ts
-   * `OutputWriter.place`). The thread that builds the files writes them: a city's 60 MB of
+   * `OutputWriter.place`). The thread that builds the files writes them: a city's 46 MB of
    * outputs do not pass through the thread that holds the run, where each file's bytes would
    * stay until it next collected its garbage.
    */
