@@ -3,11 +3,13 @@
 
 import { parentPort, workerData } from "node:worker_threads";
 import type { Task, TaskSetup } from "./worker-tasks.js";
-import { runTask } from "./worker-tasks.js";
+import { FilesInFlight, runTask } from "./worker-tasks.js";
 
 const setup = workerData as TaskSetup;
 const port = parentPort;
 if (port === null) throw new Error("worker-entry.js runs only as a worker thread");
+/** The files this worker's build tasks are writing. */
+const files = new FilesInFlight();
 
 /**
  * A failure as it crosses to the main thread: its message (what a clerk may be shown, as from a
@@ -21,7 +23,7 @@ function failure(error: unknown): { message: string; stack?: string; code?: stri
 }
 
 port.on("message", ({ id, task }: { id: number; task: Task }) => {
-  runTask(task, setup).then(
+  runTask(task, setup, files).then(
     (result) => port.postMessage({ id, result }),
     (error: unknown) => port.postMessage({ id, error: failure(error) }),
   );

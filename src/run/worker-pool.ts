@@ -9,7 +9,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type ResourceLimits, Worker } from "node:worker_threads";
 import type { Task, TaskOf, TaskResults, TaskRunner, TaskSetup } from "./worker-tasks.js";
-import { runTask } from "./worker-tasks.js";
+import { FilesInFlight, runTask } from "./worker-tasks.js";
 
 export { defaultJobs } from "./default-jobs.js";
 
@@ -18,11 +18,17 @@ export { defaultJobs } from "./default-jobs.js";
  * last one's files are read or written.
  */
 function inThisThread(setup: TaskSetup): TaskRunner {
+  const files = new FilesInFlight();
+  const settle = async (): Promise<void> => {
+    await runTask({ kind: "settle" }, setup, files);
+  };
   return {
     capacity: 2,
     copies: false,
-    run: (task) => runTask(task, setup),
-    close: async () => {},
+    run: (task) => runTask(task, setup, files),
+    settle,
+    // A run that failed lets the files it started finish (each removes its temporary file if it fails).
+    close: () => settle().catch(() => {}),
   };
 }
 
@@ -134,6 +140,15 @@ class WorkerPool implements TaskRunner {
     // The worker with the fewest tasks takes the next one.
     let chosen = this.workers[0]!;
     for (const candidate of this.workers) if (candidate.pending.size < chosen.pending.size) chosen = candidate;
+    return this.send(chosen, task);
+  }
+
+  async settle(): Promise<void> {
+    if (this.failure) throw this.failure;
+    await Promise.all(this.workers.map((worker) => this.send(worker, { kind: "settle" })));
+  }
+
+  private send<K extends Task["kind"]>(chosen: { worker: Worker; pending: Map<number, Pending> }, task: TaskOf<K>): Promise<TaskResults[K]> {
     const id = this.nextId++;
     return new Promise<TaskResults[K]>((resolve, reject) => {
       chosen.pending.set(id, { resolve: (value) => resolve(value as TaskResults[K]), reject });
@@ -142,6 +157,9 @@ class WorkerPool implements TaskRunner {
   }
 
   async close(): Promise<void> {
+    // A run that failed lets the files its workers started finish (each removes its temporary
+    // file if it fails) before they end.
+    await this.settle().catch(() => {});
     await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
   }
 }

@@ -33,13 +33,16 @@ export type Task =
    * outputs do not pass through the thread that holds the run, where each file's bytes would
    * stay until it next collected its garbage.
    */
-  | { kind: "build"; unit: UnitBuildTask; targets: Record<string, string> };
+  | { kind: "build"; unit: UnitBuildTask; targets: Record<string, string> }
+  /** Waits for the files this thread is still writing; fails as the first of them that failed. */
+  | { kind: "settle" };
 
 export interface TaskResults {
   read: FileRead;
   prepare: null;
-  /** The names of the files written, in the order built. */
+  /** The names of the files built, in the order built, each written or being written. */
   build: string[];
+  settle: null;
 }
 
 export type TaskOf<K extends Task["kind"]> = Extract<Task, { kind: K }>;
@@ -51,36 +54,59 @@ export interface TaskRunner {
   /** Whether results arrive as copies (from another thread), every string its own. */
   readonly copies: boolean;
   run<K extends Task["kind"]>(task: TaskOf<K>): Promise<TaskResults[K]>;
+  /** Waits for every file the tasks built to be written (a `settle` task in every thread). */
+  settle(): Promise<void>;
   /** Ends the workers; tasks still running are abandoned. */
   close(): Promise<void>;
 }
 
-async function run(task: Task, setup: TaskSetup): Promise<TaskResults[Task["kind"]]> {
+/** Output files a thread writes at once: enough to keep the disk busy, few enough to hold little. */
+const WRITES_IN_FLIGHT = 8;
+
+/**
+ * The files a thread has built and is writing, oldest first. A build task returns once its files
+ * are started, so that the thread builds the next unit while the disk takes the last one's (each
+ * file is synced before it is renamed into place); at most WRITES_IN_FLIGHT are held, and a
+ * `settle` task waits for the rest. A failed write fails the task that waits for it.
+ */
+export class FilesInFlight {
+  private readonly writing: Promise<void>[] = [];
+
+  async write(files: readonly PlannedFile[], targets: Record<string, string>): Promise<string[]> {
+    for (const file of files) {
+      const target = targets[file.name];
+      if (target === undefined) throw new Error(`output ${file.name} was not checked before writing`);
+      const started = writeAtomically(target, file.bytes);
+      started.catch(() => {}); // awaited in turn below or by `settle`; a failure must not go unobserved until then
+      this.writing.push(started);
+    }
+    while (this.writing.length > WRITES_IN_FLIGHT) await this.writing.shift();
+    return files.map((file) => file.name);
+  }
+
+  async settle(): Promise<null> {
+    while (this.writing.length > 0) await this.writing.shift();
+    return null;
+  }
+}
+
+async function run(task: Task, setup: TaskSetup, files: FilesInFlight): Promise<TaskResults[Task["kind"]]> {
   if (task.kind === "read") {
     return readOneFile(task.input, setup.rules.rules, readOptions(setup, task.keep));
   }
+  if (task.kind === "settle") return files.settle();
   // Loaded for the first build (or when told to prepare): a worker that only reads (validate)
   // need not load the writers.
   const { buildUnitFiles } = await import("../build/unit-files.js");
   if (task.kind === "prepare") return null;
   if (setup.wording === null) throw new Error("a build task needs the wording of the notice and the slips");
-  const files = await buildUnitFiles(withShare(task.unit), setup.rules, setup.wording);
-  return writeBuilt(files, task.targets);
+  return files.write(await buildUnitFiles(withShare(task.unit), setup.rules, setup.wording), task.targets);
 }
 
-/** The built files written, each to its target, in turn; their names. */
-async function writeBuilt(files: readonly PlannedFile[], targets: Record<string, string>): Promise<string[]> {
-  for (const file of files) {
-    const target = targets[file.name];
-    if (target === undefined) throw new Error(`output ${file.name} was not checked before writing`);
-    await writeAtomically(target, file.bytes);
-  }
-  return files.map((file) => file.name);
-}
-
-export function runTask<K extends Task["kind"]>(task: TaskOf<K>, setup: TaskSetup): Promise<TaskResults[K]> {
+/** Runs a task; `files`: the files the thread's build tasks are writing (one for each thread). */
+export function runTask<K extends Task["kind"]>(task: TaskOf<K>, setup: TaskSetup, files: FilesInFlight): Promise<TaskResults[K]> {
   // Each kind of task gives its own kind of result; TypeScript does not narrow a generic by its tag.
-  return run(task, setup) as Promise<TaskResults[K]>;
+  return run(task, setup, files) as Promise<TaskResults[K]>;
 }
 
 /**

@@ -59,5 +59,7 @@ export async function writeUnitFiles(plan: UnitFilesPlan, run: UnitFilesRun): Pr
     done += 1;
     run.onProgress?.({ phase: "write", done, total: plan.unitCount, unit: item.unit, files: written.length });
   }
+  // The last units' files are still being written.
+  await runner.settle();
   return { changed, written };
 }
