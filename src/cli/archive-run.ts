@@ -4,7 +4,7 @@
 
 import { filedAtText } from "../build/archive-stats.js";
 import { type Period, periodText } from "../domain/model.js";
-import { type AddResult, archiveAdd, type FilingReport } from "../commands/archive-add.js";
+import { archiveAdd, type FilingReport } from "../commands/archive-add.js";
 import { archiveExport } from "../commands/archive-export.js";
 import { archiveImport } from "../commands/archive-import.js";
 import { archiveLog, type LogResult } from "../commands/archive-log.js";
@@ -18,7 +18,7 @@ import { parseJobs } from "./jobs-option.js";
 import { writeJson } from "./json-output.js";
 import { parseMaxSize } from "./max-size-option.js";
 import { problemRecord, renderProblemTable, stderrColor } from "./problem-table.js";
-import { progressMode, startProgress } from "./progress.js";
+import { withStderrProgress } from "./progress.js";
 
 export interface AddFlags {
   rules?: string;
@@ -119,23 +119,18 @@ export async function runMigrate(flags: DbFlags): Promise<number> {
 export async function runAdd(paths: string[], flags: AddFlags): Promise<number> {
   const reason = replaceReason(flags);
   const color = stderrColor();
-  const mode = progressMode({ quiet: flags.quiet === true, json: flags.json === true, stream: process.stderr });
   // Reading is shown as grade shows it; the filing itself is one transaction, quick beside it.
-  const progress = startProgress({ mode, stream: process.stderr, color, now: () => performance.now(), readLines: "summary" });
-  let result: AddResult;
-  try {
-    result = await archiveAdd(paths, {
+  const { result, mode } = await withStderrProgress(flags, { color, readLines: "summary" }, (onProgress) =>
+    archiveAdd(paths, {
       target: archiveTarget(flags.db),
       rulesPath: flags.rules,
       maxSizeMiB: parseMaxSize(flags.maxSize),
       jobs: parseJobs(flags.jobs),
       replaceReason: reason,
       now: () => new Date(),
-      onProgress: (event) => progress.onProgress(event),
-    });
-  } finally {
-    progress.stop();
-  }
+      onProgress,
+    }),
+  );
   if (flags.json) {
     writeJson(addJson(result), result.problems);
     return result.exitCode;

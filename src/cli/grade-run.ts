@@ -3,14 +3,14 @@
 // stdout) → the exit code. Loaded by grade-command.ts when the command runs.
 
 import type { GradedUnit } from "../domain/graded.js";
-import { type GradeResult, grade } from "../commands/grade.js";
+import { grade } from "../commands/grade.js";
 import { gradeCounts } from "../domain/graded.js";
 import { gradeJson } from "./grade-json.js";
 import { parseJobs } from "./jobs-option.js";
 import { parseMaxSize } from "./max-size-option.js";
 import { writeJson } from "./json-output.js";
 import { renderProblemTable, stderrColor } from "./problem-table.js";
-import { progressMode, startProgress } from "./progress.js";
+import { withStderrProgress } from "./progress.js";
 
 export interface GradeFlags {
   rules?: string;
@@ -34,21 +34,16 @@ function unitLine(unit: GradedUnit): string {
 
 export async function runGrade(paths: string[], flags: GradeFlags): Promise<number> {
   const color = stderrColor();
-  const mode = progressMode({ quiet: flags.quiet === true, json: flags.json === true, stream: process.stderr });
-  const progress = startProgress({ mode, stream: process.stderr, color, now: () => performance.now(), readLines: "summary", unitLine });
-  let result: GradeResult;
-  try {
-    result = await grade(paths, {
+  const { result, mode, progress } = await withStderrProgress(flags, { color, readLines: "summary", unitLine }, (onProgress) =>
+    grade(paths, {
       rulesPath: flags.rules,
       outDir: flags.out,
       force: flags.force === true,
       maxSizeMiB: parseMaxSize(flags.maxSize),
       jobs: parseJobs(flags.jobs),
-      onProgress: progress.onProgress,
-    });
-  } finally {
-    progress.stop();
-  }
+      onProgress,
+    }),
+  );
   if (flags.json) {
     writeJson(gradeJson(result), result.problems);
     return result.exitCode;

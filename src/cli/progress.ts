@@ -145,3 +145,22 @@ export function startProgress(options: ProgressOptions): Progress {
     stop: () => {},
   };
 }
+
+/**
+ * `work` run with its progress on stderr as --quiet and --json ask (grade, validate, archive
+ * add), the live line ended however the work ends; with the mode and the progress, for the
+ * report that follows.
+ */
+export async function withStderrProgress<T>(
+  flags: { quiet?: boolean; json?: boolean },
+  options: Pick<ProgressOptions, "color" | "readLines" | "unitLine">,
+  work: (onProgress: OnProgress) => Promise<T>,
+): Promise<{ result: T; mode: ProgressMode; progress: Progress }> {
+  const mode = progressMode({ quiet: flags.quiet === true, json: flags.json === true, stream: process.stderr });
+  const progress = startProgress({ ...options, mode, stream: process.stderr, now: () => performance.now() });
+  try {
+    return { result: await work(progress.onProgress), mode, progress };
+  } finally {
+    progress.stop();
+  }
+}

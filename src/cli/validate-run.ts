@@ -8,7 +8,7 @@ import { parseJobs } from "./jobs-option.js";
 import { parseMaxSize } from "./max-size-option.js";
 import { writeJson } from "./json-output.js";
 import { renderProblemTable, stderrColor } from "./problem-table.js";
-import { progressMode, startProgress } from "./progress.js";
+import { withStderrProgress } from "./progress.js";
 import { validateJson } from "./validate-json.js";
 
 export interface ValidateFlags {
@@ -33,19 +33,9 @@ function unitLines(result: ValidateResult): string {
 
 export async function runValidate(paths: string[], flags: ValidateFlags): Promise<number> {
   const color = stderrColor();
-  const mode = progressMode({ quiet: flags.quiet === true, json: flags.json === true, stream: process.stderr });
-  const progress = startProgress({ mode, stream: process.stderr, color, now: () => performance.now(), readLines: "each" });
-  let result: ValidateResult;
-  try {
-    result = await validate(paths, {
-      rulesPath: flags.rules,
-      maxSizeMiB: parseMaxSize(flags.maxSize),
-      jobs: parseJobs(flags.jobs),
-      onProgress: progress.onProgress,
-    });
-  } finally {
-    progress.stop();
-  }
+  const { result, mode } = await withStderrProgress(flags, { color, readLines: "each" }, (onProgress) =>
+    validate(paths, { rulesPath: flags.rules, maxSizeMiB: parseMaxSize(flags.maxSize), jobs: parseJobs(flags.jobs), onProgress }),
+  );
   if (flags.json) {
     writeJson(validateJson(result), result.problems);
   } else {
