@@ -48,8 +48,7 @@ let scratch = Buffer.allocUnsafeSlow(0);
  */
 function partBytes(data: PartData): Buffer {
   if (data instanceof Uint8Array) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  if (typeof data === "string") return piecesBytes([data]);
-  return piecesBytes(data);
+  return piecesBytes(typeof data === "string" ? [data] : data);
 }
 
 function piecesBytes(pieces: readonly XmlPiece[]): Buffer {
@@ -105,8 +104,7 @@ function deflatedPart(data: PartData): Deflated {
 }
 
 /**
- * A zip of deflated parts, in order, dated 1980-01-01 00:00, with UTF-8 names: one buffer of its
- * own (not cut from Node's shared pool, so that a worker thread can move it, worker-entry.ts).
+ * A zip of deflated parts, in order, dated 1980-01-01 00:00, with UTF-8 names, in one buffer.
  */
 export function zipParts(parts: readonly { name: string; data: PartData }[]): Buffer {
   const entries = parts.map((part) => ({ name: Buffer.from(part.name, "utf8"), ...deflatedPart(part.data) }));
