@@ -25,7 +25,7 @@ import { loadRules } from "../read/load-rules.js";
 import { MIB } from "../read/open-guard.js";
 import { expandPaths, type InputFile } from "../run/input-files.js";
 import { keepFor, type ReadKeep, releaseMemory, sharesSource, withChangedFiles } from "../run/memory.js";
-import { checkRun, readFiles } from "../run/read-files.js";
+import { checkRun, type ReadResult, readFiles } from "../run/read-files.js";
 import { checkedProgress, type OnProgress } from "../run/run-progress.js";
 import { withRunner } from "../run/worker-pool.js";
 import { fileReader, prepareBuilds, type TaskRunner, type TaskSetup } from "../run/worker-tasks.js";
@@ -70,23 +70,36 @@ export async function grade(paths: readonly string[], options: GradeOptions): Pr
   // Wording is read before any grading so that a broken template stops the run with nothing written.
   const [notice, slips] = await Promise.all([readNoticeWording(), readSlipWording()]);
   const setup: TaskSetup = { rules, maxInflatedBytes: options.maxSizeMiB * MIB, wording: { notice, slips } };
-  return withRunner(options.jobs ?? 1, setup, (runner) => gradeWith(runner, setup, paths, loaded.problems, options));
+  const jobs = options.jobs ?? 1;
+
+  // Read: every file on its own, then the run across files. The threads that read are not the
+  // threads that build (worker-pool.ts `workerLimits`): they end with the reading, and what they
+  // held with them.
+  const inputs = await expandPaths(paths);
+  const keep = keepFor(inputs);
+  const reading: TaskSetup = { ...setup, wording: null };
+  const read = await withRunner(jobs, reading, async (runner) =>
+    checkRun(await readFiles(inputs, fileReader(inputs, runner, reading, keep), options.onProgress), rules.rules),
+  );
+  return withRunner(jobs, setup, (runner) => gradeWith(runner, rules, { paths, inputs, keep, read }, loaded.problems, options));
+}
+
+/** The run as read: the paths given, the files in them, what was kept of each, and the files read and checked across. */
+interface RunRead {
+  paths: readonly string[];
+  inputs: readonly InputFile[];
+  keep: ReadKeep;
+  read: ReadResult;
 }
 
 async function gradeWith(
   runner: TaskRunner,
-  setup: TaskSetup,
-  paths: readonly string[],
+  rules: EffectiveRules,
+  { paths, inputs, keep, read }: RunRead,
   rulesProblems: readonly Problem[],
   options: GradeOptions,
 ): Promise<GradeResult> {
-  const { rules } = setup;
-
-  // Read: every file on its own, then the run across files.
-  const inputs = await expandPaths(paths);
-  const keep = keepFor(inputs);
-  const read = checkRun(await readFiles(inputs, fileReader(inputs, runner, setup, keep), options.onProgress), rules.rules);
-  // The workers, done reading, load the builders while this thread grades.
+  // The building threads start and load the builders while this thread grades.
   if (inputs.length > 1) prepareBuilds(runner);
   // What parsing left behind goes before the outputs are built.
   releaseMemory();

@@ -48,10 +48,10 @@ function workerScript(): URL {
  * folder (four runs each): peak about 287 → 244 MB for 7.03 s of CPU against 6.96; on a
  * 1,000-unit folder the peak did not move measurably.
  *
- * Workers that only read (validate, annual, archive add: no wording to build with) keep V8's
- * default: reading a 1,000-unit folder, the smaller young generation collected so often that
- * validate took 10.2–12.6 s of CPU (5.9–7.1 s wall) against 9.2–10.0 s (5.0–5.5 s) with the
- * default, for some 35 MB more at its peak (three runs each, /usr/bin/time).
+ * Workers that only read (validate, annual, archive add, and grade's reading threads: no wording
+ * to build with) keep V8's default: reading a 1,000-unit folder, the smaller young generation
+ * collected so often that validate took 10.2–12.6 s of CPU (5.9–7.1 s wall) against 9.2–10.0 s
+ * (5.0–5.5 s) with the default, for some 35 MB more at its peak (three runs each, /usr/bin/time).
  */
 const WORKER_YOUNG_GENERATION_MB = 24;
 

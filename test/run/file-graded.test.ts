@@ -1,0 +1,47 @@
+// isFileGraded (run/memory.ts): before a unit's files are built, its input is hashed again and
+// compared with the hash read when it was graded. Many files are hashed at once through buffers
+// reused from file to file, so each answer must be its own file's.
+
+import { createHash } from "node:crypto";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { isFileGraded } from "../../src/run/memory.js";
+
+const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+
+describe("isFileGraded", () => {
+  let dir = "";
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), "assess-graded-"));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** A file of `size` bytes, each file's bytes its own. */
+  async function file(i: number, size: number) {
+    const bytes = Buffer.alloc(size, `工作簿${i}`);
+    const filePath = join(dir, `C${i}.xlsx`);
+    await writeFile(filePath, bytes);
+    return { input: { path: filePath, file: `C${i}.xlsx` }, sha: sha256(bytes) };
+  }
+
+  it("knows every file of many hashed at once, small and larger than one piece, each by its own hash", async () => {
+    const sizes = [0, 1, 23_000, 65_536, 65_537, 200_000];
+    const files = await Promise.all(Array.from({ length: 24 }, (_, i) => file(i, sizes[i % sizes.length]!)));
+    expect(await Promise.all(files.map((f) => isFileGraded(f.input, f.sha)))).toEqual(files.map(() => true));
+    // Each file against the next one's hash: every answer is false (the empty file's hash is not another's).
+    const shifted = files.map((f, i) => isFileGraded(f.input, files[(i + 1) % files.length]!.sha));
+    expect(await Promise.all(shifted)).toEqual(files.map(() => false));
+  });
+
+  it("a file changed, moved or deleted since it was graded is not the file graded", async () => {
+    const { input, sha } = await file(1, 70_000);
+    await writeFile(input.path, Buffer.alloc(70_000, "改过的工作簿"));
+    expect(await isFileGraded(input, sha)).toBe(false);
+    await rm(input.path);
+    expect(await isFileGraded(input, sha)).toBe(false);
+  });
+});
