@@ -16,8 +16,15 @@ function gcd(a: bigint, b: bigint): bigint {
   return x;
 }
 
+/**
+ * Zero, the one value a zero works out to (`ratio`): most persons have no 加分 or 减分 event, and a
+ * city's run kept 80,000 zeros of its own, some 7 MB.
+ */
+export const ZERO: Exact = { n: 0n, d: 1n };
+
 export function ratio(n: bigint, d: bigint = 1n): Exact {
   if (d === 0n) throw new RangeError("division by zero");
+  if (n === 0n) return ZERO;
   if (d < 0n) {
     n = -n;
     d = -d;
@@ -26,7 +33,6 @@ export function ratio(n: bigint, d: bigint = 1n): Exact {
   return g > 1n ? { n: n / g, d: d / g } : { n, d };
 }
 
-export const ZERO: Exact = ratio(0n);
 export const ONE: Exact = ratio(1n);
 
 const DECIMAL = /^([+-])?(\d+)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$|^([+-])?\.(\d+)(?:[eE]([+-]?\d+))?$/;
