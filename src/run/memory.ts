@@ -6,10 +6,11 @@
 //   with each graded person's I and C worked out where the file is read (`personBases`), so that
 //   the 共性测评 rows go with the file.
 // - Printed rows: the rows a unit's files print (工作清单, 个人小结, 个性评分, 加减分) are kept, where the
-//   file is read, as each unit's share serialized (`FileRead.printed`, some 20 KB a unit outside
-//   the heap): parsing every workbook a second time cost a city's run more than a second of both
-//   cores (issue 15). The bytes go as they are to the task that builds the unit's files, which
-//   takes them apart (`withShare`): this thread neither rebuilds the share nor copies it again.
+//   file is read, as each unit's share serialized and deflated (`FileRead.printed`, some 2 KB a
+//   unit outside the heap, 22 KB before deflating): parsing every workbook a second time cost a
+//   city's run more than a second of both cores (issue 15). The bytes go as they are to the task
+//   that builds the unit's files, which takes them apart (`withShare`): this thread neither
+//   rebuilds the share nor copies it again.
 //   When a unit's files are built, the file is hashed again: only if its SHA-256 is still the
 //   one that was graded are its units built; otherwise they get no files (`notBuilt`) and the
 //   file an error (`changedFile`, E_FILE_CHANGED). A run of one workbook keeps those rows as
@@ -21,6 +22,7 @@ import { createHash } from "node:crypto";
 import { open } from "node:fs/promises";
 import v8 from "node:v8";
 import vm from "node:vm";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type { UnitShare } from "../build/unit-files.js";
 import type { ParentLink } from "../domain/check-units.js";
 import type { RunMember } from "../domain/check-run.js";
@@ -87,7 +89,7 @@ export interface FileRead {
   parents: ParentLink[];
   /** With keep `grading`, `printing` or `building`: the bases worked out from the rows that were not kept. */
   bases: PersonBases | null;
-  /** With keep `printing`: each unit's share (`unitShares`) serialized by v8, by unit code, for its files. */
+  /** With keep `printing`: each unit's share (`unitShares`) serialized by v8 and deflated, by unit code, for its files. */
   printed: Map<string, Uint8Array> | null;
   /**
    * An evaluation workbook (political.md), told by its sheets where the file was read
@@ -161,15 +163,26 @@ export type ShareToBuild = UnitShare | Uint8Array;
 /** The shares of a workbook's units by unit code, or null when the file is no longer the one graded. */
 export type UnitShares = Map<string, ShareToBuild> | null;
 
-/** Each unit's share serialized on its own: a workbook of many units is not taken apart for each. */
+/**
+ * Each unit's share serialized on its own (a workbook of many units is not taken apart for each)
+ * and deflated: a unit's rows repeat their words and dates, and its 22 KB become 2 KB for some
+ * 0.2 ms. The thread that holds the run holds every unit's share until the unit is built, and
+ * the memory it takes for them stays its own to the end of the run (the C library does not hand
+ * back the middle of its heap): undeflated, a city's shares were 22 MB of its peak.
+ */
 function serializedShares(shares: Map<string, UnitShare>): Map<string, Uint8Array> {
-  return new Map([...shares].map(([code, share]) => [code, v8.serialize(share)]));
+  // A copy the deflated bytes' own size: zlib gives a view into a 16 KB piece, which would be
+  // kept, and sent between threads, whole.
+  return new Map([...shares].map(([code, share]) => [code, new Uint8Array(deflateRawSync(v8.serialize(share), SHARE_DEFLATE))]));
 }
+
+/** zlib's fastest level: the shares are deflated for memory, once, and inflated once. */
+const SHARE_DEFLATE = { level: 1 };
 
 /** A unit's build as its task builds it: with its share taken apart when it came serialized. */
 export function withShare<T extends { workbook: ShareToBuild }>(unit: T): T & { workbook: UnitShare } {
   const { workbook } = unit;
-  return { ...unit, workbook: workbook instanceof Uint8Array ? (v8.deserialize(workbook) as UnitShare) : workbook };
+  return { ...unit, workbook: workbook instanceof Uint8Array ? (v8.deserialize(inflateRawSync(workbook)) as UnitShare) : workbook };
 }
 
 /**

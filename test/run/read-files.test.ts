@@ -4,6 +4,7 @@
 import { mkdtemp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import v8 from "node:v8";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exact } from "../../src/domain/exact.js";
 import { periodInFileName } from "../../src/domain/check-file-period.js";
@@ -273,6 +274,12 @@ describe("what a run keeps of a workbook (keep `grading`, `printing`, `building`
     const shares = await sharesSource("printing", [demo], read.printed)(lean);
     // Each unit's share goes serialized on its own to the task that builds the unit, which takes it apart.
     expect([...shares!.values()].every((share) => share instanceof Uint8Array)).toBe(true);
+    // Deflated, each in a buffer of its own size (what is sent between threads is the whole buffer).
+    for (const [code, share] of shares!) {
+      const bytes = share as Uint8Array;
+      expect(bytes.byteLength).toBe(bytes.buffer.byteLength);
+      expect(bytes.byteLength).toBeLessThan(v8.serialize(unitShares(whole).get(code)).byteLength / 2);
+    }
     expect(taken(shares)).toEqual(unitShares(whole));
     expect([...shares!.keys()]).toEqual(["FGW", "TJJ"]);
     expect(taken(shares)!.get("TJJ")!.workItems.length).toBeGreaterThan(0);
