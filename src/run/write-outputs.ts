@@ -52,7 +52,7 @@ async function takenNames(folder: string): Promise<Set<string>> {
  * path an `OutputWriter` gave (`place`), from whichever thread built the file.
  */
 export async function writeAtomically(target: string, bytes: Uint8Array): Promise<void> {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(8).toString("hex")}.tmp`);
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${TEMPORARY_TAG}-${(temporaryCount++).toString(36)}.tmp`);
   try {
     const handle = await open(temp, "wx");
     try {
@@ -67,6 +67,15 @@ export async function writeAtomically(target: string, bytes: Uint8Array): Promis
     throw error;
   }
 }
+
+/**
+ * What makes a temporary file's name this thread's own: random once per thread (each worker loads
+ * this module anew), then counted, instead of random bytes drawn for every file (a city's run
+ * writes 3,001). Two runs writing into one folder at once do not meet; if they did, the
+ * temporary file is opened only if it does not exist ("wx"), so nothing is overwritten.
+ */
+const TEMPORARY_TAG = randomBytes(8).toString("hex");
+let temporaryCount = 0;
 
 /** Flush the folder's entry list so the renames survive a power cut; not possible on Windows. */
 async function syncFolder(folder: string): Promise<void> {

@@ -17,7 +17,7 @@ vi.mock("node:fs/promises", async (importOriginal) => {
   };
 });
 
-const { resolveInside, writeOutputs } = await import("../../src/run/write-outputs.js");
+const { resolveInside, writeAtomically, writeOutputs } = await import("../../src/run/write-outputs.js");
 const { UNIT_OUTPUT, runSummaryName, safeNamePart, unitOutputName } = await import("../../src/build/output-names.js");
 const { UsageError } = await import("../../src/domain/usage-error.js");
 
@@ -146,6 +146,14 @@ describe("writeOutputs: atomic writes, no overwrite without --force (outputs.md 
     failRename.on = files[0]!.name;
     await expect(writeOutputs(dir, files, { force: true })).rejects.toThrow(/simulated crash/);
     expect(await readFile(path.join(dir, files[0]!.name), "utf8")).toBe("旧结果");
+    expect(await readdir(dir)).toEqual([files[0]!.name]);
+  });
+
+  it("each write has its own temporary file: the same file written twice at once is written whole once", async () => {
+    const target = path.join(dir, files[0]!.name);
+    const contents = Array.from({ length: 8 }, (_, i) => `结果第${i}版`.repeat(1000));
+    await Promise.all(contents.map((text) => writeAtomically(target, Buffer.from(text))));
+    expect(contents).toContain(await readFile(target, "utf8"));
     expect(await readdir(dir)).toEqual([files[0]!.name]);
   });
 
