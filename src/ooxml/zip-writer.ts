@@ -27,8 +27,9 @@ const LEVEL = 3;
  * The options of one part's deflating: zlib writes its output into pieces of `chunkSize` bytes
  * (16 KB unless told), and a part's deflated bytes are a view into them until its zip is made. A
  * unit has some ten parts of its own, most of a few KB that deflate to less than one KB, so each
- * was a 16 KB allocation; those buffers, not yet collected, were some 20 MB of a city's peak
- * (299–305 → 281 MB, three runs each, alternated). XML deflates to a quarter or less of its size.
+ * was a 16 KB allocation; those buffers, not yet collected, were some 20 MiB of a city's peak
+ * (292–298 → 274–275 MiB, three runs each, alternated). XML deflates to a quarter or less of its
+ * size.
  */
 function deflateOptions(size: number): ZlibOptions {
   return { level: LEVEL, chunkSize: Math.max(1024, Math.min(16 * 1024, size >> 2)) };

@@ -241,8 +241,8 @@ export async function isFileGraded(input: InputFile, sha256: string): Promise<bo
 /**
  * The buffers `isFileGraded` reads into, kept for the next file: the thread that holds the run
  * hashes every input again while the units are built and otherwise allocates little, so a new
- * buffer for each file (a read stream's 64 KiB) stayed until its rare collections, up to 50 MB for
- * a city (its peak fell by some 20 MB). As many as are hashed at once.
+ * buffer for each file (a read stream's 64 KiB) stayed until its rare collections, up to 52 MiB for
+ * a city (its peak fell by some 19 MiB). As many as are hashed at once.
  */
 const HASH_PIECE_BYTES = 64 * 1024;
 const HASH_PIECES: Buffer[] = [];
