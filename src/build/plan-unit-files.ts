@@ -11,7 +11,7 @@ import type { Problem } from "../domain/problem.js";
 import { problemsByUnit } from "../domain/problem.js";
 import type { InputDigest } from "./result-workbook.js";
 import { runSummaryName } from "./output-names.js";
-import { type UnitBuild, type UnitBuildTask, unitOutputs, type UnitShare } from "./unit-files.js";
+import { type ShareToBuild, type UnitBuild, type UnitBuildTask, unitOutputs } from "./unit-files.js";
 
 /** One unit to build: all of its `UnitBuild` but its share of the workbook, read when it is built. */
 export type PlannedUnit = Omit<UnitBuild, "workbook">;
@@ -94,6 +94,6 @@ export function planUnitFiles(period: Period, graded: RunGrades, workbooks: read
  * A planned unit with its share of its workbook, as it is or serialized (none when the unit has
  * no rows there).
  */
-export function unitBuild(planned: PlannedUnit, workbook: AppraisalWorkbook, share: UnitShare | Uint8Array | undefined): UnitBuildTask {
+export function unitBuild(planned: PlannedUnit, workbook: AppraisalWorkbook, share: ShareToBuild | undefined): UnitBuildTask {
   return { ...planned, workbook: share ?? { period: workbook.period, settings: workbook.settings, workItems: [], summaries: [], individualScores: [], events: [] } };
 }

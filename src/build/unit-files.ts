@@ -36,10 +36,13 @@ export interface UnitBuild {
 }
 
 /**
- * A unit's build as a build task is given it: its share as it is, or serialized where its file
- * was read, taken apart by the task (run/memory.ts `withShare`).
+ * A unit's share as a build task is given it: as it is, or serialized and deflated where its file
+ * was read (run/memory.ts, keep `printing`), to be taken apart by the task (`withShare` there).
  */
-export type UnitBuildTask = Omit<UnitBuild, "workbook"> & { workbook: UnitShare | Uint8Array };
+export type ShareToBuild = UnitShare | Uint8Array;
+
+/** A unit's build as a build task is given it: with its share as it came (`ShareToBuild`). */
+export type UnitBuildTask = Omit<UnitBuild, "workbook"> & { workbook: ShareToBuild };
 
 /**
  * The files the unit gets, known before any is built: 结果.xlsx always, 公示.docx when the unit is

@@ -23,7 +23,7 @@ import { open } from "node:fs/promises";
 import v8 from "node:v8";
 import vm from "node:vm";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
-import type { UnitShare } from "../build/unit-files.js";
+import type { ShareToBuild, UnitShare } from "../build/unit-files.js";
 import type { ParentLink } from "../domain/check-units.js";
 import type { RunMember } from "../domain/check-run.js";
 import type { GradedUnit } from "../domain/graded.js";
@@ -154,21 +154,16 @@ export function gradingWorkbooks(
   });
 }
 
-/**
- * A unit's share as a build task is given it: as it is, or serialized where its file was read
- * (keep `printing`), to be taken apart by the task (`withShare`).
- */
-export type ShareToBuild = UnitShare | Uint8Array;
-
 /** The shares of a workbook's units by unit code, or null when the file is no longer the one graded. */
 export type UnitShares = Map<string, ShareToBuild> | null;
 
 /**
  * Each unit's share serialized on its own (a workbook of many units is not taken apart for each)
  * and deflated: a unit's rows repeat their words and dates, and its 22 KB become 2 KB for some
- * 0.3 ms (and 0.1 ms to inflate). The thread that holds the run holds every unit's share until the unit is built, and
- * the memory it takes for them stays its own to the end of the run (the C library does not hand
- * back the middle of its heap): undeflated, a city's shares were 22 MB of its peak.
+ * 0.3 ms (and 0.1 ms to inflate). The thread that holds the run holds every unit's share until
+ * the unit is built, and the memory it takes for them stays its own to the end of the run (the C
+ * library does not hand back the middle of its heap): undeflated, a city's shares were 22 MB of
+ * its peak.
  */
 function serializedShares(shares: Map<string, UnitShare>): Map<string, Uint8Array> {
   // A copy the deflated bytes' own size: zlib gives a view into a 16 KB piece, which would be
@@ -211,6 +206,15 @@ export function unitShares(workbook: AppraisalWorkbook): Map<string, UnitShare> 
 }
 
 /**
+ * The buffers `isFileGraded` reads into, kept for the next file: the thread that holds the run
+ * hashes every input again while the units are built and otherwise allocates little, so a new
+ * buffer for each file (a read stream's 64 KiB) stayed until its rare collections, up to 52 MiB for
+ * a city (its peak fell by some 19 MiB). As many as are hashed at once.
+ */
+const HASH_PIECE_BYTES = 64 * 1024;
+const HASH_PIECES: Buffer[] = [];
+
+/**
  * Whether the file at `input` is still the one graded: its bytes have the SHA-256 read then. Read
  * a piece at a time, so that a file replaced by a far larger one costs no memory, into pieces
  * reused from file to file (`HASH_PIECES`).
@@ -237,15 +241,6 @@ export async function isFileGraded(input: InputFile, sha256: string): Promise<bo
     HASH_PIECES.push(piece);
   }
 }
-
-/**
- * The buffers `isFileGraded` reads into, kept for the next file: the thread that holds the run
- * hashes every input again while the units are built and otherwise allocates little, so a new
- * buffer for each file (a read stream's 64 KiB) stayed until its rare collections, up to 52 MiB for
- * a city (its peak fell by some 19 MiB). As many as are hashed at once.
- */
-const HASH_PIECE_BYTES = 64 * 1024;
-const HASH_PIECES: Buffer[] = [];
 
 /**
  * Where a workbook's shares come from when its units are built: the workbook itself when it was

@@ -77,7 +77,8 @@ function failed(error: { message: string; stack?: string; code?: string }): Erro
 
 /**
  * What of a task is moved to the worker rather than copied: a unit's share serialized where its
- * file was read (memory.ts `ShareToBuild`), some 20 KB that this thread has no further use for.
+ * file was read (build/unit-files.ts `ShareToBuild`), some 2 KB that this thread has no further
+ * use for.
  * Copied, each would stay here until this thread next collected its garbage, which, holding the
  * run's grades and allocating little while the units are built, it seldom does.
  */
