@@ -59,13 +59,26 @@ export interface ParagraphOptions extends ParagraphProperties {
 }
 
 /**
- * A named style of styles.xml (ECMA-376 Part 1, 17.7.4.17): `id` is what paragraphs and runs
- * name (ASCII), `name` what Word and WPS show in their style lists. A paragraph style sets the
- * layout of its paragraphs and the look of their text; a character style the look of runs.
+ * A named style of styles.xml (ECMA-376 Part 1, 17.7.4.17): `id` is what paragraphs, runs and
+ * tables name (ASCII), `name` what Word and WPS show in their style lists. A paragraph style sets
+ * the layout of its paragraphs and the look of their text; a character style the look of runs; a
+ * table style the look of a table (`TableStyleProperties`).
  */
 export type StyleDefinition =
   | { type: "paragraph"; id: string; name: string; basedOn?: string; paragraph?: ParagraphProperties; run?: RunProperties }
-  | { type: "character"; id: string; name: string; basedOn?: string; run: RunProperties };
+  | { type: "character"; id: string; name: string; basedOn?: string; run: RunProperties }
+  | ({ type: "table"; id: string; name: string; basedOn?: string } & TableStyleProperties);
+
+/**
+ * What a table style gives every table that names it (`TableOptions.style`): the borders (single,
+ * ½ pt, inside too, as every table here has them), the cells' margins and their vertical
+ * alignment. Row properties stay on the rows: LibreOffice does not take `cantSplit` from a
+ * table style.
+ */
+export interface TableStyleProperties {
+  cellMargins?: CellMargins;
+  verticalAlign?: "top" | "center" | "bottom";
+}
 
 /** The styles of a document: the defaults under every style (`<w:docDefaults>`) and the named styles. */
 export interface DocumentStyles {
@@ -103,6 +116,11 @@ export interface TableRowOptions {
 
 export interface TableOptions {
   rows: readonly TableRow[];
+  /**
+   * A table style of the document (`StyleDefinition` of type "table"): the table's borders come
+   * from it, not written again in the table (nor should its cells say what it says).
+   */
+  style?: string;
   width?: WidthOptions;
   /** Twentieths of a point, one per grid column. */
   columnWidths?: readonly number[];
@@ -410,10 +428,12 @@ export class Table extends Written {
   declare private readonly element: "Table";
 
   constructor(options: TableOptions) {
+    const style = options.style === undefined ? "" : `<w:tblStyle w:val="${escapeXml(options.style)}"/>`;
     const width = options.width ? `<w:tblW w:type="${options.width.type}" w:w="${options.width.size}"/>` : "";
+    const borders = options.style === undefined ? `<w:tblBorders>${TABLE_BORDERS}</w:tblBorders>` : "";
     const grid = (options.columnWidths ?? []).map((w) => `<w:gridCol w:w="${w}"/>`).join("");
     const margins = options.cellMargins ? `<w:tblCellMar>${marginsXml(options.cellMargins)}</w:tblCellMar>` : "";
-    super(`<w:tbl><w:tblPr>${width}<w:tblBorders>${TABLE_BORDERS}</w:tblBorders>${margins}</w:tblPr><w:tblGrid>${grid}</w:tblGrid>`, options.rows, "</w:tbl>");
+    super(`<w:tbl><w:tblPr>${style}${width}${borders}${margins}</w:tblPr><w:tblGrid>${grid}</w:tblGrid>`, options.rows, "</w:tbl>");
   }
 }
 
@@ -493,6 +513,13 @@ function wrapped(tag: string, inner: string): string {
   return inner ? `<w:${tag}>${inner}</w:${tag}>` : "";
 }
 
+/** A table style's properties, in the schema's order: the table's (`tblPr`), then its cells' (`tcPr`). */
+function tableStyleXml(style: TableStyleProperties): string {
+  const margins = style.cellMargins ? `<w:tblCellMar>${marginsXml(style.cellMargins)}</w:tblCellMar>` : "";
+  const cell = style.verticalAlign ? `<w:tcPr><w:vAlign w:val="${style.verticalAlign}"/></w:tcPr>` : "";
+  return `<w:tblPr><w:tblBorders>${TABLE_BORDERS}</w:tblBorders>${margins}</w:tblPr>${cell}`;
+}
+
 /**
  * word/styles.xml: the defaults, then each named style, marked custom (it is none of Word's
  * built-in styles) and shown in the style gallery (`qFormat`). Word needs a default paragraph
@@ -512,12 +539,13 @@ export function stylesXml(styles: DocumentStyles = {}): string {
     if (ids.has(style.id)) throw new Error(`style ${style.id} is defined twice`);
     if (style.basedOn !== undefined && !ids.has(style.basedOn)) throw new Error(`style ${style.id} is based on ${style.basedOn}, not defined before it`);
     ids.add(style.id);
-    const paragraph = style.type === "paragraph" ? wrapped("pPr", paragraphPropertiesXml(style.paragraph ?? {})) : "";
-    return (
+    const start =
       `<w:style w:type="${style.type}" w:customStyle="1" w:styleId="${escapeXml(style.id)}"><w:name w:val="${escapeXml(style.name)}"/>` +
       (style.basedOn === undefined ? "" : `<w:basedOn w:val="${escapeXml(style.basedOn)}"/>`) +
-      `<w:qFormat/>${paragraph}${wrapped("rPr", runPropertiesXml(style.run ?? {}))}</w:style>`
-    );
+      "<w:qFormat/>";
+    if (style.type === "table") return `${start}${tableStyleXml(style)}</w:style>`;
+    const paragraph = style.type === "paragraph" ? wrapped("pPr", paragraphPropertiesXml(style.paragraph ?? {})) : "";
+    return `${start}${paragraph}${wrapped("rPr", runPropertiesXml(style.run ?? {}))}</w:style>`;
   });
   return (
     `${XML_DECLARATION}<w:styles xmlns:w="${W_NAMESPACE}"><w:docDefaults><w:rPrDefault${runDefault ? `>${runDefault}</w:rPrDefault>` : "/>"}` +

@@ -248,6 +248,35 @@ describe("named styles (styles.xml)", () => {
     expect(all.get("word/_rels/document.xml.rels")).toMatch(/Type="[^"]*\/styles" Target="styles.xml"/);
   });
 
+  it("a table on a table style takes its borders, cell margins and vertical alignment from styles.xml", async () => {
+    const grid: DocumentStyles = { styles: [{ type: "table", id: "Grid", name: "网格表&格", cellMargins: { top: 60, left: 100, bottom: 60, right: 100 }, verticalAlign: "center" }] };
+    const table = (style?: string): Table =>
+      new Table({
+        ...(style === undefined ? {} : { style }),
+        width: { size: 4000, type: "dxa" },
+        columnWidths: [2000, 2000],
+        rows: [new TableRow({ cantSplit: true, children: [new TableCell({ width: { size: 2000, type: "dxa" }, children: [new Paragraph({ children: [new TextRun({ text: "甲" })] })] })] })],
+      });
+    const bytes = writeDocx(new Document({ sections: [{ properties: { page: PAGE }, children: [table("Grid")] }] }), { title: "", fonts: [], styles: grid });
+    const styles = await zipPart(bytes, "word/styles.xml");
+    const borders = ["top", "left", "bottom", "right", "insideH", "insideV"].map((side) => `<w:${side} w:val="single" w:color="auto" w:sz="4"/>`).join("");
+    expect(styles).toContain(
+      '<w:style w:type="table" w:customStyle="1" w:styleId="Grid"><w:name w:val="网格表&amp;格"/><w:qFormat/>' +
+        `<w:tblPr><w:tblBorders>${borders}</w:tblBorders><w:tblCellMar><w:top w:type="dxa" w:w="60"/><w:left w:type="dxa" w:w="100"/>` +
+        '<w:bottom w:type="dxa" w:w="60"/><w:right w:type="dxa" w:w="100"/></w:tblCellMar></w:tblPr><w:tcPr><w:vAlign w:val="center"/></w:tcPr></w:style>',
+    );
+    const xml = await zipPart(bytes, "word/document.xml");
+    // The table names its style before its width (the schema's order) and says no border itself;
+    // its row keeps cantSplit.
+    expect(xml).toContain('<w:tbl><w:tblPr><w:tblStyle w:val="Grid"/><w:tblW w:type="dxa" w:w="4000"/></w:tblPr>');
+    expect(xml).not.toContain("<w:tblBorders>");
+    expect(xml).toContain("<w:trPr><w:cantSplit/></w:trPr>");
+    for (const [name, part] of await parts(bytes)) expect(wellFormed(part), name).toBe(true);
+    // A table on no style still has its borders, as before.
+    const plain = await zipPart(writeDocx(new Document({ sections: [{ properties: { page: PAGE }, children: [table()] }] }), { title: "", fonts: [] }), "word/document.xml");
+    expect(plain).toContain(`<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="4000"/><w:tblBorders>${borders}</w:tblBorders></w:tblPr>`);
+  });
+
   it("without styles, styles.xml has empty defaults and nothing else, as before", () => {
     expect(stylesXml()).toBe(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault/><w:pPrDefault/></w:docDefaults></w:styles>',
