@@ -20,7 +20,13 @@ function breakRank(before: string, after: string, phrases: readonly string[]): n
 /** The width of a text in full-width characters: Latin letters and digits count half. */
 export function textWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += ch.charCodeAt(0) < 0x2e80 ? 0.5 : 1;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    // A character beyond U+FFFF (a rare 姓名 character) is two UTF-16 units and counts once: its
+    // second unit is skipped.
+    if (unit >= 0xdc00 && unit <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff) continue;
+    width += unit < 0x2e80 ? 0.5 : 1;
+  }
   return width;
 }
 

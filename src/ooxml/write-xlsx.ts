@@ -101,8 +101,18 @@ const BORDER_COLOR = "FF808080";
 /** Width of text in column-width units: a Chinese (full-width) character takes two. */
 export function textWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += (ch.codePointAt(0) ?? 0) > 0x2e80 ? 2 : 1;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    // A character beyond U+FFFF (a rare 姓名 character) is two UTF-16 units and counts once, as
+    // two columns: its second unit is skipped.
+    if (unit >= 0xdc00 && unit <= 0xdfff && i > 0 && isHighSurrogate(text.charCodeAt(i - 1))) continue;
+    width += unit > 0x2e80 ? 2 : 1;
+  }
   return width;
+}
+
+function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
 }
 
 /**
@@ -139,8 +149,13 @@ const MAIN_NAMESPACE = "http://schemas.openxmlformats.org/spreadsheetml/2006/mai
  * which Excel would otherwise read as the character `A`.
  */
 function cellText(text: string): string {
+  // Most texts have neither (a unit's result workbook has some 600 distinct texts): one test each.
+  if (!NEEDS_CLEANING.test(text)) return text;
   return text.replace(XML_INVALID, "").replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1");
 }
+
+/** A character XML cannot hold, or `_` (which may start an `_x0041_`). */
+const NEEDS_CLEANING = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF_]/;
 
 /** Built-in number formats (ECMA-376 Part 1, 18.8.30): `0` is 1, `0.00` is 2, `0.00%` is 10. */
 const NUMBER_FORMAT_ID: Record<"decimal" | "integer" | "percent", number> = { decimal: 2, integer: 1, percent: 10 };

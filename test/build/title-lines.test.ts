@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { textWidth, titleLines } from "../../src/build/title-lines.js";
 
 describe("titleLines: a title broken where a reader pauses (issue 11)", () => {
@@ -35,5 +36,16 @@ describe("titleLines: a title broken where a reader pauses (issue 11)", () => {
         for (const line of lines) expect(textWidth(line)).toBeLessThanOrEqual(perLine);
       }
     }
+  });
+});
+
+describe("textWidth", () => {
+  // Any UTF-16 text, lone surrogates too: a character beyond U+FFFF counts once, as a full-width one.
+  const units = fc.string({ unit: fc.constantFrom("a", "1", " ", "甲", "\u3000", "\ud840", "\udc00", "𠀀", "😀", "\u2e7f", "\u2e80"), maxLength: 24 });
+
+  it("counts each character once, Latin ones half: as counting the string's characters one by one", () => {
+    const byCharacter = (text: string): number => [...text].reduce((width, ch) => width + (ch.charCodeAt(0) < 0x2e80 ? 0.5 : 1), 0);
+    fc.assert(fc.property(units, (text) => textWidth(text) === byCharacter(text)));
+    expect(textWidth("𠀀甲a")).toBe(2.5);
   });
 });

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { exact } from "../../src/domain/exact.js";
 import type { WorkbookSpec } from "../../src/ooxml/write-xlsx.js";
 import { decimalCell, percentCell } from "../../src/build/exact-cells.js";
-import { integerCell, linesNeeded, textCell, writeXlsx } from "../../src/ooxml/write-xlsx.js";
+import { integerCell, linesNeeded, textCell, textWidth, writeXlsx } from "../../src/ooxml/write-xlsx.js";
 import { fixZipTimestamps } from "../../src/ooxml/fix-zip-timestamps.js";
 import { readXlsx, sheet, zipEntryDates, zipPart } from "../support/read-office.js";
 
@@ -253,5 +253,14 @@ describe("fixZipTimestamps", () => {
     expect(await zipPart(after, "dir/b.txt")).toBe("乙");
     expect(new Set(await zipEntryDates(after))).toEqual(new Set(["1980-01-01T00:00:00.000Z"]));
     expect(new Set(await zipEntryDates(before))).not.toEqual(new Set(["1980-01-01T00:00:00.000Z"]));
+  });
+});
+
+describe("textWidth (columns of a cell)", () => {
+  it("counts a character beyond U+FFFF once, as two columns, and a lone surrogate as a character of its own", () => {
+    const byCharacter = (text: string): number => [...text].reduce((width, ch) => width + ((ch.codePointAt(0) ?? 0) > 0x2e80 ? 2 : 1), 0);
+    const units = fc.string({ unit: fc.constantFrom("a", "1", " ", "甲", "\ud840", "\udc00", "𠀀", "😀", "\u2e80", "\u2e81"), maxLength: 24 });
+    fc.assert(fc.property(units, (text) => textWidth(text) === byCharacter(text)));
+    expect(textWidth("𠀀甲a")).toBe(5);
   });
 });
