@@ -117,10 +117,15 @@ function sheetContext(file: string, persons: readonly Person[], units: readonly 
 
 const NO_INDICATORS: ParsedIndicators = { indicators: [], names: new Set(), complete: false, problems: [] };
 
+/**
+ * `afterSheet`, if given, is told how many rows each sheet of rows (工作清单 to 审定复核) had, once
+ * the sheet is parsed: the caller may collect garbage between large sheets (run/memory.ts).
+ */
 export function parseWorkbook(
   plain: PlainWorkbook,
   rules: Pick<Rules, "raterWeights" | "windowRaterWeights" | "notice" | "calendar">,
   shared: SharedValues = new SharedValues(),
+  afterSheet?: (rows: number) => void,
 ): ParsedWorkbook {
   const { file } = plain;
   const problems: Problem[] = [];
@@ -153,12 +158,18 @@ export function parseWorkbook(
   problems.push(...indicators.problems);
 
   const context = sheetContext(file, personList, units.units, personsReadable);
-  const workList = sheets.workList ? parseWorkListSheet(context, sheets.workList, parameters.period) : null;
-  const summaries = sheets.summaries ? parseSummariesSheet(context, sheets.summaries, parameters.period) : null;
-  const individual = sheets.individual ? parseIndividualScoresSheet(context, sheets.individual, indicators) : null;
-  const ratings = sheets.common ? parseRatingsSheet(context, sheets.common, indicators, shared) : null;
-  const events = sheets.events ? parseEventsSheet(context, sheets.events) : null;
-  const decisions = sheets.decisions ? parseDecisionsSheet(context, sheets.decisions) : null;
+  const parsedSheet = <T>(sheet: PlainSheet | null, parse: (sheet: PlainSheet) => T): T | null => {
+    if (sheet === null) return null;
+    const parsed = parse(sheet);
+    afterSheet?.(sheet.rowCount);
+    return parsed;
+  };
+  const workList = parsedSheet(sheets.workList, (sheet) => parseWorkListSheet(context, sheet, parameters.period));
+  const summaries = parsedSheet(sheets.summaries, (sheet) => parseSummariesSheet(context, sheet, parameters.period));
+  const individual = parsedSheet(sheets.individual, (sheet) => parseIndividualScoresSheet(context, sheet, indicators));
+  const ratings = parsedSheet(sheets.common, (sheet) => parseRatingsSheet(context, sheet, indicators, shared));
+  const events = parsedSheet(sheets.events, (sheet) => parseEventsSheet(context, sheet));
+  const decisions = parsedSheet(sheets.decisions, (sheet) => parseDecisionsSheet(context, sheet));
   for (const parsed of [workList, summaries, individual, ratings, events, decisions]) if (parsed) problems.push(...parsed.problems);
 
   if (personsReadable) {

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { exact, toText } from "../../src/domain/exact.js";
 import type { Problem } from "../../src/domain/problem.js";
 import { parseWorkbook } from "../../src/read/workbook.js";
+import { COMMON_SHEET, DECISIONS_SHEET, EVENTS_SHEET, INDIVIDUAL_SHEET, SUMMARIES_SHEET, WORK_LIST_SHEET } from "../../src/domain/sheets.js";
 import { plainWorkbook, type SheetData } from "../support/plain-workbook.js";
 import {
   appendRows,
@@ -271,5 +272,19 @@ describe("a missing or unreadable 人员 sheet", () => {
   it("does not repeat itself on every row of the other sheets", () => {
     const parsed = parse((baseWorkbook() as SheetData[]).filter((s) => s.name !== "人员"));
     expect(brief(parsed.problems)).toEqual(["E_MISSING_SHEET 人员"]);
+  });
+});
+
+describe("between sheets (afterSheet)", () => {
+  it("is told the rows of each sheet of rows once it is parsed, in the order parsed", () => {
+    const sheets = baseWorkbook() as SheetData[];
+    const rowSheets = [WORK_LIST_SHEET, SUMMARIES_SHEET, INDIVIDUAL_SHEET, COMMON_SHEET, EVENTS_SHEET, DECISIONS_SHEET].map((sheet) => sheet.name);
+    const told: number[] = [];
+    const parsed = parseWorkbook(plainWorkbook("档案馆.xlsx", sheets), RULES, undefined, (rows) => told.push(rows));
+    const expected = rowSheets.filter((name) => sheets.some((s) => s.name === name)).map((name) => sheetOf(sheets, name).rows.length);
+    expect(expected.length).toBeGreaterThanOrEqual(4);
+    expect(told).toEqual(expected);
+    // Telling does not change what is parsed.
+    expect(parsed).toEqual(parse(sheets));
   });
 });
