@@ -118,7 +118,7 @@ function sheetContext(file: string, persons: readonly Person[], units: readonly 
 const NO_INDICATORS: ParsedIndicators = { indicators: [], names: new Set(), complete: false, problems: [] };
 
 /**
- * `afterSheet`, if given, is told how many rows each sheet of rows (工作清单 to 审定复核) had, once
+ * `afterSheet`, if given, is told how many rows each sheet of rows (工作清单 to 审定) had, once
  * the sheet is parsed: the caller may collect garbage between large sheets (run/memory.ts).
  */
 export function parseWorkbook(
