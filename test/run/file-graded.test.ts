@@ -3,22 +3,16 @@
 // reused from file to file, so each answer must be its own file's.
 
 import { createHash } from "node:crypto";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { isFileGraded } from "../../src/run/memory.js";
+import { scratchFolder } from "../support/run-assess.js";
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
 describe("isFileGraded", () => {
-  let dir = "";
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), "assess-graded-"));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = scratchFolder("assess-graded-");
 
   /** A file of `size` bytes, each file's bytes its own. */
   async function file(i: number, size: number) {
@@ -38,7 +32,7 @@ describe("isFileGraded", () => {
   });
 
   it("a file changed, moved or deleted since it was graded is not the file graded", async () => {
-    const { input, sha } = await file(1, 70_000);
+    const { input, sha } = await file(100, 70_000);
     await writeFile(input.path, Buffer.alloc(70_000, "改过的工作簿"));
     expect(await isFileGraded(input, sha)).toBe(false);
     await rm(input.path);
