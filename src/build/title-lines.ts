@@ -3,6 +3,8 @@
 // 2026年第三季度` / `公务员平时考核结果的公示`. Word and LibreOffice would break a Chinese line
 // at any character, so the title is given to them as lines already broken.
 
+import { endsSurrogatePair } from "../ooxml/xml-text.js";
+
 /** Runs that are never broken: a year, a quarter, a date, the words of the appraisal. */
 const WHOLE = /\d{4}年(?:第[一二三四1-4]季度|\d{1,2}月(?:\d{1,2}日)?)?|第[一二三四1-4]季度|公务员|平时考核|考核结果|反馈单|[（(][^）)]*[）)]|[A-Za-z0-9.]+|./gsu;
 
@@ -21,11 +23,8 @@ function breakRank(before: string, after: string, phrases: readonly string[]): n
 export function textWidth(text: string): number {
   let width = 0;
   for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    // A character beyond U+FFFF (a rare 姓名 character) is two UTF-16 units and counts once: its
-    // second unit is skipped.
-    if (unit >= 0xdc00 && unit <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff) continue;
-    width += unit < 0x2e80 ? 0.5 : 1;
+    // A character beyond U+FFFF counts once, as a full-width one (by its first unit).
+    if (!endsSurrogatePair(text, i)) width += text.charCodeAt(i) < 0x2e80 ? 0.5 : 1;
   }
   return width;
 }

@@ -11,7 +11,7 @@
 import type { ChartSpec } from "./chart-xml.js";
 import { CHART_CONTENT_TYPE, CHART_NAMESPACE, CHART_RELATIONSHIP, chartXml } from "./chart-xml.js";
 import { cellAddress, columnLetters } from "./plain.js";
-import { XML_DECLARATION, XML_INVALID, escapeXml } from "./xml-text.js";
+import { XML_DECLARATION, XML_INVALID, endsSurrogatePair, escapeXml } from "./xml-text.js";
 import type { PackagePart } from "./zip-writer.js";
 import { officePackage, RELATIONSHIPS_NAMESPACE, relationshipsXml } from "./zip-writer.js";
 
@@ -102,17 +102,10 @@ const BORDER_COLOR = "FF808080";
 export function textWidth(text: string): number {
   let width = 0;
   for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    // A character beyond U+FFFF (a rare 姓名 character) is two UTF-16 units and counts once, as
-    // two columns: its second unit is skipped.
-    if (unit >= 0xdc00 && unit <= 0xdfff && i > 0 && isHighSurrogate(text.charCodeAt(i - 1))) continue;
-    width += unit > 0x2e80 ? 2 : 1;
+    // A character beyond U+FFFF counts once, as two columns (by its first unit).
+    if (!endsSurrogatePair(text, i)) width += text.charCodeAt(i) > 0x2e80 ? 2 : 1;
   }
   return width;
-}
-
-function isHighSurrogate(unit: number): boolean {
-  return unit >= 0xd800 && unit <= 0xdbff;
 }
 
 /**

@@ -16,3 +16,14 @@ export function escapeXml(text: string): string {
   if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(XML_INVALID, "").replace(/[&<>"]/g, (ch) => ESCAPED[ch] ?? ch);
 }
+
+/**
+ * Whether the UTF-16 unit at `i` is the second half of a surrogate pair: with the unit before it,
+ * one character beyond U+FFFF (a rare 姓名 character), which a width counts once.
+ */
+export function endsSurrogatePair(text: string, i: number): boolean {
+  const unit = text.charCodeAt(i);
+  if (unit < 0xdc00 || unit > 0xdfff || i === 0) return false;
+  const before = text.charCodeAt(i - 1);
+  return before >= 0xd800 && before <= 0xdbff;
+}
