@@ -31,6 +31,19 @@ describe("isFileGraded", () => {
     expect(await Promise.all(shifted)).toEqual(files.map(() => false));
   });
 
+  it("a file too large to hash without giving way (over 4 MiB) is hashed in pieces, alongside small ones", async () => {
+    const large = [await file(50, 5 * 1024 * 1024 + 3), await file(51, 4 * 1024 * 1024 + 1)];
+    const small = await Promise.all([file(52, 23_000), file(53, 1)]);
+    const files = [large[0]!, small[0]!, large[1]!, small[1]!];
+    expect(await Promise.all(files.map((f) => isFileGraded(f.input, f.sha)))).toEqual([true, true, true, true]);
+    expect(await Promise.all(files.map((f, i) => isFileGraded(f.input, files[(i + 1) % files.length]!.sha)))).toEqual([false, false, false, false]);
+    // A large file changed in its last byte is not the file graded.
+    const changed = Buffer.alloc(5 * 1024 * 1024 + 3, "工作簿50");
+    changed[changed.length - 1] ^= 1;
+    await writeFile(large[0]!.input.path, changed);
+    expect(await isFileGraded(large[0]!.input, large[0]!.sha)).toBe(false);
+  });
+
   it("a file changed, moved or deleted since it was graded is not the file graded", async () => {
     const { input, sha } = await file(100, 70_000);
     await writeFile(input.path, Buffer.alloc(70_000, "改过的工作簿"));
