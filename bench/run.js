@@ -34,6 +34,7 @@ const OPENPYXL_LOAD = join(root, "bench", "openpyxl-load.py");
 /** Debian's python3, where python3-openpyxl is installed (`apt-get install python3-openpyxl`). */
 const PYTHON = "/usr/bin/python3";
 const HELD_HEAP = join(root, "bench", "held-heap.mjs");
+const OUTPUT_FLOOR = join(root, "bench", "output-floor.mjs");
 const REPORT_PEAK = pathToFileURL(join(root, "bench", "report-peak.mjs")).href;
 const MiB = 1024;
 
@@ -73,8 +74,8 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) 
 function measure(script, scriptArgs, peakFile) {
   return runNode(["--import", REPORT_PEAK], script, scriptArgs, { BENCH_PEAK_FILE: peakFile, NO_COLOR: "1" }).then(async (run) => {
     try {
-      const { maxRssKiB } = JSON.parse(await readFile(peakFile, "utf8"));
-      return { ...run, peakMiB: maxRssKiB / MiB };
+      const { maxRssKiB, cpuMicroseconds } = JSON.parse(await readFile(peakFile, "utf8"));
+      return { ...run, peakMiB: maxRssKiB / MiB, cpuSeconds: cpuMicroseconds / 1e6 };
     } catch (error) {
       throw new Error(`${script} ${scriptArgs.join(" ")} exited ${run.code} without a peak:\n${run.stderr}\n${error}`);
     }
@@ -151,7 +152,19 @@ async function repeat(label, script, scriptArgs, work) {
   }
   // The exceljs floors print `{"failed": N}`: files the streaming reader threw on (the most of any run).
   const failed = Math.max(...results.map((r) => (r.stdout.trim().startsWith("{") ? (JSON.parse(r.stdout).failed ?? 0) : 0)));
-  return { seconds: median(results.map((r) => r.seconds)), peakMiB: Math.max(...results.map((r) => r.peakMiB)), failed };
+  return {
+    seconds: median(results.map((r) => r.seconds)),
+    cpuSeconds: median(results.map((r) => r.cpuSeconds)),
+    peakMiB: Math.max(...results.map((r) => r.peakMiB)),
+    failed,
+  };
+}
+
+/** bench/output-floor.mjs over the files of one grade: what their bytes alone cost one core. */
+async function outputFloor(folder) {
+  const run = await runNode([], OUTPUT_FLOOR, [folder]);
+  if (run.code !== 0) throw new Error(`output-floor.mjs ${folder} exited ${run.code}:\n${run.stderr.slice(-2000)}`);
+  return JSON.parse(run.stdout);
 }
 
 // Other work on the machine slows every figure; the load is printed beside them.
@@ -187,6 +200,8 @@ try {
       const out = join(work, `out-${units}-${input}`);
       const grade = await repeat(`grade ${input}`, ASSESS, (run) => ["grade", path, "--out", `${out}-${run + 1}`, "--quiet", ...jobsArgs], work);
       const held = await heldHeap(path, `${out}-held`);
+      // The bytes of the first run's outputs, at the largest size only (issue 15).
+      const bytesFloor = units === Math.max(...sizes) ? await outputFloor(`${out}-1`) : null;
       for (const [command, result] of [
         ["validate", validate],
         ["grade", grade],
@@ -203,6 +218,7 @@ try {
           streamFailed: stream.failed,
           peer,
           held: command === "grade" ? held : null,
+          bytesFloor: command === "grade" ? bytesFloor : null,
         });
       }
       process.stderr.write(`measured ${units} units, ${input}, in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
@@ -229,8 +245,8 @@ try {
 }
 
 const pad = (text, width) => String(text).padStart(width);
-const header = ["units", "persons", "input", "command", "wall s", "persons/s", "peak MiB", "held MiB", "exceljs load s", "exceljs MiB", "wall/load", "stream load s", "openpyxl s", "openpyxl MiB", "wall/openpyxl"];
-const widths = [6, 8, 9, 9, 8, 10, 9, 10, 15, 12, 10, 24, 11, 13, 14];
+const header = ["units", "persons", "input", "command", "wall s", "CPU s", "persons/s", "peak MiB", "held MiB", "exceljs load s", "exceljs MiB", "wall/load", "stream load s", "openpyxl s", "openpyxl MiB", "wall/openpyxl"];
+const widths = [6, 8, 9, 9, 8, 7, 10, 9, 10, 15, 12, 10, 24, 11, 13, 14];
 const line = (cells) => cells.map((cell, i) => pad(cell, widths[i] ?? 8)).join(" ");
 console.log(
   `assess bench: median of ${runs} run(s), ${process.platform} ${process.arch}, ${availableParallelism()} cores, node ${process.version}, ` +
@@ -245,6 +261,7 @@ for (const row of rows) {
       row.input,
       row.command,
       row.seconds.toFixed(2),
+      row.cpuSeconds.toFixed(1),
       Math.round(row.persons / row.seconds),
       Math.round(row.peakMiB),
       row.held ? `${Math.round(row.held.afterReadMiB)}/${Math.round(row.held.whileBuildingMiB)}` : "",
@@ -316,6 +333,24 @@ for (const input of ["folder", "workbook"]) {
 }
 console.log(`targets (issue 15, ${largest} units):`);
 for (const [what, met] of quarterEnd) console.log(`  ${met ? "met    " : "MISSED "} ${what}`);
+
+// What grade adds to validate, and how much of it the outputs' bytes alone must take: CPU time
+// is the process's, worker threads included; the bytes' cost is one core's (bench/output-floor.mjs).
+console.log(`what grade adds to validate (${largest} units; CPU of all threads):`);
+for (const input of ["folder", "workbook"]) {
+  const validate = find(largest, input, "validate");
+  const grade = find(largest, input, "grade");
+  const floor = grade.bytesFloor;
+  console.log(
+    `  ${input}: grade ${grade.seconds.toFixed(2)} s wall, ${grade.cpuSeconds.toFixed(1)} s CPU; validate ${validate.seconds.toFixed(2)} s, ${validate.cpuSeconds.toFixed(1)} s CPU ` +
+      `(${(grade.seconds / validate.seconds).toFixed(2)}× wall, ${(grade.cpuSeconds / validate.cpuSeconds).toFixed(2)}× CPU)`,
+  );
+  console.log(
+    `    its ${floor.files} files hold ${(floor.bytes / 1e6).toFixed(1)} MB of XML; to encode it as UTF-8, deflate it (level 1) and checksum it takes ` +
+      `${floor.seconds.toFixed(2)} s of one core (${floor.encode.toFixed(2)} + ${floor.deflate.toFixed(2)} + ${floor.checksum.toFixed(2)}): ` +
+      `validate's CPU and that alone would be ${((validate.cpuSeconds + floor.seconds) / validate.cpuSeconds).toFixed(2)}× validate's CPU`,
+  );
+}
 
 // The county round of `assess political` (issue 13), after the city.
 const { benchCountyRound } = await import("./political-county.mjs");

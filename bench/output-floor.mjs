@@ -1,0 +1,69 @@
+// What the bytes of grade's outputs cost at the least, whatever builds them: every part of every
+// file in an output folder taken out once (untimed), then, in this one thread, each part's text
+// encoded as UTF-8, deflated at zlib's level 1 (the fastest level that compresses, the one the
+// tool uses: ooxml/zip-writer.ts) and given its CRC-32, as a zip needs. No XML is made, nothing
+// is written: the cost of the outputs' size alone, for bench/run.js to print beside grade's
+// time over validate's (issue 15).
+//
+//   node bench/output-floor.mjs FOLDER [--runs R]
+//
+// Prints JSON: files, parts, the parts' bytes, and the seconds of each step and of all three
+// (median of the runs, each step over every part).
+
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
+
+const { values: args, positionals } = parseArgs({ options: { runs: { type: "string", default: "3" } }, allowPositionals: true });
+const [folder] = positionals;
+const runs = Number(args.runs);
+if (!folder || !Number.isInteger(runs) || runs < 1) throw new Error("usage: node bench/output-floor.mjs FOLDER [--runs R]");
+
+const LOCAL_SIGNATURE = 0x04034b50;
+const DEFLATED = 8;
+
+/** The parts of a zip the tool wrote: local headers one after another, each part's size in it. */
+function zipParts(zip) {
+  const parts = [];
+  let at = 0;
+  while (at + 30 <= zip.length && zip.readUInt32LE(at) === LOCAL_SIGNATURE) {
+    const method = zip.readUInt16LE(at + 8);
+    const size = zip.readUInt32LE(at + 18);
+    const start = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);
+    const data = zip.subarray(start, start + size);
+    parts.push(method === DEFLATED ? inflateRawSync(data) : Buffer.from(data));
+    at = start + size;
+  }
+  return parts;
+}
+
+const names = (await readdir(folder)).filter((name) => name.endsWith(".xlsx") || name.endsWith(".docx")).sort();
+const parts = [];
+for (const name of names) parts.push(...zipParts(await readFile(join(folder, name))));
+// The text as the builders hold it, to be encoded (a picture's bytes would be taken as they are;
+// these outputs have none).
+const texts = parts.map((part) => part.toString("utf8"));
+const bytes = parts.reduce((total, part) => total + part.length, 0);
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+function seconds(step) {
+  const times = [];
+  for (let run = 0; run < runs; run++) {
+    const started = process.hrtime.bigint();
+    step();
+    times.push(Number(process.hrtime.bigint() - started) / 1e9);
+  }
+  return median(times);
+}
+
+const encode = seconds(() => {
+  for (const text of texts) Buffer.from(text, "utf8");
+});
+const deflate = seconds(() => {
+  for (const part of parts) deflateRawSync(part, { level: 1 });
+});
+const checksum = seconds(() => {
+  for (const part of parts) crc32(part);
+});
+console.log(JSON.stringify({ files: names.length, parts: parts.length, bytes, encode, deflate, checksum, seconds: encode + deflate + checksum }));

@@ -1,0 +1,35 @@
+// bench/output-floor.mjs (issue 15): what the bytes of grade's outputs cost at the least. It must
+// take every part of every output file, as the zips' own directories count them, and time all
+// three steps; the bench prints its figures beside grade's time over validate's.
+
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { isDamage, readZipDirectory } from "../../src/ooxml/zip-directory.js";
+import { REPO_ROOT, runAssess, runNode, scratchFolder } from "../support/run-assess.js";
+
+describe("bench/output-floor.mjs", () => {
+  const scratch = scratchFolder("assess-output-floor-");
+
+  it("takes every part of the demo's outputs and times encoding, deflating and checksumming them", () => {
+    const out = join(scratch, "结果");
+    expect(runAssess(["grade", join(REPO_ROOT, "fixtures/demo/2026Q3.xlsx"), "--out", out, "--quiet"]).status).toBe(0);
+    const files = readdirSync(out).filter((name) => name.endsWith(".xlsx") || name.endsWith(".docx"));
+    let parts = 0;
+    let bytes = 0;
+    for (const name of files) {
+      const directory = readZipDirectory(readFileSync(join(out, name)));
+      if (isDamage(directory)) throw new Error(`${name}: ${directory.damage}`);
+      parts += directory.entries.length;
+      bytes += directory.entries.reduce((total, entry) => total + entry.size, 0);
+    }
+    expect(files.length).toBeGreaterThanOrEqual(6);
+
+    const run = runNode([join(REPO_ROOT, "bench/output-floor.mjs"), out, "--runs", "1"]);
+    expect(run.status, run.stderr).toBe(0);
+    const floor = JSON.parse(run.stdout) as Record<string, number>;
+    expect({ files: floor.files, parts: floor.parts, bytes: floor.bytes }).toEqual({ files: files.length, parts, bytes });
+    for (const step of ["encode", "deflate", "checksum"]) expect(floor[step]).toBeGreaterThan(0);
+    expect(floor.seconds).toBeCloseTo(floor.encode! + floor.deflate! + floor.checksum!, 9);
+  });
+});
