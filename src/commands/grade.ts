@@ -72,29 +72,16 @@ export async function grade(paths: readonly string[], options: GradeOptions): Pr
   const setup: TaskSetup = { rules, maxInflatedBytes: options.maxSizeMiB * MIB, wording: { notice, slips } };
   const jobs = options.jobs ?? 1;
 
+  // Read: every file on its own, then the run across files. The threads that read are not the
+  // threads that build (worker-pool.ts `workerLimits`): they end with the reading, and what they
+  // held with them.
   const inputs = await expandPaths(paths);
   const keep = keepFor(inputs);
-  if (inputs.length === 1) {
-    // One file is read in this thread while the other cores wait: the threads that build start,
-    // and load the builders, meanwhile.
-    return withRunner(jobs, setup, async (runner) => {
-      prepareBuilds(runner);
-      const read = checkRun(await readFiles(inputs, fileReader(inputs, runner, setup, keep), options.onProgress), rules.rules);
-      return gradeWith(runner, rules, { paths, inputs, keep, read }, loaded.problems, options);
-    });
-  }
-  // Several: every file read on its own by the runner's threads, then the run across files. The
-  // threads that read are not the threads that build (worker-pool.ts `workerLimits`): they end
-  // with the reading, and what they held with them; the building threads start, and load the
-  // builders, while this thread grades.
   const reading: TaskSetup = { ...setup, wording: null };
   const read = await withRunner(jobs, reading, async (runner) =>
     checkRun(await readFiles(inputs, fileReader(inputs, runner, reading, keep), options.onProgress), rules.rules),
   );
-  return withRunner(jobs, setup, (runner) => {
-    prepareBuilds(runner);
-    return gradeWith(runner, rules, { paths, inputs, keep, read }, loaded.problems, options);
-  });
+  return withRunner(jobs, setup, (runner) => gradeWith(runner, rules, { paths, inputs, keep, read }, loaded.problems, options));
 }
 
 /** The run as read: the paths given, the files in them, what was kept of each, and the files read and checked across. */
@@ -112,6 +99,8 @@ async function gradeWith(
   rulesProblems: readonly Problem[],
   options: GradeOptions,
 ): Promise<GradeResult> {
+  // The building threads start and load the builders while this thread grades.
+  if (inputs.length > 1) prepareBuilds(runner);
   // What parsing left behind goes before the outputs are built.
   releaseMemory();
 
