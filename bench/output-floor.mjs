@@ -13,36 +13,36 @@
 // over every part).
 
 import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+
+// The zip reading and the CRC-32 of the tool itself (compiled: npm run bench builds it first).
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const { crc32, entryData, isDamage, readZipDirectory } = await import(pathToFileURL(join(root, "dist", "ooxml", "zip-directory.js")).href);
 
 const { values: args, positionals } = parseArgs({ options: { runs: { type: "string", default: "3" } }, allowPositionals: true });
 const [folder] = positionals;
 const runs = Number(args.runs);
 if (!folder || !Number.isInteger(runs) || runs < 1) throw new Error("usage: node bench/output-floor.mjs FOLDER [--runs R]");
 
-const LOCAL_SIGNATURE = 0x04034b50;
-const DEFLATED = 8;
+const STORED = 0;
 
-/** The parts of a zip the tool wrote: local headers one after another, each part's size in it. */
-function zipParts(zip) {
-  const parts = [];
-  let at = 0;
-  while (at + 30 <= zip.length && zip.readUInt32LE(at) === LOCAL_SIGNATURE) {
-    const method = zip.readUInt16LE(at + 8);
-    const size = zip.readUInt32LE(at + 18);
-    const start = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);
-    const data = zip.subarray(start, start + size);
-    parts.push(method === DEFLATED ? inflateRawSync(data) : Buffer.from(data));
-    at = start + size;
-  }
-  return parts;
+/** Every part of a zip, inflated; `name` for the message should the zip be damaged. */
+function zipParts(zip, name) {
+  const directory = readZipDirectory(zip);
+  if (isDamage(directory)) throw new Error(`${name}: ${directory.damage}`);
+  return directory.entries.map((entry) => {
+    const data = entryData(zip, entry);
+    if (isDamage(data)) throw new Error(`${name}: ${data.damage}`);
+    return entry.method === STORED ? Buffer.from(data) : inflateRawSync(data);
+  });
 }
 
 const names = (await readdir(folder)).filter((name) => name.endsWith(".xlsx") || name.endsWith(".docx")).sort();
 const parts = [];
-for (const name of names) parts.push(...zipParts(await readFile(join(folder, name))));
+for (const name of names) parts.push(...zipParts(await readFile(join(folder, name)), name));
 // The text as the builders hold it, to be encoded (a picture's bytes would be taken as they are;
 // these outputs have none).
 const texts = parts.map((part) => part.toString("utf8"));
