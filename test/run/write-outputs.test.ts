@@ -6,13 +6,13 @@ import fc from "fast-check";
 
 // rename can be made to fail once, to show what a crash between writing and renaming leaves.
 const failRename = vi.hoisted(() => ({ on: null as string | null }));
-vi.mock("node:fs/promises", async (importOriginal) => {
-  const original = await importOriginal<typeof import("node:fs/promises")>();
+vi.mock("node:fs", async (importOriginal) => {
+  const original = await importOriginal<typeof import("node:fs")>();
   return {
     ...original,
-    rename: async (from: string, to: string) => {
+    renameSync: (from: string, to: string) => {
       if (failRename.on !== null && to.endsWith(failRename.on)) throw Object.assign(new Error("simulated crash"), { code: "EIO" });
-      return original.rename(from, to);
+      return original.renameSync(from, to);
     },
   };
 });
