@@ -1,7 +1,8 @@
 // `npm run bench`: a city's quarter end, measured (issue 5). Generates, seeded, in a temporary
 // folder, a city of unit workbooks (40 persons each, ten ratings per graded person; bench/city.mjs)
 // and a single workbook holding the same units; runs `assess validate` and `assess grade` on both,
-// each in a fresh process, and prints for each the wall time (median of the runs), persons per
+// each in a fresh process, the two in turn (validate, grade, validate, ...: grade's target is a
+// ratio to validate), and prints for each the wall time (median of the runs), persons per
 // second and peak memory, beside the time exceljs's normal reader alone takes to load the same
 // workbooks (the floor of the former design) and the time its streaming reader takes. For grade,
 // "held MiB" is what the run holds rather than churns through: its main-thread heap after a full
@@ -142,22 +143,34 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
  * arguments, or a function of the run's index giving them.
  */
 async function repeat(label, script, scriptArgs, work) {
-  const results = [];
+  const [result] = await alternately([{ label, script, scriptArgs }], work);
+  return result;
+}
+
+/**
+ * Runs several measurements `runs` times each, in turn (the first, the second, ..., then the
+ * first again), so that each run of one is beside a run of the others: validate and grade, whose
+ * ratio is a target, see the same moments of a machine whose speed drifts over minutes, instead
+ * of validate's runs all before grade's. For each, the median time and the largest peak.
+ */
+async function alternately(measurements, work) {
+  const results = measurements.map(() => []);
   for (let run = 0; run < runs; run++) {
-    const args = typeof scriptArgs === "function" ? scriptArgs(run) : scriptArgs;
-    const result = await measure(script, args, join(work, `peak-${results.length}.json`));
-    // Exit 1 is a run with errors in its input; the city has none, so anything but 0 is a failure.
-    if (result.code !== 0) throw new Error(`${label} exited ${result.code}:\n${result.stderr.slice(-2000)}`);
-    results.push(result);
+    for (const [i, { label, script, scriptArgs }] of measurements.entries()) {
+      const args = typeof scriptArgs === "function" ? scriptArgs(run) : scriptArgs;
+      const result = await measure(script, args, join(work, `peak-${i}-${run}.json`));
+      // Exit 1 is a run with errors in its input; the city has none, so anything but 0 is a failure.
+      if (result.code !== 0) throw new Error(`${label} exited ${result.code}:\n${result.stderr.slice(-2000)}`);
+      results[i].push(result);
+    }
   }
-  // The exceljs floors print `{"failed": N}`: files the streaming reader threw on (the most of any run).
-  const failed = Math.max(...results.map((r) => (r.stdout.trim().startsWith("{") ? (JSON.parse(r.stdout).failed ?? 0) : 0)));
-  return {
-    seconds: median(results.map((r) => r.seconds)),
-    cpuSeconds: median(results.map((r) => r.cpuSeconds)),
-    peakMiB: Math.max(...results.map((r) => r.peakMiB)),
-    failed,
-  };
+  return results.map((list) => ({
+    seconds: median(list.map((r) => r.seconds)),
+    cpuSeconds: median(list.map((r) => r.cpuSeconds)),
+    peakMiB: Math.max(...list.map((r) => r.peakMiB)),
+    // The exceljs floors print `{"failed": N}`: files the streaming reader threw on (the most of any run).
+    failed: Math.max(...list.map((r) => (r.stdout.trim().startsWith("{") ? (JSON.parse(r.stdout).failed ?? 0) : 0))),
+  }));
 }
 
 /** bench/output-floor.mjs over the files of one grade: what their bytes alone cost one core. */
@@ -192,13 +205,19 @@ try {
       const floor = await repeat(`exceljs load of ${input}`, EXCELJS_LOAD, [path], work);
       const stream = await repeat(`exceljs streaming load of ${input}`, EXCELJS_LOAD, [path, "--stream"], work);
       const peer = noOpenpyxl ? null : await openpyxlLoad(path);
-      const validate = await repeat(`validate ${input}`, ASSESS, ["validate", path, "--quiet", ...jobsArgs], work);
-      // Each run writes a new folder, as a clerk's run does, and every folder stays until the
+      // Each grade writes a new folder, as a clerk's run does, and every folder stays until the
       // bench ends (with `work`): ext4 gives new files the inodes of files deleted in the last
       // minutes only after scanning past them, and deleting a city's 3,001 files before each run
       // cost the next one some 3 s of CPU in the kernel (perf: recently_deleted, find_inode_bit).
       const out = join(work, `out-${units}-${input}`);
-      const grade = await repeat(`grade ${input}`, ASSESS, (run) => ["grade", path, "--out", `${out}-${run + 1}`, "--quiet", ...jobsArgs], work);
+      // validate and grade in turn (`alternately`): grade's target is a ratio to validate.
+      const [validate, grade] = await alternately(
+        [
+          { label: `validate ${input}`, script: ASSESS, scriptArgs: ["validate", path, "--quiet", ...jobsArgs] },
+          { label: `grade ${input}`, script: ASSESS, scriptArgs: (run) => ["grade", path, "--out", `${out}-${run + 1}`, "--quiet", ...jobsArgs] },
+        ],
+        work,
+      );
       const held = await heldHeap(path, `${out}-held`);
       // The bytes of the first run's outputs, at the largest size only (issue 15).
       const bytesFloor = units === Math.max(...sizes) ? await outputFloor(`${out}-1`) : null;
