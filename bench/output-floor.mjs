@@ -16,28 +16,22 @@ import { readdir, readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { deflateRawSync } from "node:zlib";
 
 // The zip reading and the CRC-32 of the tool itself (compiled: npm run bench builds it first).
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const { crc32, entryData, isDamage, readZipDirectory } = await import(pathToFileURL(join(root, "dist", "ooxml", "zip-directory.js")).href);
+const { crc32, inflatedParts, isDamage } = await import(pathToFileURL(join(root, "dist", "ooxml", "zip-directory.js")).href);
 
 const { values: args, positionals } = parseArgs({ options: { runs: { type: "string", default: "3" } }, allowPositionals: true });
 const [folder] = positionals;
 const runs = Number(args.runs);
 if (!folder || !Number.isInteger(runs) || runs < 1) throw new Error("usage: node bench/output-floor.mjs FOLDER [--runs R]");
 
-const STORED = 0;
-
 /** Every part of a zip, inflated; `name` for the message should the zip be damaged. */
 function zipParts(zip, name) {
-  const directory = readZipDirectory(zip);
-  if (isDamage(directory)) throw new Error(`${name}: ${directory.damage}`);
-  return directory.entries.map((entry) => {
-    const data = entryData(zip, entry);
-    if (isDamage(data)) throw new Error(`${name}: ${data.damage}`);
-    return entry.method === STORED ? Buffer.from(data) : inflateRawSync(data);
-  });
+  const parts = inflatedParts(zip);
+  if (isDamage(parts)) throw new Error(`${name}: ${parts.damage}`);
+  return parts.map((part) => part.data);
 }
 
 const names = (await readdir(folder)).filter((name) => name.endsWith(".xlsx") || name.endsWith(".docx")).sort();

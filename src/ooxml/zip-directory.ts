@@ -170,6 +170,23 @@ export function entryData(bytes: Buffer, entry: ZipEntry): Buffer | ZipDamage {
   return bytes.subarray(start, end);
 }
 
+/**
+ * Every part of a zip, in order, inflated: for packages the tool wrote or trusts (a template
+ * exceljs wrote, the outputs the bench measures). Nothing limits what a part inflates to, so a
+ * clerk's workbook is opened through read/open-guard.ts instead.
+ */
+export function inflatedParts(zip: Buffer): { name: string; data: Buffer }[] | ZipDamage {
+  const directory = readZipDirectory(zip);
+  if (isDamage(directory)) return directory;
+  const parts: { name: string; data: Buffer }[] = [];
+  for (const entry of directory.entries) {
+    const raw = entryData(zip, entry);
+    if (isDamage(raw)) return raw;
+    parts.push({ name: entry.name, data: entry.method === 0 ? Buffer.from(raw) : zlib.inflateRawSync(raw) });
+  }
+  return parts;
+}
+
 let crcTable: Uint32Array | undefined;
 
 /**

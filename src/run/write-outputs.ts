@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { closeSync, fsync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { lstat, mkdir, open, readdir } from "node:fs/promises";
 import path from "node:path";
+import { promisify } from "node:util";
 import type { PlannedFile } from "../build/output-names.js";
 import { UsageError } from "../domain/usage-error.js";
 
@@ -53,11 +54,11 @@ async function takenNames(folder: string): Promise<Set<string>> {
  * path an `OutputWriter` gave (`place`), from whichever thread built the file.
  *
  * Opening, writing, closing and renaming are each a system call of some microseconds, made here;
- * only the flush, which waits for the disk, goes to libuv's thread pool. Made as five requests to
- * that pool (fs/promises), each file cost five hand-offs between threads and their wake-ups, on
- * two cores already busy building: writing a city's 3,000 files took 0.42-0.52 s of CPU for every
- * 1,500 files instead of 0.30-0.38 s (three rounds each, written from memory), and its build
- * phase 3.68-4.18 s (median 3.98) instead of 3.49-4.33 s (median 3.73), six alternated runs.
+ * only the flush, which waits for the disk, goes to libuv's thread pool. As five requests to that
+ * pool (fs/promises), each file cost five hand-offs between threads, on two cores already busy
+ * building: 1,500 of a city's files, written from memory, took 0.42-0.52 s of CPU instead of
+ * 0.30-0.38 s (three rounds each), and the city's build phase 3.68-4.18 s (median 3.98) instead
+ * of 3.49-4.33 s (median 3.73), six alternated runs.
  */
 export async function writeAtomically(target: string, bytes: Uint8Array): Promise<void> {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${TEMPORARY_TAG}-${(temporaryCount++).toString(36)}.tmp`);
@@ -66,7 +67,7 @@ export async function writeAtomically(target: string, bytes: Uint8Array): Promis
   try {
     try {
       for (let written = 0; written < bytes.byteLength; ) written += writeSync(fd, bytes, written, bytes.byteLength - written);
-      await new Promise<void>((resolve, reject) => fsync(fd, (error) => (error ? reject(error) : resolve())));
+      await flush(fd);
     } finally {
       closeSync(fd);
     }
@@ -76,6 +77,9 @@ export async function writeAtomically(target: string, bytes: Uint8Array): Promis
     throw error;
   }
 }
+
+/** fsync in libuv's thread pool. */
+const flush = promisify(fsync);
 
 /**
  * What makes a temporary file's name this thread's own: random once per thread (each worker loads

@@ -4,7 +4,7 @@
 
 import { inflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { crc32, entryData, isDamage, readZipDirectory } from "../../src/ooxml/zip-directory.js";
+import { crc32, entryData, inflatedParts, isDamage, readZipDirectory } from "../../src/ooxml/zip-directory.js";
 import { zipParts } from "../../src/ooxml/zip-writer.js";
 
 function unzip(zip: Buffer): { name: string; data: Buffer; crc: number; size: number }[] {
@@ -96,5 +96,22 @@ describe("zipParts", () => {
     const zip = zipParts([{ name: "a.xml", data: "<a/>" }]);
     expect(zip.byteOffset).toBe(0);
     expect(zip.buffer.byteLength).toBe(zip.length);
+  });
+});
+
+describe("inflatedParts", () => {
+  it("gives back every part of a zip, in order, by name, inflated", () => {
+    const parts = [
+      { name: "[Content_Types].xml", data: "<Types/>" },
+      { name: "xl/worksheets/sheet1.xml", data: "<row>某市第1区发展和改革委员会</row>".repeat(1000) },
+    ];
+    const read = inflatedParts(zipParts(parts));
+    if (isDamage(read)) throw new Error(read.damage);
+    expect(read.map((part) => ({ name: part.name, data: part.data.toString("utf8") }))).toEqual(parts);
+  });
+
+  it("says what is wrong with a zip cut short, instead of a part", () => {
+    const zip = zipParts([{ name: "word/document.xml", data: "<w:p/>".repeat(1000) }]);
+    expect(isDamage(inflatedParts(zip.subarray(0, zip.length - 30)))).toBe(true);
   });
 });
