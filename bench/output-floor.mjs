@@ -1,17 +1,22 @@
 // What the bytes of grade's outputs cost at the least, whatever builds them: every part of every
 // file in an output folder taken out once (untimed), then, in this one thread, each part deflated
 // at zlib's level 1 (the fastest level that compresses, the one the tool uses:
-// ooxml/zip-writer.ts) and given its CRC-32, as a zip needs. No XML is made, nothing is written:
-// the cost of the outputs' size alone, for bench/run.js to print beside grade's time over
-// validate's (issue 15). Beside it, what encoding each part's text as UTF-8 in one piece costs: not
-// part of the floor, for the builders encode the markup once and only the text piece by piece.
+// ooxml/zip-writer.ts) and given its CRC-32, as a zip needs; then every file's bytes written anew,
+// as grade writes a file (run/write-outputs.ts: a temporary file opened only if new, written,
+// flushed to disk, closed and renamed), into a new folder beside FOLDER for each run (kept: the
+// bench's folder goes at its end). No XML is made: the cost of the outputs' size and number alone,
+// for bench/run.js to print beside grade's time over validate's (issue 15). Beside it, what
+// encoding each part's text as UTF-8 in one piece costs: not part of the floor, for the builders
+// encode the markup once and only the text piece by piece.
 //
 //   node bench/output-floor.mjs FOLDER [--runs R]
 //
 // Prints JSON: files, parts, the parts' bytes, the seconds of deflating and of checksumming them
-// all and their sum (`seconds`, the floor), and of encoding them (median of the runs, each step
-// over every part).
+// all and their sum (`seconds`, the floor without writing), of encoding them (median of the runs,
+// each step over every part), and the CPU seconds (this process's, the kernel's work for it
+// included) of writing the files (`write`, median of the runs).
 
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -35,8 +40,13 @@ function zipParts(zip, name) {
 }
 
 const names = (await readdir(folder)).filter((name) => name.endsWith(".xlsx") || name.endsWith(".docx")).sort();
+const files = [];
 const parts = [];
-for (const name of names) parts.push(...zipParts(await readFile(join(folder, name)), name));
+for (const name of names) {
+  const zip = await readFile(join(folder, name));
+  files.push({ name, zip });
+  parts.push(...zipParts(zip, name));
+}
 // The text as the builders hold it, to be encoded (a picture's bytes would be taken as they are;
 // these outputs have none).
 const texts = parts.map((part) => part.toString("utf8"));
@@ -62,4 +72,22 @@ const deflate = seconds(() => {
 const checksum = seconds(() => {
   for (const part of parts) crc32(part);
 });
-console.log(JSON.stringify({ files: names.length, parts: parts.length, bytes, deflate, checksum, seconds: deflate + checksum, encode }));
+/** Every file written as grade writes one, into `into`: CPU seconds, the kernel's included. */
+function writeAll(into) {
+  mkdirSync(into);
+  const before = process.cpuUsage();
+  for (const { name, zip } of files) {
+    const temp = join(into, `.${name}.tmp`);
+    const fd = openSync(temp, "wx");
+    for (let written = 0; written < zip.length; ) written += writeSync(fd, zip, written, zip.length - written);
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(temp, join(into, name));
+  }
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1e6;
+}
+const writes = [];
+for (let run = 0; run < runs; run++) writes.push(writeAll(`${resolve(folder)}.floor-${run + 1}`));
+const write = median(writes);
+console.log(JSON.stringify({ files: names.length, parts: parts.length, bytes, deflate, checksum, seconds: deflate + checksum, encode, write }));

@@ -19,9 +19,11 @@
 // bench compiles it first).
 
 import { spawn, spawnSync } from "node:child_process";
+import { closeSync, mkdirSync, openSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { PERSONS_PER_UNIT } from "./city.mjs";
@@ -180,6 +182,46 @@ async function outputFloor(folder) {
   return JSON.parse(run.stdout);
 }
 
+/**
+ * How long creating a file takes in `folder`: the median of 300 new empty files, in µs (they stay
+ * until the bench ends: deleting them would slow what follows). ext4 without a journal gives a new
+ * file an inode freed in the last minutes only after passing over every such inode of its group
+ * (the kernel's find_inode_bit and recently_deleted): after a test run or an earlier bench has
+ * deleted some thousands of files, each file costs some 0.25 ms of kernel CPU instead of 15 µs,
+ * and a city's 3,001 outputs add 0.5-1 s to each grade (perf), nothing of the tool's own.
+ */
+function createMicroseconds(folder) {
+  mkdirSync(folder);
+  const times = [];
+  for (let i = 0; i < 300; i++) {
+    const started = process.hrtime.bigint();
+    closeSync(openSync(join(folder, `${i}`), "wx"));
+    times.push(Number(process.hrtime.bigint() - started) / 1e3);
+  }
+  return median(times);
+}
+
+/** The probes made so far, each in a folder of its own. */
+let probes = 0;
+
+/** Above this, files freed minutes ago still slow every new one (`createMicroseconds`). */
+const SETTLED_CREATE_MICROSECONDS = 60;
+
+/**
+ * Waits until the file system creates files at its settled speed (`createMicroseconds`), at most 7
+ * minutes (the kernel passes over inodes freed up to 6 minutes ago, when their blocks are still
+ * dirty), so that grade is measured, not what was deleted before the bench. Returns the last probe.
+ */
+async function settledFileSystem(work) {
+  const deadline = Date.now() + 7 * 60_000;
+  for (;;) {
+    const microseconds = createMicroseconds(join(work, `create-probe-${++probes}`));
+    if (microseconds <= SETTLED_CREATE_MICROSECONDS || Date.now() > deadline) return microseconds;
+    process.stderr.write(`creating a file takes ${microseconds.toFixed(0)} µs here (files deleted in the last minutes); waiting 30 s for the file system to settle\n`);
+    await sleep(30_000);
+  }
+}
+
 // Other work on the machine slows every figure; the load is printed beside them.
 const loadBefore = loadavg()[0] ?? 0;
 const noOpenpyxl = openpyxlMissing();
@@ -187,6 +229,8 @@ if (noOpenpyxl) process.stderr.write(`openpyxl peer skipped: ${noOpenpyxl}\n`);
 const work = await mkdtemp(join(tmpdir(), "assess-bench-"));
 const rows = [];
 let archive = null;
+/** The last file-system probe before each city was measured, in µs per file created. */
+const createProbes = [];
 try {
   for (const units of sizes) {
     const persons = units * PERSONS_PER_UNIT;
@@ -196,6 +240,7 @@ try {
     await writeCityFolder(folder, units, seed);
     await writeCityWorkbook(single, units, seed);
     process.stderr.write(`generated ${units} unit workbooks and one workbook of ${units} units (seed ${seed}) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    createProbes.push(await settledFileSystem(work));
 
     for (const [input, path] of [
       ["folder", folder],
@@ -270,6 +315,11 @@ const line = (cells) => cells.map((cell, i) => pad(cell, widths[i] ?? 8)).join("
 console.log(
   `assess bench: median of ${runs} run(s), ${process.platform} ${process.arch}, ${availableParallelism()} cores, node ${process.version}, ` +
     `jobs ${args.jobs ?? "default"}, load average ${loadBefore.toFixed(2)} before and ${(loadavg()[0] ?? 0).toFixed(2)} after`,
+);
+const slowCreates = createProbes.filter((microseconds) => microseconds > SETTLED_CREATE_MICROSECONDS).length;
+console.log(
+  `file system: creating a file took ${createProbes.map((microseconds) => `${microseconds.toFixed(0)} µs`).join(", ")} before measuring` +
+    (slowCreates > 0 ? ` (NOT SETTLED: files deleted minutes before the bench slow every file grade writes)` : ""),
 );
 console.log(line(header));
 for (const row of rows) {
@@ -368,6 +418,11 @@ for (const input of ["folder", "workbook"]) {
     `    its ${floor.files} files hold ${(floor.bytes / 1e6).toFixed(1)} MB of XML, which take ${floor.seconds.toFixed(2)} s of one core to deflate (level 1) and checksum ` +
       `(${floor.deflate.toFixed(2)} + ${floor.checksum.toFixed(2)}; encoding each part as UTF-8 in one piece ${floor.encode.toFixed(2)} more): ` +
       `validate's CPU and that alone would be ${((validate.cpuSeconds + floor.seconds) / validate.cpuSeconds).toFixed(2)}× validate's CPU`,
+  );
+  console.log(
+    `    writing the files as grade does (temporary file, flush, rename) takes ${floor.write.toFixed(2)} s of CPU, the kernel's included: ` +
+      `validate's CPU, the deflating and checksumming, and that would be ${((validate.cpuSeconds + floor.seconds + floor.write) / validate.cpuSeconds).toFixed(2)}× validate's CPU, ` +
+      `before any XML is made`,
   );
 }
 

@@ -1,6 +1,7 @@
 // bench/output-floor.mjs (issue 15): what the bytes of grade's outputs cost at the least. It must
 // take every part of every output file, as the zips' own directories count them, and time each
-// step; the bench prints its figures beside grade's time over validate's.
+// step, and write every file anew as grade writes one (the same bytes, under the same names, no
+// temporary file left); the bench prints its figures beside grade's time over validate's.
 
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -11,7 +12,7 @@ import { REPO_ROOT, runAssess, runNode, scratchFolder } from "../support/run-ass
 describe("bench/output-floor.mjs", () => {
   const scratch = scratchFolder("assess-output-floor-");
 
-  it("takes every part of the demo's outputs and times deflating, checksumming and encoding them", () => {
+  it("takes every part of the demo's outputs and times deflating, checksumming, encoding and writing them", () => {
     const out = join(scratch, "结果");
     expect(runAssess(["grade", join(REPO_ROOT, "fixtures/demo/2026Q3.xlsx"), "--out", out, "--quiet"]).status).toBe(0);
     const files = readdirSync(out).filter((name) => name.endsWith(".xlsx") || name.endsWith(".docx"));
@@ -29,8 +30,12 @@ describe("bench/output-floor.mjs", () => {
     expect(run.status, run.stderr).toBe(0);
     const floor = JSON.parse(run.stdout) as Record<string, number>;
     expect({ files: floor.files, parts: floor.parts, bytes: floor.bytes }).toEqual({ files: files.length, parts, bytes });
-    for (const step of ["deflate", "checksum", "encode"]) expect(floor[step]).toBeGreaterThan(0);
-    // The floor is deflating and checksumming; encoding is printed beside it.
+    for (const step of ["deflate", "checksum", "encode", "write"]) expect(floor[step]).toBeGreaterThan(0);
+    // The floor is deflating and checksumming; encoding and writing are printed beside it.
     expect(floor.seconds).toBeCloseTo(floor.deflate! + floor.checksum!, 9);
+    // Written anew beside the folder, one folder per run: every file, byte for byte, and nothing else.
+    const rewritten = `${out}.floor-1`;
+    expect(readdirSync(rewritten).sort()).toEqual([...files].sort());
+    for (const name of files) expect(readFileSync(join(rewritten, name)).equals(readFileSync(join(out, name))), name).toBe(true);
   });
 });
