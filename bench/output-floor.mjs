@@ -1,10 +1,10 @@
 // What the bytes of grade's outputs cost at the least, whatever builds them: every part of every
 // file in an output folder taken out once (untimed), then, in this one thread, each part deflated
 // at zlib's level 1 (the fastest level that compresses, the one the tool uses:
-// ooxml/zip-writer.ts) and given its CRC-32, as a zip needs; then every file's bytes written anew,
-// as grade writes a file (run/write-outputs.ts: a temporary file opened only if new, written,
-// flushed to disk, closed and renamed), into a new folder beside FOLDER for each run (kept: the
-// bench's folder goes at its end). No XML is made: the cost of the outputs' size and number alone,
+// ooxml/zip-writer.ts) and given its CRC-32, as a zip needs; then every file's bytes written anew
+// by grade's own writer (run/write-outputs.ts `writeAtomically`: a temporary file opened only if
+// new, written, flushed to disk, closed and renamed), into a new folder beside FOLDER for each run
+// (kept: the bench's folder goes at its end). No XML is made: the cost of the outputs' size and number alone,
 // for bench/run.js to print beside grade's time over validate's (issue 15). Beside it, what
 // encoding each part's text as UTF-8 in one piece costs: not part of the floor, for the builders
 // encode the markup once and only the text piece by piece.
@@ -16,16 +16,17 @@
 // each step over every part), and the CPU seconds (this process's, the kernel's work for it
 // included) of writing the files (`write`, median of the runs).
 
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { mkdir, readdir, readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { deflateRawSync } from "node:zlib";
 
-// The zip reading and the CRC-32 of the tool itself (compiled: npm run bench builds it first).
+// The zip reading, the CRC-32 and the writing of the tool itself (compiled: npm run bench builds it first).
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const { crc32, inflatedParts, isDamage } = await import(pathToFileURL(join(root, "dist", "ooxml", "zip-directory.js")).href);
+const tool = (path) => import(pathToFileURL(join(root, "dist", ...path.split("/"))).href);
+const { crc32, inflatedParts, isDamage } = await tool("ooxml/zip-directory.js");
+const { writeAtomically } = await tool("run/write-outputs.js");
 
 const { values: args, positionals } = parseArgs({ options: { runs: { type: "string", default: "3" } }, allowPositionals: true });
 const [folder] = positionals;
@@ -72,22 +73,18 @@ const deflate = seconds(() => {
 const checksum = seconds(() => {
   for (const part of parts) crc32(part);
 });
-/** Every file written as grade writes one, into `into`: CPU seconds, the kernel's included. */
-function writeAll(into) {
-  mkdirSync(into);
+/**
+ * Every file written into `into` by the tool's own writeAtomically, one after another: the CPU
+ * seconds of the whole process (libuv's threads that flush included), the kernel's included.
+ */
+async function writeAll(into) {
+  await mkdir(into);
   const before = process.cpuUsage();
-  for (const { name, zip } of files) {
-    const temp = join(into, `.${name}.tmp`);
-    const fd = openSync(temp, "wx");
-    for (let written = 0; written < zip.length; ) written += writeSync(fd, zip, written, zip.length - written);
-    fsyncSync(fd);
-    closeSync(fd);
-    renameSync(temp, join(into, name));
-  }
+  for (const { name, zip } of files) await writeAtomically(join(into, name), zip);
   const used = process.cpuUsage(before);
   return (used.user + used.system) / 1e6;
 }
 const writes = [];
-for (let run = 0; run < runs; run++) writes.push(writeAll(`${resolve(folder)}.floor-${run + 1}`));
+for (let run = 0; run < runs; run++) writes.push(await writeAll(`${resolve(folder)}.floor-${run + 1}`));
 const write = median(writes);
 console.log(JSON.stringify({ files: names.length, parts: parts.length, bytes, deflate, checksum, seconds: deflate + checksum, encode, write }));
